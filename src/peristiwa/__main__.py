@@ -1,0 +1,3 @@
+from peristiwa.cli import main
+
+main()

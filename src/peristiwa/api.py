@@ -1,0 +1,245 @@
+"""The Python API over the event database: what the CLI and the REST API call.
+
+from peristiwa.api import Peristiwa
+db = Peristiwa("news.duckdb")
+db.ingest(["articles/"])
+db.events(actor="RUS", type="ACCUSE")
+db.dyad_timeline("RUS", "UKR")
+db.export("parquet", "events.parquet")
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from peristiwa.errors import InputError
+from peristiwa.model import to_record
+from peristiwa.settings import Settings
+from peristiwa.stages.ingest import RawArticle, article_id, read_inputs
+from peristiwa.store import export as exporter
+from peristiwa.store import queries
+from peristiwa.store.connection import DEFAULT_DB, DEFAULT_WAIT, connect, connection
+from peristiwa.store.linking import LinkOptions
+from peristiwa.store.rows import Record
+from peristiwa.store.writer import Writer, WriteReport
+
+__all__ = ["DEFAULT_DB", "IngestReport", "Peristiwa", "export", "ingest", "query"]
+
+DEFAULT_BATCH = 100
+WRITER_WAIT = 120.0  # a writer waits longer than a reader: readers hold the file only for a query
+READER_WINDOW = 0.05  # seconds the writer stays off the file after each batch, so waiting readers get in
+
+
+@dataclass(slots=True)
+class IngestReport:
+    added: int = 0
+    replaced: int = 0
+    skipped: int = 0
+    failed: int = 0
+    events: int = 0
+    batches: int = 0
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, written: WriteReport) -> None:
+        self.added += written.added
+        self.replaced += written.replaced
+        self.skipped += written.skipped
+        self.events += written.events
+        self.batches += 1
+
+    def summary(self) -> str:
+        return (
+            f"{self.added} article(s) stored, {self.replaced} replaced, {self.skipped} unchanged, "
+            f"{self.failed} input(s) failed; {self.events} merged event(s) rebuilt in {self.batches} "
+            f"batch(es), {self.seconds:.1f}s"
+        )
+
+
+class Peristiwa:
+    """One event database file. Writes go in batches, each its own transaction; reads are read-only."""
+
+    def __init__(
+        self,
+        db: Path | str = DEFAULT_DB,
+        settings: Settings | None = None,
+        options: LinkOptions | None = None,
+        wait: float = DEFAULT_WAIT,
+        keep_open: bool = False,
+    ) -> None:
+        self.db = Path(db)
+        self.settings = settings or Settings()
+        self.options = options or LinkOptions()
+        self.wait = wait
+        self.keep_open = keep_open
+        self._reader: Any = None
+
+    # -- writing -----------------------------------------------------------------------------------------
+    def ingest(
+        self,
+        paths: Iterable[str],
+        batch_size: int = DEFAULT_BATCH,
+        on_error: Callable[[InputError], None] | None = None,
+        on_batch: Callable[[WriteReport], None] | None = None,
+    ) -> IngestReport:
+        """Run the pipeline on every new article in `paths` and store the results batch by batch."""
+        started = time.perf_counter()
+        report = IngestReport()
+        known = self._known_ids()
+        pipeline = None
+        for raws in _batches(self._new_articles(paths, known, report, on_error), batch_size):
+            if pipeline is None:
+                from peristiwa.pipeline import Pipeline  # loads models: only when something is new
+
+                pipeline = Pipeline(self.settings)
+            records = [to_record(pipeline.process(raw)) for raw in raws]
+            self._write(records, report, on_batch)
+            known.update(r["id"] for r in records)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def ingest_records(
+        self,
+        records: Iterable[Record],
+        batch_size: int = DEFAULT_BATCH,
+        on_batch: Callable[[WriteReport], None] | None = None,
+    ) -> IngestReport:
+        """Store records that `peristiwa extract` already produced."""
+        started = time.perf_counter()
+        report = IngestReport()
+        for batch in _batches(iter(records), batch_size):
+            self._write(batch, report, on_batch)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _known_ids(self) -> set[str]:
+        if not self.db.exists():
+            return set()
+        with connection(self.db, read_only=False, wait=WRITER_WAIT) as con:
+            return {row[0] for row in con.execute("SELECT id FROM articles").fetchall()}
+
+    def _new_articles(
+        self,
+        paths: Iterable[str],
+        known: set[str],
+        report: IngestReport,
+        on_error: Callable[[InputError], None] | None,
+    ) -> Iterator[RawArticle]:
+        for item in read_inputs(paths, self.settings.max_bytes):
+            if isinstance(item, InputError):
+                report.failed += 1
+                report.errors.append(str(item))
+                if on_error:
+                    on_error(item)
+            elif article_id(item.text) in known:
+                report.skipped += 1  # same content already stored: no need to run the pipeline
+            else:
+                yield item
+
+    def _write(
+        self, records: list[Record], report: IngestReport, on_batch: Callable[[WriteReport], None] | None
+    ) -> None:
+        # The file is opened per batch and left alone for a moment after it, so readers get in between.
+        with connection(self.db, read_only=False, wait=WRITER_WAIT) as con:
+            written = Writer(con, self.options).write(records, where=str(self.db))
+        report.add(written)
+        if on_batch:
+            on_batch(written)
+        time.sleep(READER_WINDOW)
+
+    # -- reading -----------------------------------------------------------------------------------------
+    def _read(self, run: Callable[[Any], Any]) -> Any:
+        if self.keep_open:  # a server or a notebook: one read-only connection for many queries
+            if self._reader is None:
+                self._reader = connect(self.db, read_only=True, wait=self.wait)
+            return run(self._reader)
+        with connection(self.db, read_only=True, wait=self.wait) as con:
+            return run(con)
+
+    def close(self) -> None:
+        """Release the kept read connection, so that an ingest can take the file."""
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+
+    def events(
+        self,
+        actor: str | None = None,
+        source: str | None = None,
+        target: str | None = None,
+        type: str | None = None,
+        quad: str | None = None,
+        since: dt.date | str | None = None,
+        until: dt.date | str | None = None,
+        text: str | None = None,
+        limit: int = 100,
+    ) -> list[dict[str, Any]]:
+        where = queries.EventFilter(actor, source, target, type, quad, _day(since), _day(until), text, limit)
+        return self._read(lambda con: queries.events(con, where))  # type: ignore[no-any-return]
+
+    def dyad_timeline(self, source: str, target: str, both: bool = False) -> list[dict[str, Any]]:
+        return self._read(lambda con: queries.dyad_timeline(con, source, target, both))  # type: ignore[no-any-return]
+
+    def actor(self, code: str) -> dict[str, Any]:
+        return self._read(lambda con: queries.actor_profile(con, code))  # type: ignore[no-any-return]
+
+    def quotes(self, speaker: str, limit: int = 100) -> list[dict[str, Any]]:
+        return self._read(lambda con: queries.quotes(con, speaker, limit))  # type: ignore[no-any-return]
+
+    def story(self, story_id: str) -> dict[str, Any]:
+        return self._read(lambda con: queries.story(con, story_id))  # type: ignore[no-any-return]
+
+    def stories(self, limit: int = 100) -> list[dict[str, Any]]:
+        return self._read(lambda con: queries.stories(con, limit))  # type: ignore[no-any-return]
+
+    def counts(self) -> dict[str, Any]:
+        return self._read(queries.counts)  # type: ignore[no-any-return]
+
+    def export(self, fmt: str, out: Path | str, force: bool = False) -> int:
+        return self._read(lambda con: exporter.export(con, fmt, out, force))  # type: ignore[no-any-return]
+
+
+def _day(value: dt.date | str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _batches(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
+    while batch := list(islice(items, size)):
+        yield batch
+
+
+# -- module-level shortcuts (what the CLI calls) -------------------------------------------------------------
+QUERIES = ("events", "actor", "dyad", "quotes", "story", "stories", "counts")
+
+
+def ingest(
+    paths: Iterable[str],
+    db: Path | str = DEFAULT_DB,
+    batch_size: int = DEFAULT_BATCH,
+    settings: Settings | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+) -> IngestReport:
+    return Peristiwa(db, settings).ingest(paths, batch_size, on_error)
+
+
+def query(db: Path | str, what: str, **options: Any) -> list[dict[str, Any]]:
+    """Run one named query; always a list of JSON-ready rows (a profile or story is one row)."""
+    store = Peristiwa(db)
+    if what == "dyad":
+        return store.dyad_timeline(options["source"], options["target"], options.get("both", False))
+    if what in ("actor", "story"):
+        method = store.actor if what == "actor" else store.story
+        return [method(options["id"])]
+    if what == "counts":
+        return [store.counts()]
+    return getattr(store, what)(**options)  # type: ignore[no-any-return]
+
+
+def export(db: Path | str, fmt: str, out: Path | str, force: bool = False) -> int:
+    return Peristiwa(db).export(fmt, out, force)

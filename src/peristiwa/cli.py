@@ -1,0 +1,180 @@
+"""Command line: `peristiwa <verb>`. Records go to stdout as JSON Lines; messages go to stderr."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from peristiwa import evaluate
+from peristiwa.errors import InputError, PeristiwaError
+from peristiwa.model import Document, to_record
+from peristiwa.pipeline import Pipeline
+from peristiwa.settings import DEFAULT_MAX_BYTES, PACKAGE_DIR, Settings
+from peristiwa.stages.ingest import read_inputs
+
+app = typer.Typer(help="Peristiwa: Indonesian news to source-linked event data.", no_args_is_help=True,
+                  add_completion=False)
+err = Console(stderr=True)
+SAMPLES = PACKAGE_DIR / "samples"
+
+MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Largest single-article file accepted, in bytes.")]
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=err, transient=True, disable=not err.is_terminal)
+
+
+@contextmanager
+def _output(path: Path | None, force: bool) -> Iterator[IO[str]]:
+    if path is None:
+        yield sys.stdout
+        return
+    if path.exists() and not force:
+        err.print(f"[red]error:[/red] {path} exists; pass --force to overwrite it")
+        raise typer.Exit(2)
+    with path.open("w", encoding="utf-8") as handle:
+        yield handle
+
+
+def run_pipeline(inputs: list[str], settings: Settings, out: IO[str] | None) -> tuple[list[Document], int]:
+    """Process every input, writing each record as soon as it is ready; return documents and failures."""
+    pipeline = Pipeline(settings)
+    documents: list[Document] = []
+    failures = 0
+    with _progress() as progress:
+        task = progress.add_task("extracting", total=None)
+        for item in read_inputs(inputs, settings.max_bytes):
+            progress.advance(task)
+            if isinstance(item, InputError):
+                failures += 1
+                err.print(f"[red]error:[/red] {item.where}: {item.reason}", highlight=False, soft_wrap=True)
+                continue
+            doc = pipeline.process(item)
+            _report_problems(doc)
+            if out is not None:
+                out.write(json.dumps(to_record(doc), ensure_ascii=False) + "\n")
+                out.flush()
+            documents.append(doc)
+    return documents, failures
+
+
+def _report_problems(doc: Document) -> None:
+    for problem in doc.problems:
+        where = doc.source.path or doc.source.url or doc.id
+        err.print(f"[yellow]warning:[/yellow] {where}: {problem.stage}: {problem.message}",
+                  highlight=False, soft_wrap=True)
+
+
+@app.command()
+def extract(
+    inputs: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write JSON Lines here.")] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite the output file.")] = False,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+) -> None:
+    """Extract one JSON record per article (JSON Lines)."""
+    settings = Settings(max_bytes=max_bytes)
+    with _output(output, force) as out:
+        documents, failures = run_pipeline(inputs, settings, out)
+    err.print(f"{len(documents)} article(s) extracted, {failures} input(s) failed")
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[Path, typer.Argument(help="Gold file (JSON Lines, GOLD_SCHEMA.md).")],
+    raw: Annotated[Path, typer.Option("--raw", help="Directory with the raw articles the gold names.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    records: Annotated[Path | None, typer.Option(help="Also write the records scored here.")] = None,
+) -> None:
+    """Run the pipeline on the raw files of a gold set and score it (P/R/F1 per layer)."""
+    try:
+        golds = evaluate.load_gold(gold)
+    except (OSError, PeristiwaError) as error:
+        err.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(1) from error
+    paths = [str(raw / g["source_file"]) for g in golds if (raw / g["source_file"]).exists()]
+    documents, _ = run_pipeline(paths, Settings(), None)
+    recs = [to_record(d) for d in documents]
+    if records:
+        records.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    result = evaluate.score(golds, recs)
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False))
+    else:
+        _print_scores(result)
+
+
+def _print_scores(result: dict[str, Any]) -> None:
+    out = Console()
+    table = Table(title="Peristiwa evaluation (overall)")
+    for column in ("layer", "P", "R", "F1", "tp", "system", "gold"):
+        table.add_column(column, justify="left" if column == "layer" else "right")
+    for name, s in result["overall"].items():
+        table.add_row(name, f"{s['p']:.3f}", f"{s['r']:.3f}", f"{s['f1']:.3f}", str(s["tp"]), str(s["sys"]),
+                      str(s["gold"]))
+    out.print(table)
+    docs = Table(title="Per document (F1)")
+    layers = ("boilerplate_removed", "entities", "person_actor", "quotes", "date_values", "events")
+    docs.add_column("doc")
+    for layer in layers:
+        docs.add_column(layer, justify="right")
+    for doc_id, s in result["per_doc"].items():
+        docs.add_row(doc_id, *(f"{s[layer]['f1']:.2f}" for layer in layers))
+    out.print(docs)
+    if result["missing"]:
+        out.print(f"[red]missing records:[/red] {', '.join(result['missing'])}")
+
+
+@app.command()
+def demo(
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the records.")] = Path(
+        "peristiwa-demo.jsonl"),
+) -> None:
+    """Run the pipeline on the bundled sample articles and show what it found."""
+    with output.open("w", encoding="utf-8") as out:
+        documents, _ = run_pipeline([str(SAMPLES)], Settings(), out)
+    for doc in documents:
+        _print_summary(doc)
+    Console().print(f"\nRecords for {len(documents)} articles written to [bold]{output}[/bold] (JSON Lines).")
+
+
+def _print_summary(doc: Document) -> None:
+    out = Console()
+    name = Path(doc.source.path or doc.id).name
+    out.rule(f"[bold]{name}[/bold]")
+    out.print(f"title: {doc.title or '—'}   published: {doc.published or '—'}   language: {doc.language}")
+    reasons = ", ".join(sorted({r.reason for r in doc.removed})) or "nothing"
+    out.print(f"removed {len(doc.removed)} line(s) ({reasons}); body {len(doc.text)} chars, "
+              f"{len(doc.sentences)} sentences")
+    out.print(f"entities {len(doc.entities)}, quotes {len(doc.quotes)}, dates {len(doc.dates)}, "
+              f"events {len(doc.events)}")
+    for event in doc.events[:5]:
+        out.print(f"  • {event.source} {event.type} {event.target or '—'}: “{event.evidence.text}”")
+
+
+def _register_store_commands() -> None:
+    """The database commands live with the store; they are attached here so one `peristiwa` holds all."""
+    from peristiwa.store.cli_commands import export_command, ingest_command, query_app
+
+    app.command("ingest")(ingest_command)
+    app.command("export")(export_command)
+    app.add_typer(query_app, name="query")
+
+
+_register_store_commands()
+
+
+def main() -> None:
+    app()

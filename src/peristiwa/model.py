@@ -1,0 +1,253 @@
+"""The document model that flows through the pipeline.
+
+Every stage takes a `Document`, reads the layers earlier stages wrote and adds its own.
+All spans are half-open character offsets into `Document.text` (the clean body), except
+`Removed.start/end`, which point into `Document.raw` so a removed line can be audited too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class Source:
+    """Where an article came from."""
+
+    path: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    format: str = "txt"
+    line: int | None = None  # 1-based line/record number inside a multi-article file
+
+
+@dataclass(slots=True)
+class Removed:
+    """A line taken out of the body, with the pattern that matched it."""
+
+    text: str
+    reason: str
+    rule: str | None = None
+    start: int | None = None  # offsets into Document.raw
+    end: int | None = None
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class NerSpan:
+    """A named-entity span proposed by the NER model (before linking)."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # PER | ORG | LOC
+    score: float | None = None
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    name: str
+    type: str  # PER | ORG | GPE | LOC | EVENT
+    actor: str | None = None
+    role: str | None = None
+    sector: str | None = None
+    kb_id: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Reference:
+    """A pronoun, role noun or short name that refers back to an entity (coreference)."""
+
+    start: int
+    end: int
+    text: str
+    entity_id: str
+    kind: str  # pronoun | role | name | clitic
+
+
+@dataclass(slots=True)
+class Quote:
+    speaker: str | None
+    speaker_id: str | None
+    text: str
+    start: int
+    end: int
+    direct: bool
+    cue: str | None = None
+    addressee: str | None = None
+    speaker_span: Mention | None = None
+
+
+@dataclass(slots=True)
+class DateMention:
+    text: str
+    start: int
+    end: int
+    value: str | None  # YYYY | YYYY-MM | YYYY-MM-DD | None
+    rule: str | None = None
+
+
+@dataclass(slots=True)
+class Place:
+    name: str
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    feature: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Location:
+    name: str
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    precision: str | None = None
+
+
+@dataclass(slots=True)
+class Magnitude:
+    value: float | None
+    unit: str | None
+    qualifier: str | None  # more_than | about | almost | at_least | None
+    text: str
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    type: str
+    source: str | None
+    target: str | None
+    evidence: Mention
+    sentence: Sentence
+    mode: str | None = None
+    source_entity: str | None = None
+    target_entity: str | None = None
+    negated: bool = False
+    modality: str = "asserted"  # asserted | future | hypothetical
+    date: str | None = None
+    location: Location | None = None
+    magnitude: Magnitude | None = None
+    quad: str | None = None
+    score: float | None = None
+    cameo: str | None = None
+    rule: str | None = None
+
+
+@dataclass(slots=True)
+class Problem:
+    """Something a stage could not do; the document still goes on."""
+
+    stage: str
+    message: str
+
+
+@dataclass(slots=True)
+class Dateline:
+    text: str
+    place: str | None
+    start: int
+    end: int
+    outlet: str | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    """One article as it moves through the pipeline."""
+
+    id: str
+    raw: str
+    source: Source
+    title: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    published_time: str | None = None  # HH:MM with zone, when the page gives it
+    byline: str | None = None
+    dateline: Dateline | None = None
+    origin: str | None = None  # "first published by …" notes
+    language: str | None = None
+    language_confidence: float | None = None
+    text: str = ""
+    removed: list[Removed] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    ner: list[NerSpan] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    hints: dict[str, Any] = field(default_factory=dict)  # metadata the input carried (title, published …)
+
+    def span_text(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for sent in self.sentences:
+            if sent.start <= offset < sent.end:
+                return sent
+        return None
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+    def add_problem(self, stage: str, message: str) -> None:
+        self.problems.append(Problem(stage, message))
+
+
+RECORD_FIELDS = (
+    "id", "source", "language", "title", "published", "byline", "text", "removed",
+    "entities", "quotes", "dates", "places", "events",
+)
+
+
+def to_record(doc: Document) -> dict[str, Any]:
+    """Serialise a document to the record of DESIGN §3 (plus a few extra fields)."""
+    record: dict[str, Any] = {
+        "id": doc.id,
+        "source": asdict(doc.source),
+        "language": doc.language,
+        "title": doc.title,
+        "published": doc.published,
+        "published_time": doc.published_time,
+        "byline": doc.byline,
+        "dateline": asdict(doc.dateline) if doc.dateline else None,
+        "origin": doc.origin,
+        "text": doc.text,
+        "removed": [asdict(r) for r in doc.removed],
+        "sentences": [asdict(s) for s in doc.sentences],
+        "entities": [asdict(e) for e in doc.entities],
+        "references": [asdict(r) for r in doc.references],
+        "quotes": [asdict(q) for q in doc.quotes],
+        "dates": [asdict(d) for d in doc.dates],
+        "places": [asdict(p) for p in doc.places],
+        "events": [asdict(e) for e in doc.events],
+        "problems": [asdict(p) for p in doc.problems],
+    }
+    return record

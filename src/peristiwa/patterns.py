@@ -1,0 +1,63 @@
+"""Pattern files: knowledge written as regexes with examples, loaded and checked in one place."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from peristiwa.errors import PeristiwaError
+
+
+class PatternFileError(PeristiwaError):
+    code = "P010"
+
+
+@dataclass(frozen=True, slots=True)
+class PatternRule:
+    """One regex rule from a data file, with the examples that document it."""
+
+    id: str
+    regex: re.Pattern[str]
+    reason: str | None = None
+    max_words: int | None = None
+    metadata: str | None = None
+    examples: tuple[str, ...] = field(default=())
+    counter_examples: tuple[str, ...] = field(default=())
+
+    def match(self, line: str) -> re.Match[str] | None:
+        if self.max_words is not None and len(line.split()) > self.max_words:
+            return None
+        return self.regex.search(line)
+
+
+@cache
+def load_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise PatternFileError(f"cannot load data file {path}: {err}") from err
+    if not isinstance(data, dict):
+        raise PatternFileError(f"data file {path} must hold a mapping at the top level")
+    return data
+
+
+def load_rules(path: Path, key: str = "rules") -> tuple[PatternRule, ...]:
+    """Compile the rules listed under `key`; a bad regex names the rule and the file."""
+    return tuple(_compile(entry, path) for entry in load_yaml(path).get(key, []))
+
+
+def _compile(entry: dict[str, Any], path: Path) -> PatternRule:
+    try:
+        regex = re.compile(entry["pattern"])
+    except (KeyError, re.error) as err:
+        raise PatternFileError(f"{path}: rule {entry.get('id', '?')} has a bad pattern: {err}") from err
+    return PatternRule(
+        id=entry["id"], regex=regex, reason=entry.get("reason"), max_words=entry.get("max_words"),
+        metadata=entry.get("metadata"), examples=tuple(entry.get("examples", ())),
+        counter_examples=tuple(entry.get("counter_examples", ())),
+    )

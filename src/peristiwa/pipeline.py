@@ -1,0 +1,46 @@
+"""The pipeline: stages in their fixed order, each adding its layer to the document."""
+
+from __future__ import annotations
+
+import importlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from peristiwa.model import Document
+from peristiwa.settings import Settings
+from peristiwa.stages.ingest import RawArticle, to_document
+from peristiwa.stages.nlp import WrongLanguage
+
+Stage = Callable[[Document], None]
+
+
+@dataclass(slots=True)
+class Pipeline:
+    """Build once (models and data load here), then call `process` per article."""
+
+    settings: Settings = field(default_factory=Settings)
+    stages: list[tuple[str, Stage]] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for name in self.settings.stages:
+            module = importlib.import_module(f"peristiwa.stages.{name}")
+            self.stages.append((name, module.make_stage(self.settings)))
+
+    def process(self, raw: RawArticle) -> Document:
+        return self.run(to_document(raw))
+
+    def run(self, doc: Document) -> Document:
+        """Run every stage; a stage that fails records a problem and the others still run."""
+        for name, stage in self.stages:
+            started = time.perf_counter()
+            try:
+                stage(doc)
+            except WrongLanguage:
+                break
+            except Exception as err:  # noqa: BLE001 - one bad document must not stop a batch
+                doc.add_problem(name, f"{type(err).__name__}: {err}")
+            finally:
+                self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - started
+        return doc

@@ -1,0 +1,172 @@
+"""In-document coreference for persons: pronouns, "katanya", role nouns ("Sekjen NATO itu", "sang menlu").
+
+Indonesian third-person pronouns have no gender, so a pronoun goes to the person in focus: the last named
+person who was a subject (not after an object marker such as "dengan" or "oleh"), in the same sentence if
+there is one, else in the sentences before. Role nouns go to the last person whose role and state agree.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from peristiwa.model import Entity, Reference, Sentence
+from peristiwa.stages.actors.kb import KnowledgeBase
+from peristiwa.stages.actors.matcher import Tok
+from peristiwa.stages.actors.roles import RolePhrase
+
+LOOKBACK_SENTENCES = 6
+SENTENCE_END = re.compile(r"[.!?…][”\"’)]*\s+|\n+")
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """A place where a person is mentioned or referred to."""
+
+    start: int
+    entity_id: str
+    subject: bool
+    sentence: int
+
+
+class Coreferencer:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        words = kb.coref
+        self.pronouns = set(words["pronouns"])
+        self.clitic_hosts = {h.casefold() for h in words["clitic_hosts"]}
+        self.object_markers = {w.casefold() for w in words["object_markers"]}
+        self.clause_openers = {w.casefold() for w in words["clause_openers"]}
+
+    def resolve(self, text: str, tokens: list[Tok], sentences: list[Sentence], persons: list[Entity],
+                phrases: list[RolePhrase]) -> list[Reference]:
+        starts = [s.start for s in sentences or split_sentences(text)]
+        occurrences = self._named(text, tokens, starts, persons, phrases)
+        refs: list[Reference] = []
+        role_refs = {tokens[p.first].start: p for p in phrases if p.anaphoric}
+        for index, token in enumerate(tokens):
+            sentence = bisect.bisect_right(starts, token.start) - 1
+            if token.start in role_refs:
+                found = self._role_reference(text, tokens, role_refs[token.start], persons, occurrences)
+            else:
+                found = self._pronoun(token, sentence, occurrences)
+            for ref in found:
+                refs.append(ref)
+                subject = self._is_subject(tokens, index)
+                bisect.insort(occurrences, Occurrence(ref.start, ref.entity_id, subject, sentence),
+                              key=lambda o: o.start)
+        return refs
+
+    def _named(self, text: str, tokens: list[Tok], starts: list[int], persons: list[Entity],
+               phrases: list[RolePhrase]) -> list[Occurrence]:
+        """Named person mentions; the first one in a sentence that is not an object is its subject."""
+        phrase_start = {tokens[p.name[0]].start: tokens[p.first].start for p in phrases if p.name}
+        token_at = {t.start: i for i, t in enumerate(tokens)}
+        mentions = sorted((m.start, e.id) for e in persons for m in e.mentions)
+        found: list[Occurrence] = []
+        with_subject: set[int] = set()
+        for start, entity_id in mentions:
+            sentence = bisect.bisect_right(starts, start) - 1
+            index = token_at.get(phrase_start.get(start, start))
+            subject = index is not None and self._is_subject(tokens, index) and (
+                sentence not in with_subject or self._opens_clause(tokens, index))
+            if subject:
+                with_subject.add(sentence)
+            found.append(Occurrence(start, entity_id, subject, sentence))
+        return found
+
+    def _is_subject(self, tokens: list[Tok], index: int) -> bool:
+        return index == 0 or tokens[index - 1].text.casefold() not in self.object_markers
+
+    def _opens_clause(self, tokens: list[Tok], index: int) -> bool:
+        """"…, Johnson mengatakan", "bahwa Lavrov …": a later name that starts a clause is a subject too."""
+        return index == 0 or tokens[index - 1].text.casefold() in self.clause_openers
+
+    def _pronoun(self, token: Tok, sentence: int, occurrences: list[Occurrence]) -> list[Reference]:
+        kind = self._pronoun_kind(token)
+        if kind is None:
+            return []
+        target = focus(occurrences, token.start, sentence)
+        if target is None:
+            return []
+        start = token.end - 3 if kind == "clitic" else token.start
+        return [Reference(start, token.end, token.text[start - token.start:], target, kind)]
+
+    def _pronoun_kind(self, token: Tok) -> str | None:
+        if token.text in self.pronouns:
+            return "pronoun"
+        lowered = token.text.casefold()
+        if lowered.endswith("nya") and lowered[:-3] in self.clitic_hosts:
+            return "clitic"
+        return None
+
+    def _role_reference(self, text: str, tokens: list[Tok], phrase: RolePhrase, persons: list[Entity],
+                        occurrences: list[Occurrence]) -> list[Reference]:
+        start, end = tokens[phrase.first].start, tokens[phrase.last - 1].end
+        before = [o for o in occurrences if o.start < start]
+        wanted = 2 if phrase.plural else 1
+        by_id = {e.id: e for e in persons}
+        agreeing = [o for o in before if self._agrees(by_id[o.entity_id], phrase)]
+        pool = agreeing or ([] if phrase.plural else [o for o in before if o.subject]) or before
+        if phrase.plural and len({o.entity_id for o in pool}) < wanted:
+            pool = [o for o in occurrences if o.start > end][:8]  # cataphora: "Kedua diplomat … A dan B"
+            return [Reference(start, end, text[start:end], i, "role") for i in _first_distinct(pool, wanted)]
+        ids = _last_distinct(pool, wanted)
+        return [Reference(start, end, text[start:end], i, "role") for i in ids]
+
+    def _agrees(self, entity: Entity, phrase: RolePhrase) -> bool:
+        """Role and state agree with the text's title, or with a KB role the person ever held."""
+        if phrase.actor and entity.actor and phrase.actor != entity.actor and not phrase.former:
+            return False
+        if entity.role and phrase.title.casefold() in entity.role.casefold():
+            return True
+        person = self.kb.persons.get(entity.kb_id or "")
+        title = phrase.title.casefold()
+        return person is not None and any(
+            r.role.casefold() == title and phrase.actor in (None, r.org) for r in person.roles)
+
+
+def focus(occurrences: list[Occurrence], position: int, sentence: int) -> str | None:
+    """The person in focus at `position`: last subject in this sentence, else in the sentences before."""
+    end = bisect.bisect_left(occurrences, position, key=lambda o: o.start)
+    before = []
+    for occurrence in reversed(occurrences[:end]):
+        if sentence - occurrence.sentence > LOOKBACK_SENTENCES:
+            break
+        before.append(occurrence)  # nearest first
+    same = [o for o in before if o.sentence == sentence and o.subject]
+    earlier = [o for o in before if o.subject]
+    for pool in (same, earlier, before):
+        if pool:
+            return pool[0].entity_id
+    return None
+
+
+def _last_distinct(pool: list[Occurrence], wanted: int) -> list[str]:
+    ids: list[str] = []
+    for occurrence in reversed(pool):
+        if occurrence.entity_id not in ids:
+            ids.append(occurrence.entity_id)
+        if len(ids) == wanted:
+            break
+    return ids
+
+
+def _first_distinct(pool: list[Occurrence], wanted: int) -> list[str]:
+    ids: list[str] = []
+    for occurrence in pool:
+        if occurrence.entity_id not in ids:
+            ids.append(occurrence.entity_id)
+    return ids[:wanted] if len(ids) >= wanted else []
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """A plain splitter for documents that did not go through the nlp stage (unit tests)."""
+    sentences, start = [], 0
+    for match in SENTENCE_END.finditer(text):
+        sentences.append(Sentence(start, match.end()))
+        start = match.end()
+    if start < len(text):
+        sentences.append(Sentence(start, len(text)))
+    return sentences

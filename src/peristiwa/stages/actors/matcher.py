@@ -1,0 +1,122 @@
+"""Find known names in text: a token trie with longest match and case rules.
+
+We tokenise with our own regex rather than reading `doc.tokens`, so that the names in the data files and
+the article are split the same way ("anti-Kiev" → anti / - / Kiev, "al-Nusra" → al / - / Nusra).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+# Dotted abbreviations (A.S., D.C.), words with inner dots or apostrophes (SinPo.id, O'Brien), or one symbol.
+TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[.’']\w+)*|[^\w\s]")
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokenize(text: str) -> list[Tok]:
+    return [Tok(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+
+
+def is_acronym(name: str) -> bool:
+    """Names written in capitals ("AS", "RI", "DK PBB") match only in capitals."""
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def fold(token: str) -> str:
+    return token.casefold()
+
+
+@dataclass(slots=True)
+class _Node(Generic[T]):
+    children: dict[str, _Node[T]] = field(default_factory=dict)
+    values: list[T] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Match(Generic[T]):
+    start: int  # character offsets
+    end: int
+    first: int  # token indexes, half-open
+    last: int
+    values: list[T]
+
+
+class Trie(Generic[T]):
+    """Token sequences → values. Case-sensitive keys, plus a case-folded index for names that allow it."""
+
+    def __init__(self) -> None:
+        self._exact: _Node[T] = _Node()
+        self._folded: _Node[T] = _Node()
+
+    def add(self, name: str, value: T, ignore_case: bool = False) -> None:
+        words = [t.text for t in tokenize(name)]
+        if not words:
+            return
+        if ignore_case:
+            self._insert(self._folded, [fold(w) for w in words], value)
+            return
+        self._insert(self._exact, words, value)
+        if not is_acronym(name) and len(name) >= 4:
+            self._insert(self._exact, [w.upper() for w in words], value)  # headlines in capitals
+
+    @staticmethod
+    def _insert(node: _Node[T], words: Iterable[str], value: T) -> None:
+        for word in words:
+            node = node.children.setdefault(word, _Node())
+        if value not in node.values:
+            node.values.append(value)
+
+    def longest_at(self, tokens: list[Tok], index: int) -> Match[T] | None:
+        """The longest name starting at token `index`, from either index."""
+        best = self._walk(self._exact, tokens, index, lambda t: t)
+        folded = self._walk(self._folded, tokens, index, fold)
+        if folded and (best is None or folded.last > best.last):
+            best = folded
+        return best
+
+    @staticmethod
+    def _walk(node: _Node[T], tokens: list[Tok], index: int, key: Callable[[str], str]) -> Match[T] | None:
+        best: Match[T] | None = None
+        current: _Node[T] | None = node
+        for pos in range(index, len(tokens)):
+            current = current.children.get(key(tokens[pos].text)) if current else None
+            if current is None:
+                break
+            node = current
+            if node.values and _ends_at_word_boundary(tokens, pos):
+                best = Match(tokens[index].start, tokens[pos].end, index, pos + 1, list(node.values))
+        return best
+
+    def scan(self, tokens: list[Tok]) -> list[Match[T]]:
+        """Non-overlapping longest matches, left to right."""
+        found: list[Match[T]] = []
+        index = 0
+        while index < len(tokens):
+            match = self.longest_at(tokens, index)
+            if match is None:
+                index += 1
+                continue
+            found.append(match)
+            index = match.last
+        return found
+
+
+def _ends_at_word_boundary(tokens: list[Tok], pos: int) -> bool:
+    """A name must not end inside a longer written word ("Rusia" in "Rusiawi" is one token anyway)."""
+    nxt = pos + 1
+    return nxt >= len(tokens) or tokens[nxt].start > tokens[pos].end or not tokens[nxt].text[0].isalnum()

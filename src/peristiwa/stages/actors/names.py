@@ -1,0 +1,193 @@
+"""Names the knowledge base does not know: NER proposals, capitalised words when there is no NER model,
+and later short mentions of a person ("Stoltenberg" after "Jens Stoltenberg")."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from peristiwa.model import NerSpan
+from peristiwa.stages.actors.entities import PersonMention
+from peristiwa.stages.actors.kb import KnowledgeBase
+from peristiwa.stages.actors.matcher import Tok
+from peristiwa.stages.actors.roles import RolePhrase
+from peristiwa.stages.actors.spans import Span
+
+EXTENDABLE_KINDS = {"org", "country"}  # "NATO Battlegroup Estonia" starts with a known name
+
+
+Proposal = tuple[NerSpan, list[Span]]  # a name the KB does not know, with the known names inside it
+
+
+def clean_ner(kb: KnowledgeBase, text: str, tokens: list[Tok], ner: list[NerSpan]) -> list[NerSpan]:
+    """Tidy model proposals: trim lower-case edges ("pangkalan udara Lask" → "Lask"), drop titles and
+    sentence-initial common words ("Mengenai"), and make a "person" with an organisation word an ORG."""
+    cleaned = []
+    for proposal in ner:
+        inside = [t for t in tokens if proposal.start <= t.start and t.end <= proposal.end]
+        while inside and not _is_name_word(kb, inside[0]):
+            inside.pop(0)
+        while inside and not _is_name_word(kb, inside[-1]):
+            inside.pop()
+        if not inside or _lone_sentence_start(text, tokens, inside):
+            continue
+        start, end = inside[0].start, inside[-1].end
+        organisation = proposal.label == "PER" and any(t.text in kb.org_words for t in inside)
+        label = "ORG" if organisation else proposal.label
+        cleaned.append(NerSpan(start, end, text[start:end], label, proposal.score))
+    return cleaned
+
+
+def _lone_sentence_start(text: str, tokens: list[Tok], inside: list[Tok]) -> bool:
+    """A one-word proposal that starts a sentence and never appears capitalised elsewhere is a common word."""
+    if len(inside) > 1 or not _sentence_initial(text, tokens, tokens.index(inside[0])):
+        return False
+    word = inside[0].text
+    return not any(not _sentence_initial(text, tokens, i) for i, t in enumerate(tokens) if t.text == word)
+
+
+def merge_ner(kb: KnowledgeBase, spans: list[Span], ner: list[NerSpan]) -> tuple[list[Span], list[Proposal]]:
+    """Keep NER spans the KB does not cover; a longer capitalised ORG/LOC name replaces the names inside."""
+    unknown: list[Proposal] = []
+    dropped: set[int] = set()
+    for proposal in ner:
+        overlapping = [s for s in spans if s.start < proposal.end and proposal.start < s.end]
+        if not overlapping:
+            unknown.append((proposal, []))
+        elif _is_maximal(kb, proposal, overlapping):
+            unknown.append((proposal, overlapping))
+            dropped.update(id(s) for s in overlapping)
+    return [s for s in spans if id(s) not in dropped], unknown
+
+
+def _is_maximal(kb: KnowledgeBase, proposal: NerSpan, overlapping: list[Span]) -> bool:
+    """An ORG/LOC span that contains the known names inside it and adds capitalised words of its own that
+    are not titles ("Sekjen NATO" is a role phrase, not an organisation)."""
+    if proposal.label == "PER" or any(s.kind == "person" for s in overlapping):
+        return False
+    inside = all(proposal.start <= s.start and s.end <= proposal.end for s in overlapping)
+    longer = sum(s.end - s.start for s in overlapping) < len(proposal.text.replace(" ", "")) - 0
+    rest = proposal.text
+    for span in overlapping:
+        rest = rest.replace(span.text, " ")
+    own_words = rest.split()
+    words = [w for w in own_words if w[:1].isalpha()]
+    capitalised = all(w[:1].isupper() and w not in kb.not_name_words for w in words)
+    return inside and longer and bool(own_words) and capitalised
+
+
+def fallback_names(kb: KnowledgeBase, text: str, tokens: list[Tok], spans: list[Span],
+                   phrases: list[RolePhrase], ner: list[NerSpan]) -> list[Proposal]:
+    """Capitalised names outside known spans: a place after a place cue, or two or more capitalised words.
+    With a model's proposals present, only persons and cued places the model missed are added."""
+    covered = {i for s in spans for i in range(s.first, s.last)}
+    covered |= {i for i, t in enumerate(tokens) if any(n.start < t.end and t.start < n.end for n in ner)}
+    covered |= {i for p in phrases for i in range(p.first, p.last)}
+    span_at = {s.first: s for s in spans}
+    counts = Counter(t.text for t in tokens)
+    proposals = []
+    index = 0
+    while index < len(tokens):
+        last, own = _run(kb, tokens, index, covered, span_at)
+        if own and _sentence_initial(text, tokens, index) and any(i in span_at for i in range(index, last)):
+            last, own = index + 1, 0  # "Kepada AFP", "Hubungan RI": capitalised only as a sentence start
+        if own == 0:
+            index += 1
+            continue
+        label = _label(kb, tokens, index, last, own, counts)
+        wanted = label is not None and (last - index >= 2 or label == "LOC") and (not ner or label != "ORG")
+        if wanted and label is not None:
+            start, end = tokens[index].start, tokens[last - 1].end
+            inside = [span_at[i] for i in range(index, last) if i in span_at]
+            proposals.append((NerSpan(start, end, text[start:end], label), inside))
+        index = last
+    return proposals
+
+
+def _is_name_word(kb: KnowledgeBase, token: Tok) -> bool:
+    return (token.capitalised and len(token.text) > 1 and token.text.replace(".", "").isalnum()
+            and token.text not in kb.not_name_words)
+
+
+def _sentence_initial(text: str, tokens: list[Tok], index: int) -> bool:
+    pos = tokens[index].start - 1
+    while pos >= 0 and text[pos].isspace():
+        pos -= 1
+    return pos < 0 or text[pos] in ".!?:\"“”"
+
+
+def _run(kb: KnowledgeBase, tokens: list[Tok], index: int, covered: set[int],
+         span_at: dict[int, Span]) -> tuple[int, int]:
+    """End of the capitalised run starting at `index`, and how many of its words are not known names."""
+    last, own = index, 0
+    while last < len(tokens):
+        span = span_at.get(last)
+        extendable = span is not None and span.kind in EXTENDABLE_KINDS
+        if span is not None and extendable and (own or _starts_run(kb, tokens, span.last, covered)):
+            last = span.last
+        elif last not in covered and _is_name_word(kb, tokens[last]):
+            last, own = last + 1, own + 1
+        else:
+            break
+    while last > index and last - 1 in covered and (last - 1) not in span_at and own:
+        last -= 1
+    return last, own
+
+
+def _starts_run(kb: KnowledgeBase, tokens: list[Tok], index: int, covered: set[int]) -> bool:
+    return index < len(tokens) and index not in covered and _is_name_word(kb, tokens[index])
+
+
+def _label(kb: KnowledgeBase, tokens: list[Tok], first: int, last: int, own: int,
+           counts: Counter[str]) -> str | None:
+    if _after_place_cue(kb, tokens, first):
+        return "LOC"
+    if last - first < 2:
+        return None
+    surname = tokens[last - 1].text
+    alone = counts[surname] > 1
+    plain = own == last - first and all(tokens[i].text.isalpha() for i in range(first, last))
+    return "PER" if plain and (alone or _person_context(kb, tokens, first, last)) else "ORG"
+
+
+def _person_context(kb: KnowledgeBase, tokens: list[Tok], first: int, last: int) -> bool:
+    """"Jens Stoltenberg mengatakan", "kata Jens Stoltenberg": a speech or meeting verb marks a person."""
+    after = tokens[last].text.casefold() if last < len(tokens) else ""
+    before = tokens[first - 1].text.casefold() if first else ""
+    return after in kb.person_verbs or before in kb.person_cues_before
+
+
+def _after_place_cue(kb: KnowledgeBase, tokens: list[Tok], first: int) -> bool:
+    """"di Jenewa", "wilayah Gomel", "pangkalan udara Lask", "kota bersejarah Tadmur"."""
+    cues = {c.casefold() for c in kb.place_cues}
+    one = tokens[first - 1].text.casefold() if first >= 1 else ""
+    two = " ".join(t.text.casefold() for t in tokens[max(0, first - 2):first])
+    lower_between = first >= 2 and tokens[first - 1].text.islower()
+    return one in cues or two in cues or (lower_between and tokens[first - 2].text.casefold() in cues
+                                          and tokens[first - 2].text.casefold() not in {"di", "ke", "dari"})
+
+
+def surname_mentions(text: str, tokens: list[Tok], persons: list[PersonMention],
+                     spans: list[Span]) -> list[PersonMention]:
+    """Every lone surname (or first name: "Retno", "Kim") of a person named in full, when no other person
+    in the article shares it."""
+    surnames: dict[str, set[tuple[str, ...]]] = {}
+    for person in persons:
+        if len(person.words) > 1:
+            for word in {person.words[0], person.words[-1]}:
+                surnames.setdefault(word, set()).add(person.words)
+    intervals = [(p.start, p.end) for p in persons] + [(s.start, s.end) for s in spans]
+    taken = covered_characters(len(text), intervals)
+    found = []
+    for token in tokens:
+        owners = surnames.get(token.text)
+        if owners and len(owners) == 1 and not taken[token.start]:
+            found.append(PersonMention(token.start, token.end, (token.text,)))
+    return found
+
+
+def covered_characters(length: int, intervals: list[tuple[int, int]]) -> bytearray:
+    """A flag per character: is it inside one of the intervals (linear, whatever the number of names)."""
+    flags = bytearray(length + 1)
+    for start, end in intervals:
+        flags[start:end] = b"\x01" * (end - start)
+    return flags

@@ -1,0 +1,89 @@
+"""Clean: separate the article body from page furniture, keeping a reason for every removed line.
+
+Order of the steps (written down once, here): line rules from `data/clean/boilerplate.yaml`; repeated short
+lines (captions); the headline; metadata (published date, byline, origin); the dateline of the first body
+paragraph. The body is the remaining lines joined as paragraphs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from peristiwa.model import Dateline, Document, Removed
+from peristiwa.patterns import load_rules, load_yaml
+from peristiwa.settings import Settings
+from peristiwa.stages.clean.lines import Line, normalise_line, split_lines
+from peristiwa.stages.clean.metadata import apply_metadata, find_dateline
+
+PARAGRAPH_BREAK = "\n\n"
+_SENTENCE_END = (".", "”.", ".”", '."', "…")
+
+
+@dataclass(slots=True)
+class CleanStage:
+    settings: Settings
+    name: str = "clean"
+
+    def __call__(self, doc: Document) -> None:
+        lines = list(split_lines(doc.raw))
+        removed: dict[int, Removed] = {}
+        metadata: dict[str, str] = {}
+        self._apply_rules(lines, removed, metadata)
+        self._mark_repeated(lines, removed)
+        self._mark_title(doc, lines, removed)
+        body = [line for i, line in enumerate(lines) if i not in removed]
+        doc.removed = [removed[i] for i in sorted(removed)]
+        doc.text = PARAGRAPH_BREAK.join(line.text for line in body)
+        apply_metadata(doc, metadata)
+        doc.dateline = self._dateline(doc.text)
+
+    def _apply_rules(self, lines: list[Line], removed: dict[int, Removed], metadata: dict[str, str]) -> None:
+        rules = load_rules(self.settings.data_dir / "clean" / "boilerplate.yaml")
+        for i, line in enumerate(lines):
+            for rule in rules:
+                match = rule.match(line.text)
+                if match is None:
+                    continue
+                removed[i] = Removed(line.text, rule.reason or "boilerplate", rule.id, line.start, line.end)
+                if rule.metadata and rule.metadata not in metadata:
+                    groups = match.groupdict()
+                    metadata[rule.metadata] = groups.get(rule.metadata) or line.text
+                break
+
+    def _mark_repeated(self, lines: list[Line], removed: dict[int, Removed]) -> None:
+        limit = self._structure()["repeated_line_max_words"]
+        counts = Counter(line.text for line in lines)
+        for i, line in enumerate(lines):
+            if i not in removed and counts[line.text] > 1 and len(line.text.split()) <= limit:
+                removed[i] = Removed(line.text, "caption", "structure.repeated_line", line.start, line.end)
+
+    def _mark_title(self, doc: Document, lines: list[Line], removed: dict[int, Removed]) -> None:
+        kept = [i for i in range(len(lines)) if i not in removed]
+        if len(kept) < 2:
+            return
+        first = kept[0]
+        line = lines[first]
+        if self._is_headline(doc, lines, first, removed):
+            removed[first] = Removed(line.text, "title", "structure.title", line.start, line.end)
+            doc.title = line.text
+
+    def _is_headline(self, doc: Document, lines: list[Line], i: int, removed: dict[int, Removed]) -> bool:
+        text = lines[i].text
+        hinted = doc.hints.get("title")
+        if hinted and normalise_line(str(hinted)).casefold() == text.casefold():
+            return True
+        if len(text.split()) > self._structure()["title_max_words"] or text.endswith(_SENTENCE_END):
+            return False
+        follower = i + 1
+        return follower < len(lines) and (lines[follower].blank_before or follower in removed)
+
+    def _dateline(self, text: str) -> Dateline | None:
+        return find_dateline(text, self.settings.data_dir / "clean" / "datelines.yaml")
+
+    def _structure(self) -> dict[str, int]:
+        return load_yaml(self.settings.data_dir / "clean" / "boilerplate.yaml")["structure"]
+
+
+def make_stage(settings: Settings) -> CleanStage:
+    return CleanStage(settings)

@@ -1,0 +1,237 @@
+"""Code the triggers of one sentence into PLOVER events: participants, modality, complements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from peristiwa.stages.events.arguments import (
+    agent_after,
+    agent_by,
+    between_after,
+    chain_ending_at,
+    genitive_after,
+    objects_after,
+    subject_before,
+)
+from peristiwa.stages.events.lexicon import Match
+from peristiwa.stages.events.modality import Modality, modality_of
+from peristiwa.stages.events.participants import Arg
+from peristiwa.stages.events.view import View
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A trigger with its participants, before complements are linked and events are written."""
+
+    match: Match
+    sources: list[Arg]
+    targets: list[Arg]
+    modality: Modality
+    reach: int  # first token of the event phrase (the light verb of a noun, else the trigger)
+    stop: int  # where the recipient search ended
+    type: str
+    mode: str | None
+    suppressed: bool = False
+    mutual: bool = False  # "saling tuduh": the event holds in both directions
+
+
+def find_triggers(view: View) -> None:
+    """Fill `view.triggers` with the longest trigger at each position, left to right."""
+    i = view.lo
+    while i < view.hi:
+        matches = [
+            m
+            for m in view.lexicon.matches_at(view.toks[: view.hi], i)
+            if not m.entry.predicate or _in_predicate(view, i, m.entry.predicate)
+        ]
+        if matches and not _modifier_use(view, i):
+            view.triggers[i] = matches[0]
+            view.alternatives[i] = [m for m in matches[1:] if m.last == matches[0].last]
+            i = matches[0].last
+        else:
+            i += 1
+
+
+def _modifier_use(view: View, i: int) -> bool:
+    """ "milisi dukungan Iran": a modifier marker after a plain noun names a backer, not an event."""
+    if view.low(i) not in view.grammar.modifiers or i == view.lo:
+        return False
+    before = view.low(i - 1)
+    function_words = view.grammar.preps | view.grammar.aux | view.grammar.adjuncts
+    return (
+        before.isalpha()
+        and before not in function_words
+        and view.light_before(i) is None
+        and not view.is_verbish(i - 1)
+    )
+
+
+def candidates(view: View) -> list[Candidate]:
+    found = [c for i, m in view.triggers.items() if (c := _first_candidate(view, [m, *view.alternatives[i]]))]
+    link_complements(view, found)
+    return found
+
+
+def _first_candidate(view: View, matches: list[Match]) -> Candidate | None:
+    """The first reading of a trigger whose constraints hold ("menyerukan X sebagai ancaman")."""
+    return next((c for m in matches if (c := _candidate(view, m)) is not None), None)
+
+
+def _candidate(view: View, match: Match) -> Candidate | None:
+    entry = match.entry
+    sides = _noun_sides(view, match) if match.head.pos == "noun" else _verb_sides(view, match)
+    if sides is None:
+        return None
+    sources, targets, reach, stop = sides
+    if entry.reverse:
+        sources, targets = targets, sources
+    if entry.subject_troops and not _troops_before(view, sources, match.first):
+        return None
+    if entry.label and not _labelled(view, targets, entry.label):
+        return None
+    modality = modality_of(
+        view,
+        match.first,
+        reach,
+        governs=entry.complement is not None,
+        bare_noun=match.head.pos == "noun" and reach == match.first,
+    )
+    mutual = view.low(reach - 1) in view.grammar.mutual
+    return Candidate(match, sources, targets, modality, reach, stop, entry.type, entry.mode, mutual=mutual)
+
+
+Sides = tuple[list[Arg], list[Arg], int, int]
+
+
+def _verb_sides(view: View, match: Match) -> Sides:
+    entry = match.entry
+    if match.head.passive:
+        return agent_after(view, match.last), subject_before(view, match.first), match.first, match.last
+    sources = _predicate_subject(view, match.first) if entry.predicate else subject_before(view, match.first)
+    found = objects_after(view, match.last, entry.preps, entry.direct)
+    targets = found.args or (between_after(view, match.last) if "antara" in entry.preps else [])
+    return sources, targets, match.first, found.stop
+
+
+def _noun_sides(view: View, match: Match) -> Sides | None:
+    entry = match.entry
+    light = view.light_before(match.first)
+    if entry.governed and light is None:
+        return None
+    reach = light if light is not None else match.first
+    between = between_after(view, match.last)
+    if len({c for a in between for c in a.codes}) > 1:
+        return between[:1], between[1:], reach, match.last
+    genitive = genitive_after(view, match.last)
+    after = genitive[-1].last if genitive else match.last
+    agent = agent_by(view, after)
+    if genitive and agent:  # "aneksasi wilayah Ukraina oleh Rusia"
+        return agent, genitive, reach, after
+    found = objects_after(view, after, entry.preps, entry.direct and not genitive)
+    if light is not None and view.is_host_verb(light, match.first):
+        return genitive, subject_before(view, light), reach, found.stop
+    if genitive:
+        targets = found.args or _adjunct_host(view, reach)
+        return genitive, targets, reach, found.stop
+    if light is None and any(k in view.triggers for k in range(_subject_start(view, reach), reach)):
+        return [], found.args, reach, found.stop  # an event noun does not borrow another verb's subject
+    return subject_before(view, reach), found.args, reach, found.stop
+
+
+def _subject_start(view: View, i: int) -> int:
+    subject = subject_before(view, i)
+    return subject[0].first if subject else i
+
+
+def _adjunct_host(view: View, i: int) -> list[Arg]:
+    """ "sesuai permintaan X", "dengan dukungan udara X": X acts on the subject of the clause."""
+    if view.low(i - 1) not in view.grammar.adjuncts:
+        return []
+    return subject_before(view, i - 1)
+
+
+def _predicate_subject(view: View, i: int) -> list[Arg]:
+    """The subject of a predicate-only verb stands right before it or before its auxiliaries."""
+    j = i - 1
+    while j >= view.lo and view.low(j) in view.grammar.aux:
+        j -= 1
+    return next((chain_ending_at(view, a) for a in view.args if a.last == j + 1), [])
+
+
+def _in_predicate(view: View, i: int, kind: str) -> bool:
+    """ "melawan" is a verb only after an auxiliary or a negation ("aux"), or also its subject ("subject")."""
+    if view.low(i - 1) in view.grammar.aux:
+        return True
+    return kind == "subject" and any(a.last == i for a in view.args)
+
+
+def _troops_before(view: View, sources: list[Arg], i: int) -> bool:
+    start = max(view.lo, (sources[0].first if sources else i) - 6)
+    return any(view.low(k) in view.grammar.troops for k in range(start, i))
+
+
+def _labelled(view: View, targets: list[Arg], nouns: frozenset[str]) -> bool:
+    """ "menyebut X sebagai ancaman": the label noun follows "sebagai" after the object."""
+    if not targets:
+        return False
+    k = targets[-1].last
+    return view.low(k) == "sebagai" and view.low(k + 1) in nouns
+
+
+def link_complements(view: View, found: list[Candidate]) -> None:
+    """Let a reacting, demanding or refusing trigger take the participants of the event noun it governs."""
+    for index, outer in enumerate(found):
+        entry = outer.match.entry
+        inner = _governed(view, outer, found[index + 1 :])
+        if entry.verbal_complement and _refuses_act(view, outer, inner):
+            continue
+        if inner is not None and entry.complement and not outer.targets:
+            outer.targets = _complement_targets(view, inner)
+        if entry.complement == "suppress":
+            for later in found[index + 1 :]:
+                later.suppressed = later.suppressed or _same_clause(view, outer.match.last, later.match.first)
+
+
+def _governed(view: View, outer: Candidate, later: list[Candidate]) -> Candidate | None:
+    nxt = later[0] if later else None
+    if nxt is None or outer.targets:
+        return None
+    near_verb = 0 <= nxt.match.first - outer.match.last <= 2  # "menolak permintaan …"
+    near_stop = 0 <= nxt.match.first - outer.stop <= 2  # "menyerukan penghentian perang …, penarikan …"
+    return nxt if near_verb or near_stop else None
+
+
+def _refuses_act(view: View, outer: Candidate, inner: Candidate | None) -> bool:
+    """ "menolak (untuk) bertemu dengan X" is REJECT X; "menolak mengatakan …" is no event at all."""
+    k = outer.match.last + (1 if view.low(outer.match.last) == "untuk" else 0)
+    if inner is not None and inner.match.first == k and inner.match.head.pos == "verb":
+        outer.targets, outer.mode = inner.targets, _reject_mode(inner.type)
+        inner.suppressed = True
+        return True
+    if view.is_verbish(k) or view.low(outer.match.last) == "untuk":
+        outer.suppressed = True
+        return True
+    return False
+
+
+def _reject_mode(inner_type: str) -> str:
+    return {"CONSULT": "meet", "AID": "assist", "AGREE": "meet"}.get(inner_type, "yield")
+
+
+def _complement_targets(view: View, inner: Candidate) -> list[Arg]:
+    """ "mengancam akan menyerang X" aims at X; "mengecam serangan X" and "menyerukan penarikan pasukan X"
+    aim at the actor of the event noun (and at both sides of a meeting or an agreement)."""
+    if inner.match.head.pos == "verb":
+        return inner.targets
+    return inner.sources + (inner.targets if is_symmetric(view, inner) else [])
+
+
+def is_symmetric(view: View, candidate: Candidate) -> bool:
+    entry = candidate.match.entry
+    if entry.symmetric is not None and candidate.type == entry.type:
+        return entry.symmetric
+    return bool(view.lexicon.types[candidate.type].get("symmetric"))
+
+
+def _same_clause(view: View, start: int, end: int) -> bool:
+    return not any(view.is_hard(k) for k in range(start, end))

@@ -1,0 +1,176 @@
+"""Load the event lexicon, grammar and type tables (data/events/*.yaml) and index triggers by token."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from peristiwa.stages.events.morphology import forms
+from peristiwa.stages.events.text import Tok
+
+NOUN_AFFIXES = {"-an", "pe-an", "per-an", "ke-an", "ber-an"}
+PASSIVE_AFFIXES = {"di", "di-kan", "di-i", "diper-kan", "ter"}
+CLITICS = ("nya", "lah", "kah")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One trigger of the lexicon (see the header of lexicon.yaml for the fields)."""
+
+    id: str
+    type: str
+    mode: str | None
+    cameo: str | None
+    preps: frozenset[str]
+    direct: bool
+    then: tuple[frozenset[str], ...] = ()
+    near: frozenset[str] = frozenset()
+    not_then: frozenset[str] = frozenset()
+    target: str | None = None
+    complement: str | None = None
+    verbal_complement: str | None = None
+    governed: bool = False
+    predicate: str | None = None  # None | subject | aux
+    subject_troops: bool = False
+    reverse: bool = False
+    symmetric: bool | None = None
+    label: frozenset[str] = frozenset()
+    examples: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """A surface form of an entry's head word, with its part of speech and voice."""
+
+    entry: Entry
+    words: tuple[str, ...]  # the head, one or more tokens ("nota protes")
+    pos: str  # verb | noun
+    passive: bool
+
+
+@dataclass(slots=True)
+class Match:
+    """A trigger found in the text: token range [first, last) and the head that matched."""
+
+    head: Head
+    first: int
+    last: int
+
+    @property
+    def entry(self) -> Entry:
+        return self.head.entry
+
+
+@dataclass(slots=True)
+class Lexicon:
+    heads: dict[str, list[Head]] = field(default_factory=dict)  # first head word → heads
+    types: dict[str, dict[str, Any]] = field(default_factory=dict)
+    grammar: dict[str, Any] = field(default_factory=dict)
+    magnitude: dict[str, Any] = field(default_factory=dict)
+    entries: list[Entry] = field(default_factory=list)
+
+    def matches_at(self, toks: list[Tok], i: int) -> list[Match]:
+        """Triggers starting at token i: longest first, and the more constrained entry first among equals."""
+        found = []
+        for head in self.heads.get(_strip_clitic(toks[i].low, self.heads), []):
+            last = _match_length(head, toks, i)
+            if last:
+                found.append(Match(head, i, last))
+        return sorted(found, key=lambda m: (-m.last, not m.entry.label))
+
+
+def _strip_clitic(word: str, heads: dict[str, list[Head]]) -> str:
+    if word in heads:
+        return word
+    for clitic in CLITICS:
+        if word.endswith(clitic) and word[: -len(clitic)] in heads:
+            return word[: -len(clitic)]
+    return word
+
+
+def _match_length(head: Head, toks: list[Tok], i: int) -> int:
+    """End token index of the match of `head` (+ its `then` words) at i, or 0."""
+    entry, j = head.entry, i + 1
+    for word in head.words[1:]:
+        if j >= len(toks) or toks[j].low != word:
+            return 0
+        j += 1
+    for alternatives in entry.then:
+        if j >= len(toks) or toks[j].low not in alternatives:
+            return 0
+        j += 1
+    if entry.not_then and j < len(toks) and toks[j].low in entry.not_then:
+        return 0
+    if entry.near and not any(t.low in entry.near for t in toks[j : j + 4]):
+        return 0
+    return j
+
+
+def _entry(raw: dict[str, Any], defaults: dict[str, Any]) -> Entry:
+    base = defaults.get(raw["type"], {})
+    return Entry(
+        id=raw["id"],
+        type=raw["type"],
+        mode=raw.get("mode"),
+        cameo=raw.get("cameo"),
+        preps=frozenset(raw.get("preps", base.get("preps", []))),
+        direct=bool(raw.get("direct", base.get("direct", False))),
+        then=tuple(frozenset(alts) for alts in raw.get("then", [])),
+        near=frozenset(raw.get("near", [])),
+        not_then=frozenset(raw.get("not_then", [])),
+        target=raw.get("target"),
+        complement=raw.get("complement"),
+        verbal_complement=raw.get("verbal_complement"),
+        governed=bool(raw.get("governed")),
+        predicate=_predicate(raw.get("predicate")),
+        subject_troops=bool(raw.get("subject_troops")),
+        reverse=bool(raw.get("reverse")),
+        symmetric=raw.get("symmetric"),
+        label=frozenset(raw.get("label", [])),
+        examples=tuple(raw.get("examples", [])),
+    )
+
+
+def _predicate(value: object) -> str | None:
+    return None if not value else "aux" if value == "aux" else "subject"
+
+
+def _heads(raw: dict[str, Any], entry: Entry, irregular: dict[str, str]) -> list[Head]:
+    heads = []
+    for affix in raw.get("affixes", []):
+        form = forms(raw["root"], [affix], irregular).pop()
+        pos = "noun" if affix in NOUN_AFFIXES else "verb"
+        heads.append(Head(entry, tuple(form.split()), pos, affix in PASSIVE_AFFIXES))
+    for word in raw.get("words", []):
+        heads.append(Head(entry, tuple(word.split()), "verb", word.startswith("di")))
+    for word in raw.get("nouns", []):
+        heads.append(Head(entry, tuple(word.split()), "noun", False))
+    return heads
+
+
+def _read(path: Path) -> Any:
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@cache
+def load_lexicon(data_dir: Path) -> Lexicon:
+    """Read data/events/ once per data directory."""
+    folder = data_dir / "events"
+    raw_lexicon = _read(folder / "lexicon.yaml")
+    irregular = _read(folder / "morphology.yaml")["irregular"]
+    lexicon = Lexicon(
+        types=_read(folder / "types.yaml"),
+        grammar=_read(folder / "grammar.yaml"),
+        magnitude=_read(folder / "magnitude.yaml"),
+    )
+    for raw in raw_lexicon["entries"]:
+        entry = _entry(raw, raw_lexicon["defaults"])
+        lexicon.entries.append(entry)
+        for head in _heads(raw, entry, irregular):
+            lexicon.heads.setdefault(head.words[0], []).append(head)
+    return lexicon

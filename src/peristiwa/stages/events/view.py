@@ -1,0 +1,119 @@
+"""One sentence as the coder reads it: tokens, participants and the word classes of the grammar."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from peristiwa.stages.events.lexicon import Lexicon, Match
+from peristiwa.stages.events.participants import Arg
+from peristiwa.stages.events.text import Tok, phrase_at, phrase_ending_at
+
+VERB_RE = re.compile(r"^(?:mem|men|meng|meny|mel|mer|mew|mey|ber|be[kt]er|di)\w{4,}$")
+
+
+def phrases(words: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(w.split()) for w in words}
+
+
+QUOTE_MARKS = {"“", "”", '"', "«", "»", "„"}
+
+
+@dataclass(slots=True)
+class Grammar:
+    """The word lists of grammar.yaml as sets, built once per lexicon."""
+
+    raw: dict
+    preps: set[str] = field(init=False)
+    modifiers: set[str] = field(init=False)
+    hard: set[str] = field(init=False)
+    soft: set[str] = field(init=False)
+    aux: set[str] = field(init=False)
+    light: set[tuple[str, ...]] = field(init=False)
+    host: set[tuple[str, ...]] = field(init=False)
+    coordinators: set[str] = field(init=False)
+    adjuncts: set[str] = field(init=False)
+    troops: set[str] = field(init=False)
+    reciprocal: set[tuple[str, ...]] = field(init=False)
+    not_verbs: set[str] = field(init=False)
+    target_verbs: set[str] = field(init=False)
+    speech: set[str] = field(init=False)
+    determiners: set[str] = field(init=False)
+    mutual: set[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        g = self.raw
+        self.preps, self.modifiers = set(g["prepositions"]), set(g["modifier_markers"])
+        self.hard, self.soft, self.aux = (
+            set(g["boundaries"]),
+            set(g["soft_boundaries"]),
+            set(g["auxiliaries"]),
+        )
+        self.light, self.host = phrases(g["light_verbs"]), phrases(g["host_verbs"])
+        self.coordinators, self.adjuncts = set(g["coordinators"]), set(g["adjunct_markers"])
+        self.troops, self.reciprocal = set(g["troop_words"]), phrases(g["reciprocal_anaphora"])
+        self.not_verbs, self.target_verbs = set(g["not_verbs"]) | self.preps, set(g["target_verbs"])
+        self.speech, self.determiners = set(g["speech_verbs"]), set(g["determiners"])
+        self.mutual = set(g["mutual"])
+
+    def cues(self, name: str) -> set[tuple[str, ...]]:
+        return phrases(self.raw[name])
+
+
+@dataclass(slots=True)
+class View:
+    """A sentence: tokens [lo, hi) of the document, its participants and its triggers."""
+
+    toks: list[Tok]
+    lo: int
+    hi: int
+    args: list[Arg]
+    grammar: Grammar
+    lexicon: Lexicon
+    triggers: dict[int, Match] = field(default_factory=dict)
+    arg_at: dict[int, Arg] = field(default_factory=dict)
+    alternatives: dict[int, list[Match]] = field(default_factory=dict)
+    arg_ending: dict[int, Arg] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.index_args()
+
+    def index_args(self) -> None:
+        self.args.sort(key=lambda a: a.first)
+        self.arg_at = {a.first: a for a in self.args}
+        self.arg_ending = {a.last: a for a in self.args}
+
+    def low(self, i: int) -> str:
+        return self.toks[i].low if self.lo <= i < self.hi else ""
+
+    def is_hard(self, i: int) -> bool:
+        return self.low(i) in self.grammar.hard or self.is_quote(i)
+
+    def is_quote(self, i: int) -> bool:
+        return self.toks[i].text in QUOTE_MARKS
+
+    def is_verbish(self, i: int) -> bool:
+        """A verb trigger or a word with a verb prefix ("menyerang", "berkumpul", "diserang")."""
+        match = self.triggers.get(i)
+        if match is not None:
+            return match.head.pos == "verb"
+        word = self.low(i)
+        return (
+            bool(VERB_RE.match(word)) and word not in self.grammar.not_verbs and not self.toks[i].capitalised
+        )
+
+    def light_before(self, i: int) -> int | None:
+        """Start of a light or host verb just before token i ("menggelar sebuah serangan")."""
+        j = i - 1
+        while j >= self.lo and self.low(j) in self.grammar.determiners:
+            j -= 1
+        if j < self.lo:
+            return None
+        size = phrase_ending_at(self.toks, j, self.grammar.light | self.grammar.host, 3)
+        return j - size + 1 if size else None
+
+    def is_host_verb(self, start: int, end: int) -> bool:
+        return tuple(t.low for t in self.toks[start:end]) in self.grammar.host
+
+    def phrase_at(self, i: int, cue: set[tuple[str, ...]]) -> int:
+        return phrase_at(self.toks[: self.hi], i, cue, 4) if self.lo <= i < self.hi else 0

@@ -1,0 +1,117 @@
+"""Ingest: paths, directories, globs and stdin in; raw articles (or per-input errors) out."""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from peristiwa.errors import InputError
+from peristiwa.model import Document
+from peristiwa.stages.ingest.readers import Item, RawArticle, read_bytes, read_jsonl, read_warc, suffix_of
+
+__all__ = ["Item", "RawArticle", "article_id", "expand_inputs", "read_inputs", "to_document"]
+
+SUPPORTED = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".csv", ".warc", ".warc.gz"}
+STDIN = "-"
+
+
+def article_id(text: str) -> str:
+    """Stable id: a hash of the content with Unicode form and whitespace normalised."""
+    normal = unicodedata.normalize("NFKC", text).casefold()
+    normal = re.sub(r"\s+", " ", normal).strip()
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
+
+
+def to_document(raw: RawArticle) -> Document:
+    doc = Document(id=article_id(raw.text), raw=raw.text, source=raw.source, hints=dict(raw.hints))
+    if "encoding" in raw.hints:
+        doc.add_problem("ingest", f"not UTF-8; decoded as {raw.hints['encoding']}")
+    return doc
+
+
+def expand_inputs(inputs: Iterable[str]) -> Iterator[str | InputError]:
+    """Turn the user's arguments into file paths (directories walked, globs expanded, '-' kept)."""
+    for arg in inputs:
+        if arg == STDIN:
+            yield STDIN
+        elif glob.has_magic(arg):
+            matches = sorted(glob.glob(arg, recursive=True))
+            if not matches:
+                yield InputError(arg, "no file matches this pattern")
+            yield from (m for m in matches if Path(m).is_file())
+        elif Path(arg).is_dir():
+            files = sorted(p for p in Path(arg).rglob("*") if p.is_file() and suffix_of(p) in SUPPORTED)
+            if not files:
+                yield InputError(arg, f"directory has no readable files ({', '.join(sorted(SUPPORTED))})")
+            yield from (str(p) for p in files)
+        elif Path(arg).is_file():
+            yield arg
+        else:
+            yield InputError(arg, "no such file or directory")
+
+
+def read_inputs(inputs: Iterable[str], max_bytes: int) -> Iterator[Item]:
+    """Yield every article (or error) from every input, in order."""
+    for path in expand_inputs(inputs):
+        if isinstance(path, InputError):
+            yield path
+        elif path == STDIN:
+            yield from _read_stdin(max_bytes)
+        else:
+            yield from _read_file(Path(path), max_bytes)
+
+
+def _read_stdin(max_bytes: int) -> Iterator[Item]:
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    head = data.lstrip()[:1]
+    if head == b"{":  # JSON Lines on stdin
+        text = data.decode("utf-8", errors="replace")
+        yield from read_jsonl(iter(text.splitlines()), "<stdin>")
+    elif len(data) > max_bytes:
+        yield InputError("<stdin>", f"input is larger than the {_mb(max_bytes)} limit; raise --max-bytes")
+    else:
+        yield from read_bytes(data, "<stdin>", ".txt")
+
+
+def _read_file(path: Path, max_bytes: int) -> Iterator[Item]:
+    suffix = suffix_of(path)
+    try:
+        if suffix in (".warc", ".warc.gz"):
+            yield from _read_warc_file(path)
+        elif suffix in (".jsonl", ".ndjson"):
+            yield from _read_jsonl_file(path)
+        else:
+            yield from _read_single_file(path, suffix, max_bytes)
+    except OSError as err:
+        yield InputError(str(path), f"cannot read file ({err.strerror or err})")
+
+
+def _read_single_file(path: Path, suffix: str, max_bytes: int) -> Iterator[Item]:
+    size = path.stat().st_size
+    if size > max_bytes:
+        yield InputError(str(path), f"file is {_mb(size)}, over the {_mb(max_bytes)} limit for one article; "
+                                    "split it or raise --max-bytes")
+        return
+    yield from read_bytes(path.read_bytes(), str(path), suffix)
+
+
+def _read_jsonl_file(path: Path) -> Iterator[Item]:
+    # Streamed line by line so a large export never sits in memory whole.
+    with path.open("r", encoding="utf-8", errors="replace") as handle:
+        yield from read_jsonl((line for line in handle), str(path))
+
+
+def _read_warc_file(path: Path) -> Iterator[Item]:
+    with path.open("rb") as handle:
+        yield from read_warc(handle, str(path))
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+

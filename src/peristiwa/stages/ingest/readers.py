@@ -1,0 +1,149 @@
+"""Readers for each input format. Each yields articles or errors, never stops at the first bad item."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import trafilatura
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from peristiwa.errors import InputError
+from peristiwa.model import Source
+from peristiwa.stages.ingest.decode import NotTextError, decode_bytes
+
+METADATA_KEYS = ("title", "published", "url", "outlet")
+
+
+@dataclass(slots=True)
+class RawArticle:
+    """Text as it came in, before cleaning, with whatever metadata the container carried."""
+
+    text: str
+    source: Source
+    hints: dict[str, Any] = field(default_factory=dict)
+
+
+Item = RawArticle | InputError
+
+
+def read_html(html: str, source: Source, hints: dict[str, Any] | None = None) -> Item:
+    """Main text and page metadata of an HTML page, via trafilatura."""
+    where = source.url or source.path or "<html>"
+    page_document = trafilatura.bare_extraction(
+        html, url=source.url, with_metadata=True, include_comments=False, include_tables=False, favor_recall=True,
+    )
+    extracted = page_document.as_dict() if page_document is not None else {}
+    text = extracted.get("text") or ""
+    if not text.strip():
+        return InputError(where, "HTML page has no readable body text (empty page or only navigation?)")
+    page = dict(hints or {})
+    for key, meta_key in (("title", "title"), ("published", "date"), ("outlet", "sitename"), ("url", "url")):
+        if not page.get(key) and extracted.get(meta_key):
+            page[key] = extracted[meta_key]
+    source.outlet = source.outlet or page.get("outlet")
+    source.url = source.url or page.get("url")
+    return RawArticle(text, source, page)
+
+
+def _record_article(record: dict[str, Any], source: Source, where: str) -> Item:
+    hints = {k: record[k] for k in METADATA_KEYS if isinstance(record.get(k), str) and record[k]}
+    source.url = hints.get("url")
+    source.outlet = hints.get("outlet")
+    if isinstance(record.get("text"), str) and record["text"].strip():
+        return RawArticle(record["text"], source, hints)
+    if isinstance(record.get("html"), str) and record["html"].strip():
+        source.format = "html"
+        return read_html(record["html"], source, hints)
+    return InputError(where, "record has neither a non-empty 'text' nor 'html' field")
+
+
+def read_jsonl(lines: Iterator[str], path: str) -> Iterator[Item]:
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield InputError(where, f"malformed JSON line ({err.msg} at column {err.colno}); line skipped")
+            continue
+        if not isinstance(record, dict):
+            yield InputError(where, "JSON line is not an object; expected {\"text\": …} or {\"html\": …}")
+            continue
+        yield _record_article(record, Source(path=path, format="jsonl", line=number), where)
+
+
+def read_csv(text: str, path: str) -> Iterator[Item]:
+    csv.field_size_limit(sys.maxsize)
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames or not {"text", "html"} & set(reader.fieldnames):
+        yield InputError(path, "CSV has no 'text' or 'html' column (header row required)")
+        return
+    try:
+        for number, row in enumerate(reader, start=2):
+            yield _record_article(dict(row), Source(path=path, format="csv", line=number), f"{path}:{number}")
+    except csv.Error as err:
+        yield InputError(path, f"CSV is malformed after line {reader.line_num}: {err}")
+
+
+def read_warc(stream: io.BufferedIOBase, path: str) -> Iterator[Item]:
+    count = 0
+    try:
+        for record in ArchiveIterator(stream):
+            if record.rec_type != "response":
+                continue
+            count += 1
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            yield _warc_article(record.content_stream().read(), path, url, count)
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as err:
+        yield InputError(path, f"WARC is truncated or corrupt after {count} records ({err}); "
+                               "records before that point were kept")
+
+
+def _warc_article(payload: bytes, path: str, url: str | None, number: int) -> Item:
+    where = f"{path}#{number}" + (f" ({url})" if url else "")
+    try:
+        html, _ = decode_bytes(payload)
+    except NotTextError as err:
+        return InputError(where, str(err))
+    return read_html(html, Source(path=path, url=url, format="warc", line=number))
+
+
+def read_bytes(data: bytes, path: str, suffix: str) -> Iterator[Item]:
+    """Dispatch on the file suffix: .txt .html .jsonl .csv (WARC is streamed separately)."""
+    try:
+        text, encoding = decode_bytes(data)
+    except NotTextError as err:
+        yield InputError(path, str(err))
+        return
+    hints = {} if encoding.startswith("utf") else {"encoding": encoding}
+    if suffix in (".jsonl", ".ndjson"):
+        yield from read_jsonl(iter(text.splitlines()), path)
+    elif suffix == ".csv":
+        yield from read_csv(text, path)
+    elif suffix in (".html", ".htm", ".xhtml") or _looks_like_html(text):
+        yield read_html(text, Source(path=path, format="html"), hints)
+    elif not text.strip():
+        yield InputError(path, "file is empty")
+    else:
+        yield RawArticle(text, Source(path=path, format="txt"), hints)
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:200].lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
+def suffix_of(path: Path) -> str:
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes[-2:] == [".warc", ".gz"]:
+        return ".warc.gz"
+    return suffixes[-1] if suffixes else ""

@@ -1,0 +1,51 @@
+"""NLP: language, sentences, tokens and named-entity spans. No spaCy object leaves this stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language as SpacyLanguage
+
+from peristiwa.model import Document, NerSpan, Token
+from peristiwa.settings import Settings
+from peristiwa.stages.nlp.language import identify_language
+from peristiwa.stages.nlp.sentences import split_sentences
+
+NER_LABELS = {"PER", "ORG", "LOC"}
+
+
+class WrongLanguage(Exception):
+    """Raised to stop the pipeline for a document that is not in the required language."""
+
+
+@cache
+def load_spacy(model_dir: Path) -> SpacyLanguage:
+    """Our trained NER if it is there, else spaCy's blank Indonesian (tokenizer only)."""
+    if (model_dir / "config.cfg").exists():
+        return spacy.load(model_dir)
+    return spacy.blank("id")
+
+
+@dataclass(slots=True)
+class NlpStage:
+    settings: Settings
+    name: str = "nlp"
+
+    def __call__(self, doc: Document) -> None:
+        doc.language, doc.language_confidence = identify_language(doc.text)
+        if doc.language != self.settings.require_language:
+            doc.add_problem(self.name, f"language is {doc.language or 'unknown'!s}, not "
+                                       f"{self.settings.require_language}: not analysed further")
+            raise WrongLanguage(doc.language)
+        doc.sentences = split_sentences(doc.text, self.settings.data_dir / "nlp" / "abbreviations.yaml")
+        spacy_doc = load_spacy(self.settings.ner_model)(doc.text)
+        doc.tokens = [Token(t.idx, t.idx + len(t), t.text) for t in spacy_doc if not t.is_space]
+        doc.ner = [NerSpan(e.start_char, e.end_char, e.text, e.label_) for e in spacy_doc.ents
+                   if e.label_ in NER_LABELS]
+
+
+def make_stage(settings: Settings) -> NlpStage:
+    return NlpStage(settings)

@@ -1,0 +1,210 @@
+"""Find quotations and the words that attribute them (before any speaker is resolved to an entity).
+
+Direct quotes come from quotation marks; reported speech from speech verbs with a clausal complement,
+`menurut X`, `demikian disampaikan X` and trailing `…, ujar X`. Each candidate carries a `SpeakerRef`:
+the span of the words naming its speaker, or an instruction (speaker in focus, speaker of the previous quote).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from peristiwa.stages.quotes.lexicon import Lexicon, alternation
+from peristiwa.stages.quotes.marks import QuotedIndex
+from peristiwa.stages.quotes.segment import SentenceIndex, Word, words
+
+PHRASE_MAX_WORDS = 10
+SUBJECT_MAX_WORDS = 10
+_VERBISH = re.compile(r"(?<![\w-])(?:me|ber|di|ter)[a-z]{3,}(?![\w-])")
+_CHUNK_BREAK = re.compile(r"[,;:]|\s[–—-]+\s")
+_TRAILING_PUNCT = " \t\n,.;:!?–—-"
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRef:
+    """How to find a speaker: `phrase`/`clitic` point at words; `focus`, `previous`, `shared` do not."""
+
+    kind: str
+    start: int = 0
+    end: int = 0
+
+
+FOCUS = SpeakerRef("focus")
+PREVIOUS = SpeakerRef("previous")
+SHARED = SpeakerRef("shared")
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    direct: bool
+    cue: str | None
+    speaker: SpeakerRef
+    sentence: tuple[int, int]
+    chain: int | None = None
+
+
+@dataclass(slots=True)
+class Context:
+    text: str
+    lexicon: Lexicon
+    quoted: QuotedIndex
+    sentences: SentenceIndex
+    dateline_end: int = 0
+    _anchors: dict[tuple[int, int], list[tuple[int, SpeakerRef, str]]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class _Regexes:
+    after_closer: re.Pattern[str]
+    subject_after_closer: re.Pattern[str]
+    trailing: re.Pattern[str]
+    demikian: re.Pattern[str]
+    according: re.Pattern[str]
+
+
+@cache
+def regexes(lexicon: Lexicon) -> _Regexes:
+    cues = alternation(lexicon.trailing_cues)
+    verbs = alternation(frozenset(lexicon.verb_complement))
+    return _Regexes(
+        after_closer=re.compile(
+            rf"[ \t]*(?:[,.!?…]+[ \t]*)?(?:[–—-]+[ \t]*)?(?P<cue>{cues})(?P<nya>nya)?(?![\w-])"),
+        subject_after_closer=re.compile(
+            rf"[ \t]*,?[ \t]*(?P<subj>(?:[A-Z][\w'’.-]*[ \t]+){{0,4}}[A-Z][\w'’.-]*|dia|ia|beliau)[ \t]+"
+            rf"(?P<cue>{verbs})(?![\w-])"),
+        trailing=re.compile(rf",[ \t]*(?P<cue>{cues})(?P<nya>nya)?(?![\w-])"),
+        demikian=re.compile(rf",[ \t]*(?:{alternation(lexicon.demikian_lead)})[ \t]+"
+                            rf"(?P<cue>{alternation(lexicon.demikian_verbs)})(?:[ \t]+oleh)?(?![\w-])"),
+        according=re.compile(rf"(?<![\w-])(?P<cue>(?:{alternation(lexicon.according_to)}))(?P<nya>nya)?(?![\w-])",
+                             re.IGNORECASE),
+    )
+
+
+# ---------------------------------------------------------------- speaker phrases
+
+def speaker_phrase(ctx: Context, pos: int, limit: int) -> SpeakerRef | None:
+    """The words naming a speaker after a cue (`kata [Menlu Retno Marsudi] kepada wartawan`)."""
+    taken: list[Word] = []
+    for word in words(ctx.text, pos, min(limit, pos + 200)):
+        if (_is_stop(ctx.lexicon, word) and taken) or len(taken) >= PHRASE_MAX_WORDS:
+            break
+        if ctx.text[pos:word.start].count("(") or _gap_has_break(ctx.text, taken, word):
+            break
+        taken.append(word)
+    if not taken or _is_stop(ctx.lexicon, taken[0]):
+        return None
+    end = _appositive_end(ctx, taken, limit)
+    return SpeakerRef("phrase", taken[0].start, end)
+
+
+def _is_stop(lexicon: Lexicon, word: Word) -> bool:
+    if word.text[:1].isupper():
+        return word.text in lexicon.capitalised_stopwords and word.key in lexicon.time_words
+    return word.key in lexicon.phrase_stops
+
+
+def _gap_has_break(text: str, taken: list[Word], word: Word) -> bool:
+    return bool(taken) and any(ch in ",.;:!?()" for ch in text[taken[-1].end:word.start])
+
+
+_APPOSITIVE = re.compile(r"\s*,\s*((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,3})(?=\s*(?:[,.;:!?]|$))")
+
+
+def _appositive_end(ctx: Context, taken: list[Word], limit: int) -> int:
+    """`sang penasihat, Walid Phares,` — a role phrase followed by a name in commas takes the name too."""
+    end = taken[-1].end
+    if taken[0].text[:1].isupper() and taken[0].key not in ctx.lexicon.anaphoric_openers:
+        return end
+    match = _APPOSITIVE.match(ctx.text, end, limit)
+    return match.end(1) if match else end
+
+
+def clause_subject(ctx: Context, lo: int, verb: int) -> SpeakerRef | None:
+    """The subject phrase of the clause whose verb starts at `verb`; SHARED when the clause has none."""
+    lo = _left_limit(ctx, lo, verb)
+    chunk = _subject_chunk(ctx, lo, verb)
+    if chunk is None:
+        return SHARED
+    kept = _strip_subject(ctx.lexicon, _after_last_verb(ctx.lexicon, chunk))
+    if not kept:
+        return SHARED
+    if len(kept) > SUBJECT_MAX_WORDS:
+        return None
+    if _is_pronoun(ctx.lexicon, kept):
+        return _reporting_subject(ctx, lo, kept[0].start) or SpeakerRef("phrase", kept[0].start, kept[-1].end)
+    return SpeakerRef("phrase", kept[0].start, kept[-1].end)
+
+
+def _is_pronoun(lexicon: Lexicon, kept: list[Word]) -> bool:
+    return all(w.key in lexicon.pronouns for w in kept)
+
+
+def _reporting_subject(ctx: Context, lo: int, pronoun: int) -> SpeakerRef | None:
+    """`Stoltenberg mengatakan dia menyambut …`: a pronoun after a speech verb is that verb's subject."""
+    before = list(words(ctx.text, max(lo, pronoun - 60), pronoun))
+    if before and before[-1].key == "bahwa":
+        before = before[:-1]
+    if not before or ctx.lexicon.speech_verb_re.fullmatch(before[-1].text) is None:
+        return None
+    found = clause_subject(ctx, lo, before[-1].start)
+    return found if found is not None and found.kind == "phrase" else None
+
+
+def _left_limit(ctx: Context, lo: int, verb: int) -> int:
+    for span in ctx.quoted.overlapping(lo, verb):
+        lo = max(lo, span.outer_end)
+    if lo <= ctx.dateline_end <= verb:
+        lo = ctx.dateline_end
+    return lo
+
+
+def _subject_chunk(ctx: Context, lo: int, verb: int) -> list[Word] | None:
+    """The last comma-separated chunk before the verb, skipping relative clauses (`, yang …,`)."""
+    bounds = [lo, *(m.end() for m in _CHUNK_BREAK.finditer(ctx.text, lo, verb))]
+    ends = [m.start() for m in _CHUNK_BREAK.finditer(ctx.text, lo, verb)] + [verb]
+    for a, b in reversed(list(zip(bounds, ends, strict=True))):
+        chunk = list(words(ctx.text, a, b))
+        if chunk and chunk[0].key == "yang":
+            continue
+        return chunk or None
+    return None
+
+
+def _after_last_verb(lexicon: Lexicon, chunk: list[Word]) -> list[Word]:
+    """`Rusia menginvasi Ukraina dan Biden` → `Biden`: a subject never contains a finite verb."""
+    cut = 0
+    for k, word in enumerate(chunk):
+        if _VERBISH.fullmatch(word.text) and word.key not in lexicon.not_verbs:
+            cut = k + 1
+    return chunk[cut:]
+
+
+def _strip_subject(lexicon: Lexicon, chunk: list[Word]) -> list[Word]:
+    lead = lexicon.connectors | lexicon.shared_subject_words
+    tail = lexicon.time_words | lexicon.shared_subject_words | lexicon.negators | lexicon.subject_tail_words
+    i, j = 0, len(chunk)
+    while i < j and chunk[i].key in lead:
+        i += 1
+    while j > i and chunk[j - 1].key in tail:
+        j -= 1
+    return chunk[i:j]
+
+
+def is_negated(ctx: Context, lo: int, verb: int) -> bool:
+    """`menolak (untuk) mengatakan`, `tidak mengatakan`: a refusal or a negation is no quote (Q4)."""
+    before = list(words(ctx.text, max(lo, verb - 40), verb))[-2:]
+    keys = [w.key for w in before]
+    return bool(keys) and (keys[-1] in ctx.lexicon.negators or (keys[-1] == "untuk" and len(keys) == 2
+                                                                and keys[0] in ctx.lexicon.negators))
+
+
+def is_speakerlike(ctx: Context, ref: SpeakerRef) -> bool:
+    """A phrase that could name a speaker: a capitalised word, a pronoun or a role word."""
+    found = list(words(ctx.text, ref.start, ref.end))
+    lexicon = ctx.lexicon
+    return any(w.text[:1].isupper() or w.key in lexicon.pronouns or w.key in lexicon.person_roles
+               or w.key in lexicon.anaphoric_openers for w in found)

@@ -1,0 +1,230 @@
+"""Reported speech (rules Q2–Q4): speech verbs with a clausal complement, `menurut X`,
+`demikian disampaikan X` and trailing `…, ujar X`. A clause that holds quotation marks is left to its
+direct fragments (Q3); verbs with a noun-phrase complement and refusals to speak are not quotes (Q4).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from peristiwa.stages.quotes.attribution import (
+    _VERBISH,
+    FOCUS,
+    SHARED,
+    Candidate,
+    Context,
+    SpeakerRef,
+    clause_subject,
+    is_negated,
+    is_speakerlike,
+    regexes,
+    speaker_phrase,
+)
+from peristiwa.stages.quotes.direct import according_ref, anchors
+from peristiwa.stages.quotes.marks import QuotedSpan
+from peristiwa.stages.quotes.segment import Word, words
+
+Sentence = tuple[int, int]
+_CLOSING_MARKS = "”\"»’"
+_COMMA_WORD = re.compile(r",\s+([\w-]+)")
+_GAP_MAX_WORDS = 12
+_MIN_CLAUSE_CHARS = 3
+
+
+def reported_candidates(ctx: Context, spans: list[QuotedSpan]) -> list[Candidate]:
+    found: list[Candidate] = []
+    for sentence in ctx.sentences.spans:
+        kept: list[Candidate] = []
+        for finder in (_speech_verbs, _demikian, _according, _trailing_cues):
+            for candidate in finder(ctx, sentence):
+                if not any(_overlap(candidate, other) for other in kept):
+                    kept.append(_shared_speaker(ctx, spans, candidate))
+        found.extend(kept)
+    return found
+
+
+def _overlap(a: Candidate, b: Candidate) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _shared_speaker(ctx: Context, spans: list[QuotedSpan], candidate: Candidate) -> Candidate:
+    """`…,” katanya, seraya menambahkan bahwa …`: a clause with no subject of its own takes the sentence's."""
+    if candidate.speaker == SHARED:
+        earlier = [ref for pos, ref, _ in anchors(ctx, spans, candidate.sentence)
+                   if pos < candidate.start and ref != SHARED]
+        candidate.speaker = earlier[-1] if earlier else FOCUS
+    return candidate
+
+
+def _clause(ctx: Context, lo: int, hi: int) -> tuple[int, int] | None:
+    """The clause between lo and hi without edge punctuation; None if short or holding quotation marks."""
+    if lo <= ctx.dateline_end <= hi:
+        lo = ctx.dateline_end
+    while lo < hi and ctx.text[lo] in " \t\n,:":
+        lo += 1
+    while hi > lo and ctx.text[hi - 1] in " \t\n,.;:!?–—-":
+        hi -= 1
+    if hi - lo < _MIN_CLAUSE_CHARS or ctx.quoted.overlapping(lo, hi):
+        return None
+    return lo, hi
+
+
+# ---------------------------------------------------------------- X mengatakan (bahwa) …
+
+def _speech_verbs(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    lo, hi = sentence
+    taken_until = lo
+    for verb in ctx.lexicon.speech_verb_re.finditer(ctx.text, lo, hi):
+        if verb.start() < taken_until or not _usable_verb(ctx, lo, verb):
+            continue
+        start = complement_start(ctx, verb.end(), hi, ctx.lexicon.verb_complement[verb.group().casefold()])
+        clause = _clause(ctx, start, clause_end(ctx, start, hi)) if start is not None else None
+        subject = clause_subject(ctx, lo, verb.start())
+        if clause is None or subject is None:
+            continue
+        taken_until = clause[1]
+        yield Candidate(clause[0], clause[1], False, verb.group().casefold(), subject, sentence)
+
+
+def _usable_verb(ctx: Context, lo: int, verb: re.Match[str]) -> bool:
+    if ctx.quoted.containing(verb.start()) is not None or is_negated(ctx, lo, verb.start()):
+        return False
+    before = list(words(ctx.text, max(lo, verb.start() - 12), verb.start()))
+    return not (before and before[-1].key == "yang")  # a relative clause: its subject lies elsewhere
+
+
+def complement_start(ctx: Context, pos: int, hi: int, policy: str) -> int | None:
+    """Where the reported clause after a speech verb begins, or None if the complement is not a clause."""
+    following = list(words(ctx.text, pos, min(hi, pos + 400)))
+    k = _skip_time(ctx, following, 0)
+    bahwa = _bahwa_after(ctx, following, k)
+    if bahwa is not None:
+        return following[bahwa].end
+    if policy == "bahwa" or k >= len(following):
+        return None
+    if following[k].key in ctx.lexicon.adverbial_openers:
+        after = _after_adverbial(ctx, following, k)
+        if after is None:
+            return None
+        k = after
+    if len(following) - k < 2 or ctx.quoted.containing(following[k].start) is not None:
+        return None
+    first = following[k]
+    marked = any(ch in ",:" for ch in ctx.text[pos:first.start])
+    return first.start if _policy_allows(ctx, policy, first, marked) else None
+
+
+def _policy_allows(ctx: Context, policy: str, first: Word, marked: bool) -> bool:
+    if policy == "bare":
+        return first.key not in ctx.lexicon.noun_phrase_openers
+    if policy == "aspect":
+        return marked or first.key in ctx.lexicon.aspect_words
+    return marked
+
+
+def _skip_time(ctx: Context, found: list[Word], k: int) -> int:
+    """Skip `pada hari Minggu`, `Selasa (7/2)`, `sebelumnya`, `juga` between a verb and its complement."""
+    while k < len(found):
+        key = found[k].key
+        is_time = key in ctx.lexicon.time_words or any(ch.isdigit() for ch in key)
+        after_day = key in ("ini", "itu") and k > 0 and found[k - 1].key in ctx.lexicon.time_words
+        opens_time = key == "pada" and k + 1 < len(found) and _is_timeish(ctx, found[k + 1])
+        if not (is_time or after_day or opens_time):
+            break
+        k += 1
+    return k
+
+
+def _is_timeish(ctx: Context, word: Word) -> bool:
+    return word.key in ctx.lexicon.time_words or any(ch.isdigit() for ch in word.key)
+
+
+def _bahwa_after(ctx: Context, found: list[Word], k: int) -> int | None:
+    """`mengatakan [kepada wartawan di Jakarta] bahwa …`: bahwa after at most an adverbial gap."""
+    if k < len(found) and found[k].key == "bahwa":
+        return k
+    if k >= len(found) or found[k].key not in ctx.lexicon.adverbial_openers:
+        return None
+    for j in range(k + 1, min(k + _GAP_MAX_WORDS, len(found))):
+        if ctx.quoted.containing(found[j].start) is not None:
+            return None
+        if found[j].key == "bahwa":
+            return j
+    return None
+
+
+def _after_adverbial(ctx: Context, found: list[Word], k: int) -> int | None:
+    """`mengatakan dalam jumpa pers di Jakarta, Rabu, Indonesia …`: the clause starts after the commas."""
+    for j in range(k + 1, min(k + _GAP_MAX_WORDS, len(found))):
+        if "," in ctx.text[found[j - 1].end:found[j].start]:
+            after = _skip_time(ctx, found, j)
+            gap = ctx.text[found[j].start:found[after].start] if after < len(found) else ""
+            return after if after == j or "," in gap else j
+    return None
+
+
+def clause_end(ctx: Context, start: int, hi: int) -> int:
+    """A reported clause ends at a comma before a new clause (`, seraya …`, `, menekankan …`, `, ujar X`)."""
+    lexicon = ctx.lexicon
+    ends = lexicon.clause_breaks | lexicon.according_to | lexicon.demikian_lead
+    for match in _COMMA_WORD.finditer(ctx.text, start, hi):
+        word = match.group(1).casefold()
+        cue = word.removesuffix("nya")
+        verbish = _VERBISH.fullmatch(match.group(1)) is not None and word not in lexicon.not_verbs
+        if word in ends or cue in lexicon.trailing_cues or verbish:
+            return match.start()
+    return hi
+
+
+# ---------------------------------------------------------------- demikian disampaikan X / menurut X / ujar X
+
+def _demikian(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    for match in regexes(ctx.lexicon).demikian.finditer(ctx.text, *sentence):
+        ref = speaker_phrase(ctx, match.end(), sentence[1])
+        clause = _clause(ctx, sentence[0], match.start())
+        if ref is not None and clause is not None and ctx.quoted.containing(match.start()) is None:
+            yield Candidate(*clause, False, f"demikian {match.group('cue')}", ref, sentence)
+
+
+def _according(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    lo, hi = sentence
+    for match in regexes(ctx.lexicon).according.finditer(ctx.text, lo, hi):
+        ref = according_ref(ctx, match, hi)
+        if ref is None or ctx.quoted.containing(match.start()) is not None:
+            continue
+        if ref.kind == "phrase" and not is_speakerlike(ctx, ref):
+            continue
+        clause = _according_clause(ctx, sentence, match, ref)
+        if clause is not None:
+            yield Candidate(*clause, False, match.group("cue").casefold(), ref, sentence)
+
+
+def _according_clause(ctx: Context, sentence: Sentence, match: re.Match[str],
+                      ref: SpeakerRef) -> tuple[int, int] | None:
+    lo, hi = sentence
+    before = list(words(ctx.text, max(lo, ctx.dateline_end if lo <= ctx.dateline_end else lo), match.start()))
+    if all(w.key in ctx.lexicon.connectors for w in before):  # `Menurut X, …`
+        comma = ctx.text.find(",", ref.end, hi)
+        return _clause(ctx, comma + 1, clause_end(ctx, comma + 1, hi)) if comma >= 0 else None
+    if ctx.text[lo:match.start()].rstrip().endswith(","):  # `…, menurut X.`
+        return _clause(ctx, lo, match.start())
+    return None
+
+
+def _trailing_cues(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    lo, hi = sentence
+    for match in regexes(ctx.lexicon).trailing.finditer(ctx.text, lo, hi):
+        if ctx.quoted.containing(match.start()) is not None or ctx.text[match.start() - 1] in _CLOSING_MARKS:
+            continue
+        ref = _trailing_ref(ctx, match, hi)
+        clause = _clause(ctx, lo, match.start())
+        if ref is not None and clause is not None:
+            yield Candidate(*clause, False, match.group("cue"), ref, sentence)
+
+
+def _trailing_ref(ctx: Context, match: re.Match[str], hi: int) -> SpeakerRef | None:
+    if match.group("nya"):
+        return SpeakerRef("clitic", match.start("nya"), match.end("nya"))
+    ref = speaker_phrase(ctx, match.end(), hi)
+    return ref if ref is not None and is_speakerlike(ctx, ref) else None

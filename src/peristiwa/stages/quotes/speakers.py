@@ -1,0 +1,217 @@
+"""Resolve speaker references to entities: the actors stage's mentions and references first, then the
+stage's own fallback (a capitalised name, the speaker in focus for pronouns and `sang menlu`/`X itu`)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+
+from peristiwa.model import Document, Entity
+from peristiwa.stages.quotes.attribution import SpeakerRef
+from peristiwa.stages.quotes.lexicon import Lexicon
+from peristiwa.stages.quotes.segment import Word, words
+
+_WORD = re.compile(r"[\w-]+")
+_NAME = r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})"
+_ROLE_WINDOW = 60  # characters before a named person where a role word (`sang penasihat, …`) may stand
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str
+    entity_id: str | None
+    span: tuple[int, int] | None
+    is_person: bool = True
+    role_head: str | None = None  # a role phrase naming no person yet (`penasihat … presiden AS`)
+    actor: str | None = None
+
+
+class SpeakerResolver:
+    """Resolves references in text order, keeping the speaker in focus for pronouns and role anaphora."""
+
+    def __init__(self, doc: Document, lexicon: Lexicon) -> None:
+        self.text = doc.text
+        self.lexicon = lexicon
+        self.entities = {entity.id: entity for entity in doc.entities}
+        self.mentions = sorted((m.start, m.end, e) for e in doc.entities for m in e.mentions)
+        self.references = sorted((r.start, r.end, r.entity_id) for r in doc.references)
+        self._mention_starts = [m[0] for m in self.mentions]
+        self.focus: Speaker | None = None
+
+    # ------------------------------------------------------------ public
+
+    def resolve(self, ref: SpeakerRef, previous: Speaker | None) -> Speaker | None:
+        if ref.kind == "phrase":
+            found = self._phrase(ref.start, ref.end)
+        elif ref.kind == "clitic":
+            found = self._reference(ref.start, ref.end) or self._focus_at(ref)
+        elif ref.kind == "previous":
+            found = previous or self.focus
+        else:
+            found = self.focus
+        if found is not None and found.role_head is None:
+            self.focus = found
+        return found
+
+    def note_subject(self, ref: SpeakerRef) -> None:
+        """A person named as a sentence's subject becomes the speaker in focus (`Lavrov meyakini …`)."""
+        found = self._phrase(ref.start, ref.end, anaphora=False)
+        if found is not None and found.is_person and found.role_head is None and found.span is not None:
+            self.focus = found
+
+    def link_role(self, speaker: Speaker) -> Speaker:
+        """A role phrase without a name takes the person the text gives that role, else its institution."""
+        assert speaker.role_head is not None
+        holders = [s for s in self._role_holders(speaker.role_head) if _same_actor(s, speaker)]
+        if holders and speaker.span is not None:
+            return min(holders, key=lambda s: abs((s.span or (0, 0))[0] - speaker.span[0]))  # type: ignore[index]
+        return replace(speaker, role_head=None)
+
+    # ------------------------------------------------------------ layers from the actors stage
+
+    def _entity_speaker(self, entity: Entity, span: tuple[int, int]) -> Speaker:
+        return Speaker(entity.name, entity.id, span, entity.type == "PER", actor=entity.actor)
+
+    def _reference(self, start: int, end: int) -> Speaker | None:
+        for r_start, r_end, entity_id in self.references:
+            if r_start < end and start < r_end and entity_id in self.entities:
+                return self._entity_speaker(self.entities[entity_id], (start, end))
+        return None
+
+    def _overlapping_mentions(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        k = max(0, bisect_left(self._mention_starts, start) - 8)
+        found = []
+        while k < len(self.mentions) and self.mentions[k][0] < end:
+            if self.mentions[k][1] > start:
+                found.append(self.mentions[k])
+            k += 1
+        return found
+
+    # ------------------------------------------------------------ phrases
+
+    def _phrase(self, start: int, end: int, anaphora: bool = True) -> Speaker | None:
+        found = list(words(self.text, start, end))
+        if not found:
+            return None
+        referenced = self._reference(start, end)
+        if referenced is not None:
+            return referenced
+        if self._points_back(found) and "," not in self.text[start:end]:  # not `sang penasihat, Walid Phares`
+            return self._focus_at(SpeakerRef("phrase", start, end)) if anaphora else None
+        head = self._head(found)
+        mentioned = self._from_mentions(start, end, head)
+        return mentioned if mentioned is not None else self._from_surface(found, head)
+
+    def _points_back(self, found: list[Word]) -> bool:
+        lexicon = self.lexicon
+        if all(w.key in lexicon.pronouns for w in found):
+            return True
+        closes = len(found) > 1 and found[-1].key in lexicon.anaphoric_closers
+        return found[0].key in lexicon.anaphoric_openers or closes
+
+    def _focus_at(self, ref: SpeakerRef) -> Speaker | None:
+        if self.focus is None:
+            return None
+        return replace(self.focus, span=(ref.start, ref.end))
+
+    def _head(self, found: list[Word]) -> str | None:
+        """The role word heading a lowercase role phrase (`penasihat kebijakan …`), if any."""
+        first = found[0]
+        if first.key in self.lexicon.person_roles and not first.text[:1].isupper():
+            return first.key
+        return None
+
+    def _from_mentions(self, start: int, end: int, head: str | None) -> Speaker | None:
+        mentions = self._overlapping_mentions(start, end)
+        if not mentions:
+            return None
+        people = [m for m in mentions if m[2].type == "PER"]
+        best = max(people or mentions, key=lambda m: (m[1] - m[0], m[0]))
+        speaker = self._entity_speaker(best[2], (start, end))
+        return replace(speaker, role_head=head) if head and not people else speaker
+
+    def _from_surface(self, found: list[Word], head: str | None) -> Speaker | None:
+        name = self._fallback_name(found)
+        span = (found[0].start, found[-1].end)
+        if name is None or (head and self._only_modifiers(name)):
+            return Speaker(self.text[span[0]:span[1]], None, span, False, role_head=head)
+        entity = self._entity_named(name)
+        if entity is not None:
+            return self._entity_speaker(entity, span)
+        return Speaker(name, None, span, not self._only_modifiers(name))
+
+    def _fallback_name(self, found: list[Word]) -> str | None:
+        """The last capitalised run, without leading titles and modifiers (`Menlu Rusia Sergey Lavrov`)."""
+        runs: list[list[Word]] = [[]]
+        for word in found:
+            if word.text[:1].isupper():
+                runs[-1].append(word)
+            elif runs[-1]:
+                runs.append([])
+        run = next((r for r in reversed(runs) if r), [])
+        run = self._strip_titles(run)
+        if not run:
+            return None
+        return " ".join(w.text for w in self._after_modifiers(run))
+
+    def _strip_titles(self, run: list[Word]) -> list[Word]:
+        lexicon = self.lexicon
+        k = 0
+        titles = lexicon.role_words
+        while k < len(run) and (run[k].key in titles or run[k].text in lexicon.capitalised_stopwords):
+            k += 1
+        return run[k:]
+
+    def _is_modifier(self, word: Word) -> bool:
+        text = word.text
+        acronym = len(text) >= 2 and text.isupper()
+        return acronym or text in self.lexicon.countries or text in self.lexicon.name_modifiers
+
+    def _ends_modifier(self, run: list[Word], k: int) -> bool:
+        """Whether a modifier ends at run[k]: an acronym, a listed word or a country of up to three words."""
+        if self._is_modifier(run[k]):
+            return True
+        names = (" ".join(w.text for w in run[i:k + 1]) for i in range(max(0, k - 2), k))
+        return any(name in self.lexicon.countries for name in names)
+
+    def _after_modifiers(self, run: list[Word]) -> list[Word]:
+        """Split after the last modifier that only plain name words follow (`Kremlin | Dmitry Peskov`)."""
+        lexicon = self.lexicon
+        for k in range(len(run) - 2, -1, -1):
+            tail = run[k + 1:]
+            plain = all(not self._is_modifier(w) and w.key not in lexicon.role_words for w in tail)
+            if self._ends_modifier(run, k) and plain:
+                return tail
+            if not plain:
+                break
+        return run
+
+    def _only_modifiers(self, name: str) -> bool:
+        return all(self._is_modifier(Word(0, len(part), part)) for part in name.split())
+
+    def _entity_named(self, name: str) -> Entity | None:
+        key = name.casefold()
+        for entity in self.entities.values():
+            surfaces = {entity.name.casefold(), *(m.text.casefold() for m in entity.mentions)}
+            if key in surfaces or entity.name.casefold().endswith(" " + key):
+                return entity
+        return None
+
+    def _role_holders(self, head: str) -> list[Speaker]:
+        holders = []
+        for start, end, entity in self.mentions:
+            window = self.text[max(0, start - _ROLE_WINDOW):start].casefold()
+            if entity.type == "PER" and head in _WORD.findall(window):
+                holders.append(self._entity_speaker(entity, (start, end)))
+        return holders or self._named_after_role(head)
+
+    def _named_after_role(self, head: str) -> list[Speaker]:
+        """Without an actors layer: `sang penasihat, Walid Phares` gives the name after the role word."""
+        pattern = re.compile(rf"(?<![\w-])(?i:{re.escape(head)})(?![\w-])[^.,]{{0,40}}?,?\s+{_NAME}")
+        return [Speaker(m.group("name"), None, (m.start("name"), m.end("name")))
+                for m in pattern.finditer(self.text)]
+
+
+def _same_actor(holder: Speaker, role: Speaker) -> bool:
+    return holder.actor is None or role.actor is None or holder.actor == role.actor

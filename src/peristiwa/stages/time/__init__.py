@@ -1,0 +1,44 @@
+"""Time: temporal expressions in the body and their calendar values, anchored on the publication date.
+
+`find_dates` does the work and can be reused on any text; `TimeStage` fills `doc.dates`. Expression
+patterns and Indonesian calendar words are data (`data/time/`); `published.py` reads publication dates
+from page date lines and URLs for the cleaning stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from peristiwa.model import Document
+from peristiwa.settings import Settings
+from peristiwa.stages.time.finder import find_dates
+from peristiwa.stages.time.published import published_from_text, published_from_url
+
+__all__ = ["TimeStage", "anchor_of", "find_dates", "make_stage", "published_from_text", "published_from_url"]
+
+
+@dataclass(slots=True)
+class TimeStage:
+    settings: Settings
+    name: str = "time"
+
+    def __call__(self, doc: Document) -> None:
+        anchor = anchor_of(doc)
+        doc.dates = find_dates(doc.text, anchor, self.settings.data_dir)
+
+
+def anchor_of(doc: Document) -> date | None:
+    """The publication date as a `date`; a malformed one is reported and treated as absent."""
+    if not doc.published:
+        return None
+    try:
+        return date.fromisoformat(doc.published[:10])
+    except ValueError:
+        message = f"[T001] published date {doc.published!r} is not YYYY-MM-DD; relative dates get no value"
+        doc.add_problem("time", message)
+        return None
+
+
+def make_stage(settings: Settings) -> TimeStage:
+    return TimeStage(settings)

@@ -1,0 +1,140 @@
+"""Find temporal expressions in a text: run every rule, keep the longest non-overlapping matches, resolve."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from peristiwa.model import DateMention
+from peristiwa.settings import DATA_DIR
+from peristiwa.stages.time.lexicon import Lexicon, load_lexicon
+from peristiwa.stages.time.resolve import Found, resolve
+from peristiwa.stages.time.rules import TimeRule, load_rules
+
+_WORD = re.compile(r"[^\s]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    rule_index: int
+    match: re.Match[str]
+
+    @property
+    def length(self) -> int:
+        return self.match.end() - self.match.start()
+
+    def overlaps(self, other: Candidate) -> bool:
+        return self.match.start() < other.match.end() and other.match.start() < self.match.end()
+
+
+def find_dates(text: str, anchor: date | None, data_dir: Path = DATA_DIR) -> list[DateMention]:
+    """Every temporal expression in `text`, in order, with its ISO value anchored on `anchor`.
+
+    Each occurrence is reported with its own span, so the same expression may appear several times.
+    """
+    lex, rules = load_lexicon(data_dir), load_rules(data_dir)
+    chosen = _select(list(_candidates(text, rules, lex)))
+    return [_mention(Found(rules[c.rule_index], c.match, text, anchor, lex)) for c in chosen]
+
+
+def _candidates(text: str, rules: tuple[TimeRule, ...], lex: Lexicon) -> list[Candidate]:
+    found = []
+    for index, rule in enumerate(rules):
+        for match in rule.regex.finditer(text):
+            if _acceptable(rule, match, text, lex):
+                found.append(Candidate(index, match))
+    return found
+
+
+def _select(candidates: list[Candidate]) -> list[Candidate]:
+    """Longest first (ties: earlier in the text, then the rule listed first); no two may overlap."""
+    kept: list[Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (-c.length, c.match.start(), c.rule_index)):
+        if not any(cand.overlaps(other) for other in kept):
+            kept.append(cand)
+    return sorted(kept, key=lambda c: c.match.start())
+
+
+def _acceptable(rule: TimeRule, match: re.Match[str], text: str, lex: Lexicon) -> bool:
+    previous = _word_before(text, match.start())
+    if previous.lower() in lex.frequency_words:  # "setiap Senin", "tiap minggu": a frequency
+        return False
+    return CHECKS[rule.check](match, text, lex, previous) if rule.check else True
+
+
+def _count_in_context(match: re.Match[str], text: str, lex: Lexicon, previous: str) -> bool:
+    """ "tiga hari lalu" yes; "10 minggu ini" (these ten weeks) is a duration."""
+    direction = lex.direction(match.group("dir"))
+    return direction is not None and direction.counted
+
+
+def _unit_in_context(match: re.Match[str], text: str, lex: Lexicon, previous: str) -> bool:
+    """ "pekan lalu" yes; not "hari terakhir (kepresidenannya)", not the tail of "5 juta tahun lalu"."""
+    direction = lex.direction(match.group("dir"))
+    if direction is None or direction.kind in ("span_back", "span_forward"):
+        return False
+    return not (previous.replace(".", "").isdigit() or previous.lower() in lex.number_words
+                or previous.lower() in lex.scales or previous.lower() in lex.multipliers)
+
+
+def _month_in_context(match: re.Match[str], text: str, lex: Lexicon, previous: str) -> bool:
+    """A bare month right after a capitalised word inside a sentence is part of a name ("Jin Ping Mei")."""
+    if match.group("bulan") or previous in lex.year_cues:
+        return True
+    return not _inside_name(text, match.start(), previous)
+
+
+def _year_in_context(match: re.Match[str], text: str, lex: Lexicon, previous: str) -> bool:
+    """A bare four-digit number is a year unless it reads as an amount ("2000 tentara", "Rp 2000")."""
+    if match.group(0).lower().startswith(("tahun", "sejak")):
+        return True  # "tahun 1610" says it is a year
+    year = int(match.group("year"))
+    if not lex.year_range[0] <= year <= lex.year_range[1] or previous.lower() in lex.year_blockers:
+        return False
+    if match.group("dir"):
+        return True
+    following = _word_after(text, match.end())
+    if not following or not following[0].islower():
+        return True
+    if previous in lex.year_cues or following in lex.year_followers:
+        return True
+    return _inside_name(text, match.start(), previous)
+
+
+def _inside_name(text: str, start: int, previous: str) -> bool:
+    """ "Piala Dunia 2022 di Qatar": a capitalised word before the year, not merely a sentence opener."""
+    if not previous[:1].isupper():
+        return False
+    before = text[:start].rstrip()
+    before = before[:len(before) - len(previous)].rstrip()
+    return bool(before) and before[-1] not in ".!?:;\n\"“”"
+
+
+def _word_before(text: str, start: int) -> str:
+    words = _WORD.findall(text[max(0, start - 40):start])
+    return words[-1] if words else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    match = _WORD.match(text[end:end + 40].lstrip(" \t"))
+    return match.group(0).rstrip(".,;:!?)\"”") if match else ""
+
+
+Check = Callable[[re.Match[str], str, Lexicon, str], bool]
+CHECKS: dict[str, Check] = {
+    "year_context": _year_in_context,
+    "count_context": _count_in_context,
+    "unit_context": _unit_in_context,
+    "month_context": _month_in_context,
+}
+
+
+def _mention(found: Found) -> DateMention:
+    value, note = resolve(found)
+    group = "expr" if found.match.groupdict().get("expr") is not None else 0
+    start, end = found.match.span(group)
+    rule = f"{found.rule.id}:{note}" if note else found.rule.id
+    return DateMention(text=found.text[start:end], start=start, end=end, value=value, rule=rule)

@@ -1,0 +1,143 @@
+"""Opening the database file, with one clear error per way it can fail.
+
+DuckDB lets one process write a file at a time, and a writing process also keeps readers out. So
+the writer holds the file only while it writes one batch (see `writer.py`), and both sides wait
+for the lock a little before giving up with a message that says what to do.
+"""
+
+from __future__ import annotations
+
+import re
+import stat
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from peristiwa.store import schema
+from peristiwa.store.errors import (
+    DatabaseCorrupt,
+    DatabaseLocked,
+    DatabaseMissing,
+    DatabaseReadOnly,
+    DatabaseTooNew,
+    StoreError,
+)
+
+DEFAULT_DB = Path("peristiwa.duckdb")
+DEFAULT_WAIT = 10.0  # seconds to wait for another process's lock before giving up
+_PID = re.compile(r"PID (\d+)")
+
+
+def connect(path: Path, read_only: bool = False, wait: float = DEFAULT_WAIT) -> duckdb.DuckDBPyConnection:
+    """Open `path` (created and migrated when writing); raise a `StoreError` that names the file."""
+    path = Path(path)
+    _check_file(path, read_only)
+    con = _connect_waiting(path, read_only, wait)
+    try:
+        _check_schema(con, path, read_only)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+@contextmanager
+def connection(
+    path: Path, read_only: bool = False, wait: float = DEFAULT_WAIT
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    con = connect(path, read_only, wait)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def _check_file(path: Path, read_only: bool) -> None:
+    if read_only and not path.exists():
+        raise DatabaseMissing(
+            path,
+            "no database here; create it with `peristiwa ingest FILES --db "
+            f"{path}` or pass --db with an existing file",
+        )
+    if path.is_dir():
+        raise StoreError(path, "is a directory; pass --db with a file name such as peristiwa.duckdb")
+    if not read_only and path.exists() and not _writable(path):
+        raise DatabaseReadOnly(
+            path,
+            "the file is read-only; make it writable (chmod u+w) or ingest into "
+            "another --db; nothing was written",
+        )
+
+
+def _writable(path: Path) -> bool:
+    # Mode bits, not os.access: root may write anything, but a file marked read-only means "keep".
+    mode = path.stat().st_mode
+    return bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+
+
+def _connect_waiting(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + wait
+    delay = 0.02
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.Error as error:
+            message = str(error)
+            if "lock" not in message.lower() or time.monotonic() >= deadline:
+                raise _explain(path, message, read_only, wait) from error
+        time.sleep(delay)
+        delay = min(delay * 1.5, 0.05)  # short: a writer leaves readers only brief windows
+
+
+def _explain(path: Path, message: str, read_only: bool, wait: float) -> StoreError:
+    lowered = message.lower()
+    if "lock" in lowered:
+        holder = _PID.search(message)
+        who = f"process {holder[1]}" if holder else "another process"
+        return DatabaseLocked(
+            path,
+            f"locked by {who} for more than {wait:g}s; wait for it to finish "
+            "(an ingest holds the file only while it writes a batch) and try again",
+        )
+    if "not a valid duckdb" in lowered or "corrupt" in lowered or "checksum" in lowered:
+        return DatabaseCorrupt(
+            path,
+            "is not a DuckDB database or is damaged; it was left untouched: "
+            "restore it from a backup or pass --db with a new file",
+        )
+    if "permission" in lowered or "read-only" in lowered or "read only" in lowered:
+        return DatabaseReadOnly(
+            path,
+            "cannot be opened for writing (permission denied or read-only disk); "
+            "fix the permissions or pass --db with another file",
+        )
+    mode = "reading" if read_only else "writing"
+    return StoreError(path, f"cannot open the database for {mode}: {message.splitlines()[0]}")
+
+
+def _check_schema(con: duckdb.DuckDBPyConnection, path: Path, read_only: bool) -> None:
+    try:
+        version = schema.current_version(con)
+    except duckdb.Error as error:
+        raise DatabaseCorrupt(
+            path,
+            "cannot read the schema (damaged file?); it was left untouched: restore "
+            "it from a backup or pass --db with a new file",
+        ) from error
+    if version > schema.latest_version():
+        raise DatabaseTooNew(
+            path,
+            f"schema version {version} is newer than this peristiwa understands "
+            f"({schema.latest_version()}); upgrade peristiwa",
+        )
+    if read_only and version < schema.latest_version():
+        raise StoreError(
+            path,
+            f"schema version {version} is older than {schema.latest_version()}; run "
+            "`peristiwa ingest` once (it migrates the file) and query again",
+        )
+    if not read_only:
+        schema.migrate(con)

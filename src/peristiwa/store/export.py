@@ -1,0 +1,98 @@
+"""Export merged events: PLOVER JSON Lines, GDELT-style TSV, CSV, Parquet.
+
+DuckDB's COPY streams the rows to a temporary file beside the target, which is renamed into place
+only when complete, so an interrupted export never leaves a half-written file under the real name.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import duckdb
+
+from peristiwa.errors import OutputExistsError
+from peristiwa.store.errors import BadQuery
+
+FORMATS = ("plover-jsonl", "gdelt-tsv", "csv", "parquet")
+
+_MENTIONS = """(SELECT m.event_id, list({'article_id': m.article_id, 'mention_id': m.mention_id,
+                   'source': coalesce(a.url, a.path), 'outlet': a.outlet, 'published': a.published,
+                   'evidence': {'start': m.evidence_start, 'end': m.evidence_end, 'text': m.evidence_text}}
+                   ORDER BY m.article_id, m.mention_id) AS mentions
+                FROM event_mentions m JOIN articles a ON a.id = m.article_id GROUP BY m.event_id)"""
+
+QUERIES = {
+    "plover-jsonl": f"""
+        SELECT e.event_id AS id, e.date, e.type AS event_type, e.mode, e.modality, e.negated,
+               e.source AS actor, e.source_entity AS actor_entity, e.target AS recipient,
+               e.target_entity AS recipient_entity, e.quad, e.score,
+               {{'name': e.location_name, 'country': e.location_country}} AS location,
+               e.num_mentions, e.num_articles, e.num_sources, e.story_id, e.source_url, e.text AS evidence,
+               coalesce(m.mentions, []) AS mentions
+        FROM events e LEFT JOIN {_MENTIONS} m ON m.event_id = e.event_id
+        ORDER BY e.month NULLS LAST, e.event_id""",
+    "gdelt-tsv": """
+        SELECT e.event_id AS GLOBALEVENTID,
+               strftime(coalesce(TRY_CAST(e.date AS DATE), e.month), '%Y%m%d') AS SQLDATE,
+               strftime(e.month, '%Y%m') AS MonthYear, year(e.month) AS Year,
+               e.source AS Actor1Code, e.source_entity AS Actor1Name,
+               e.target AS Actor2Code, e.target_entity AS Actor2Name,
+               e.cameo AS EventCode, left(e.cameo, 3) AS EventBaseCode, left(e.cameo, 2) AS EventRootCode,
+               e.quad_class AS QuadClass, e.score AS GoldsteinScale,
+               e.num_mentions AS NumMentions, e.num_sources AS NumSources, e.num_articles AS NumArticles,
+               e.location_name AS ActionGeo_FullName, e.location_country AS ActionGeo_CountryCode,
+               e.type AS PloverType, e.source_url AS SOURCEURL
+        FROM events e ORDER BY e.month NULLS LAST, e.event_id""",
+    "csv": "SELECT * FROM events ORDER BY month NULLS LAST, event_id",
+    "parquet": "SELECT * FROM events ORDER BY month NULLS LAST, event_id",
+}
+OPTIONS = {
+    "plover-jsonl": "FORMAT JSON",
+    "gdelt-tsv": "FORMAT CSV, DELIMITER '\t', HEADER true",
+    "csv": "FORMAT CSV, HEADER true",
+    "parquet": "FORMAT PARQUET, COMPRESSION zstd",
+}
+
+
+def export(con: duckdb.DuckDBPyConnection, fmt: str, out: Path | str, force: bool = False) -> int:
+    """Write every merged event to `out` ('-' for stdout) in `fmt`; return the number of events."""
+    if fmt not in FORMATS:
+        raise BadQuery(fmt, f"unknown export format; choose one of {', '.join(FORMATS)}")
+    if str(out) == "-":
+        return _export_stdout(con, fmt)
+    target = Path(out)
+    if target.exists() and not force:
+        raise OutputExistsError(f"{target} exists; pass --force to overwrite it")
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or Path("."))
+    os.close(handle)
+    try:
+        count = _copy(con, fmt, Path(temp))
+        os.replace(temp, target)
+    finally:
+        Path(temp).unlink(missing_ok=True)
+    return count
+
+
+def _copy(con: duckdb.DuckDBPyConnection, fmt: str, path: Path) -> int:
+    path.unlink(missing_ok=True)
+    con.execute(f"COPY ({QUERIES[fmt]}) TO '{_quoted(path)}' ({OPTIONS[fmt]})")
+    row = con.execute("SELECT count(*) FROM events").fetchone()
+    return int(row[0]) if row else 0
+
+
+def _export_stdout(con: duckdb.DuckDBPyConnection, fmt: str) -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"export.{fmt}"
+        count = _copy(con, fmt, path)
+        with path.open("rb") as handle:
+            shutil.copyfileobj(handle, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    return count
+
+
+def _quoted(path: Path) -> str:
+    return str(path).replace("'", "''")

@@ -1,0 +1,202 @@
+"""Read-side queries. Each returns plain dicts (JSON-ready) and runs on a read-only connection.
+
+The dyad timeline and the actor profile read the pre-aggregated tables (`dyad_month`,
+`actor_partner`), so they stay fast however many events the database holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+
+from peristiwa.store.errors import BadQuery
+
+Row = dict[str, Any]
+EVENT_FIELDS = (
+    "event_id",
+    "story_id",
+    "type",
+    "mode",
+    "source",
+    "target",
+    "source_entity",
+    "target_entity",
+    "negated",
+    "modality",
+    "date",
+    "month",
+    "quad",
+    "score",
+    "cameo",
+    "location_name",
+    "num_mentions",
+    "num_articles",
+    "num_sources",
+    "num_copies",
+    "source_url",
+    "text",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    actor: str | None = None  # as source or target
+    source: str | None = None
+    target: str | None = None
+    type: str | None = None
+    quad: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    text: str | None = None
+    limit: int = 100
+
+
+def _rows(cursor: duckdb.DuckDBPyConnection) -> list[Row]:
+    names = [d[0] for d in cursor.description or []]
+    return [{k: _jsonable(v) for k, v in zip(names, row, strict=True)} for row in cursor.fetchall()]
+
+
+def _jsonable(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def events(con: duckdb.DuckDBPyConnection, where: EventFilter) -> list[Row]:
+    """Merged events matching every given filter, most reported first."""
+    clauses, params = _event_clauses(where)
+    sql = (
+        f"SELECT {', '.join(EVENT_FIELDS)} FROM events e WHERE {' AND '.join(clauses) or 'true'} "
+        "ORDER BY num_mentions DESC, month, event_id LIMIT ?"
+    )
+    return _rows(con.execute(sql, [*params, where.limit]))
+
+
+def _event_clauses(where: EventFilter) -> tuple[list[str], list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    for column, value in (
+        ("source", where.source),
+        ("target", where.target),
+        ("type", _upper(where.type)),
+        ("quad", where.quad),
+    ):
+        if value:
+            clauses.append(f"e.{column} = ?")
+            params.append(value)
+    if where.actor:
+        clauses.append("(e.source = ? OR e.target = ?)")
+        params += [where.actor, where.actor]
+    day = "coalesce(TRY_CAST(e.date AS DATE), e.month)"
+    if where.since:
+        clauses.append(f"{day} >= ?")
+        params.append(where.since)
+    if where.until:
+        clauses.append(f"{day} <= ?")
+        params.append(where.until)
+    if where.text:
+        clauses.append(
+            "(e.text ILIKE ? OR e.event_id IN (SELECT event_id FROM event_mentions m "
+            "WHERE m.evidence_text ILIKE ?))"
+        )
+        params += [f"%{where.text}%"] * 2
+    return clauses, params
+
+
+def _upper(value: str | None) -> str | None:
+    return value.upper() if value else None
+
+
+def dyad_timeline(con: duckdb.DuckDBPyConnection, source: str, target: str, both: bool = False) -> list[Row]:
+    """Events per month and quad between two actors (source → target, or either way with `both`)."""
+    pairs = [(source, target), (target, source)] if both else [(source, target)]
+    clause = " OR ".join("(source = ? AND target = ?)" for _ in pairs)
+    sql = (
+        f"SELECT month, quad, sum(events)::BIGINT AS events, sum(mentions)::BIGINT AS mentions "
+        f"FROM dyad_month WHERE {clause} GROUP BY month, quad ORDER BY month NULLS LAST, quad"
+    )
+    return _rows(con.execute(sql, [x for pair in pairs for x in pair]))
+
+
+def actor_profile(con: duckdb.DuckDBPyConnection, actor: str, partners: int = 20) -> Row:
+    """How often an actor acts and is acted on, by type and quad, its main partners and its people's roles."""
+    totals = _rows(
+        con.execute(
+            """SELECT role, sum(events)::BIGINT AS events, sum(mentions)::BIGINT AS mentions
+                                  FROM actor_partner WHERE actor = ? GROUP BY role ORDER BY role""",
+            [actor],
+        )
+    )
+    by_type = _rows(
+        con.execute(
+            """SELECT role, type, quad, sum(events)::BIGINT AS events FROM actor_partner
+                                   WHERE actor = ? GROUP BY ALL ORDER BY events DESC, role, type""",
+            [actor],
+        )
+    )
+    top = _rows(
+        con.execute(
+            """SELECT partner, sum(events)::BIGINT AS events,
+                                      sum(events) FILTER (WHERE role = 'source')::BIGINT AS as_source,
+                                      sum(events) FILTER (WHERE role = 'target')::BIGINT AS as_target
+                               FROM actor_partner WHERE actor = ? AND partner IS NOT NULL GROUP BY partner
+                               ORDER BY events DESC, partner LIMIT ?""",
+            [actor, partners],
+        )
+    )
+    roles = _rows(
+        con.execute(
+            """SELECT name, role, sector, count(*) AS articles FROM entities WHERE actor = ?
+                                 GROUP BY ALL ORDER BY articles DESC, name LIMIT 50""",
+            [actor],
+        )
+    )
+    return {"actor": actor, "totals": totals, "by_type": by_type, "partners": top, "people": roles}
+
+
+def quotes(con: duckdb.DuckDBPyConnection, speaker: str, limit: int = 100) -> list[Row]:
+    """Quotations whose speaker name contains `speaker` (case-insensitive), newest first."""
+    sql = """SELECT q.speaker, q.text, q.direct, q.cue, q.start_char, q.end_char, q.article_id, a.title,
+                    a.published, coalesce(a.url, a.path) AS source
+             FROM quotes q JOIN articles a ON a.id = q.article_id
+             WHERE q.speaker ILIKE ? ORDER BY a.published DESC NULLS LAST, q.article_id, q.seq LIMIT ?"""
+    return _rows(con.execute(sql, [f"%{speaker}%", limit]))
+
+
+def story(con: duckdb.DuckDBPyConnection, story_id: str) -> Row:
+    """A story with its articles (copies marked by `dup_of`) and its merged events."""
+    found = _rows(con.execute("SELECT * FROM stories WHERE story_id = ?", [story_id]))
+    if not found:
+        raise BadQuery("story", f"no story {story_id!r}; list stories with `peristiwa query stories`")
+    articles = _rows(
+        con.execute(
+            """SELECT id, title, published, outlet, coalesce(url, path) AS source, dup_of
+                                    FROM articles WHERE story_id = ? ORDER BY published NULLS LAST, id""",
+            [story_id],
+        )
+    )
+    story_events = _rows(
+        con.execute(
+            f"SELECT {', '.join(EVENT_FIELDS)} FROM events WHERE story_id = ? "
+            "ORDER BY num_mentions DESC, event_id",
+            [story_id],
+        )
+    )
+    return {**found[0], "articles": articles, "events": story_events}
+
+
+def stories(con: duckdb.DuckDBPyConnection, limit: int = 100) -> list[Row]:
+    """The stories with the most independent reports."""
+    return _rows(
+        con.execute(
+            "SELECT * FROM stories ORDER BY num_reports DESC, last_published DESC NULLS LAST, "
+            "story_id LIMIT ?",
+            [limit],
+        )
+    )
+
+
+def counts(con: duckdb.DuckDBPyConnection) -> Row:
+    tables = ("articles", "entities", "quotes", "dates", "event_mentions", "events", "stories")
+    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}  # type: ignore[index]

@@ -1,0 +1,212 @@
+"""Turn one extract record (DESIGN §3) into rows of the mention tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+Row = tuple[Any, ...]
+Record = dict[str, Any]
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "articles": (
+        "id",
+        "source_key",
+        "path",
+        "url",
+        "outlet",
+        "format",
+        "language",
+        "title",
+        "published",
+        "byline",
+        "text",
+        "problems",
+        "dup_of",
+        "story_id",
+    ),
+    "removed": ("article_id", "seq", "text", "reason", "rule"),
+    "entities": ("article_id", "entity_id", "name", "type", "actor", "role", "sector", "kb_id"),
+    "entity_mentions": ("article_id", "entity_id", "start_char", "end_char", "text"),
+    "quotes": (
+        "article_id",
+        "seq",
+        "speaker",
+        "speaker_id",
+        "text",
+        "start_char",
+        "end_char",
+        "direct",
+        "cue",
+    ),
+    "dates": ("article_id", "seq", "text", "start_char", "end_char", "value"),
+    "places": ("article_id", "seq", "name", "geonameid", "lat", "lon", "country", "feature"),
+    "event_mentions": (
+        "article_id",
+        "mention_id",
+        "type",
+        "mode",
+        "source",
+        "target",
+        "source_entity",
+        "target_entity",
+        "negated",
+        "modality",
+        "date",
+        "location_name",
+        "location_country",
+        "lat",
+        "lon",
+        "magnitude",
+        "magnitude_unit",
+        "evidence_start",
+        "evidence_end",
+        "evidence_text",
+        "quad",
+        "score",
+        "cameo",
+        "rule",
+        "event_id",
+    ),
+}
+MENTION_TABLES = tuple(COLUMNS)
+
+
+def source_key(record: Record) -> str:
+    """What identifies "the same article" across versions: its URL, else its file (and line in it)."""
+    source = record.get("source") or {}
+    if source.get("url"):
+        return str(source["url"])
+    if source.get("path"):
+        line = source.get("line")
+        return f"{source['path']}:{line}" if line else str(source["path"])
+    return f"id:{record['id']}"
+
+
+def parse_day(value: Any) -> dt.date | None:
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def record_rows(record: Record) -> dict[str, list[Row]]:
+    """All rows one article contributes, keyed by table name."""
+    aid = record["id"]
+    return {
+        "articles": [_article_row(record)],
+        "removed": [
+            (aid, i, r.get("text"), r.get("reason"), r.get("rule"))
+            for i, r in enumerate(record.get("removed") or [])
+        ],
+        "entities": [_entity_row(aid, e) for e in record.get("entities") or []],
+        "entity_mentions": list(_entity_mentions(aid, record.get("entities") or [])),
+        "quotes": [
+            (
+                aid,
+                i,
+                q.get("speaker"),
+                q.get("speaker_id"),
+                q.get("text"),
+                q.get("start"),
+                q.get("end"),
+                bool(q.get("direct")),
+                q.get("cue"),
+            )
+            for i, q in enumerate(record.get("quotes") or [])
+        ],
+        "dates": [
+            (aid, i, d.get("text"), d.get("start"), d.get("end"), d.get("value"))
+            for i, d in enumerate(record.get("dates") or [])
+        ],
+        "places": [
+            (
+                aid,
+                i,
+                p.get("name"),
+                p.get("geonameid"),
+                p.get("lat"),
+                p.get("lon"),
+                p.get("country"),
+                p.get("feature"),
+            )
+            for i, p in enumerate(record.get("places") or [])
+        ],
+        "event_mentions": [_event_row(aid, i, e) for i, e in enumerate(record.get("events") or [])],
+    }
+
+
+def _article_row(record: Record) -> Row:
+    source = record.get("source") or {}
+    problems = [f"{p.get('stage')}: {p.get('message')}" for p in record.get("problems") or []]
+    return (
+        record["id"],
+        source_key(record),
+        source.get("path"),
+        source.get("url"),
+        source.get("outlet"),
+        source.get("format"),
+        record.get("language"),
+        record.get("title"),
+        parse_day(record.get("published")),
+        record.get("byline"),
+        record.get("text") or "",
+        problems,
+        record["id"],
+        record["id"],
+    )
+
+
+def _entity_row(aid: str, entity: Record) -> Row:
+    return (
+        aid,
+        entity.get("id"),
+        entity.get("name"),
+        entity.get("type"),
+        entity.get("actor"),
+        entity.get("role"),
+        entity.get("sector"),
+        entity.get("kb_id"),
+    )
+
+
+def _entity_mentions(aid: str, entities: Iterable[Record]) -> Iterable[Row]:
+    for entity in entities:
+        for mention in entity.get("mentions") or []:
+            yield aid, entity.get("id"), mention.get("start"), mention.get("end"), mention.get("text")
+
+
+def _event_row(aid: str, index: int, event: Record) -> Row:
+    location = event.get("location") or {}
+    magnitude = event.get("magnitude") or {}
+    evidence = event.get("evidence") or {}
+    return (
+        aid,
+        str(event.get("id") or f"e{index}"),
+        event.get("type"),
+        event.get("mode"),
+        event.get("source"),
+        event.get("target"),
+        event.get("source_entity"),
+        event.get("target_entity"),
+        bool(event.get("negated")),
+        event.get("modality") or "asserted",
+        event.get("date"),
+        location.get("name"),
+        location.get("country"),
+        location.get("lat"),
+        location.get("lon"),
+        magnitude.get("value"),
+        magnitude.get("unit"),
+        evidence.get("start"),
+        evidence.get("end"),
+        evidence.get("text"),
+        event.get("quad"),
+        event.get("score"),
+        event.get("cameo"),
+        event.get("rule"),
+        None,
+    )

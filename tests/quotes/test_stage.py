@@ -1,0 +1,82 @@
+"""Unit tests on hand-built documents: the actors layers win and spans are exact."""
+
+from __future__ import annotations
+
+from peristiwa.model import Entity, Mention, Reference
+from peristiwa.stages.quotes import QuotesStage, make_stage
+from tests.quotes.helpers import find, run
+
+TEXT = ("Menteri Luar Negeri Rusia Sergey Lavrov bertemu Wang Yi di Beijing. "
+        "“Kami sepakat menolak sanksi sepihak,” kata sang menlu kepada wartawan.")
+
+
+def _lavrov() -> Entity:
+    start = TEXT.index("Sergey Lavrov")
+    mention = Mention(start, start + 13, "Sergey Lavrov")
+    return Entity("e1", "Sergey Lavrov", "PER", actor="RUS", mentions=[mention])
+
+
+def _wang() -> Entity:
+    start = TEXT.index("Wang Yi")
+    return Entity("e2", "Wang Yi", "PER", actor="CHN", mentions=[Mention(start, start + 7, "Wang Yi")])
+
+
+def test_make_stage_returns_a_quotes_stage() -> None:
+    from peristiwa.settings import Settings
+
+    assert isinstance(make_stage(Settings()), QuotesStage)
+
+
+def test_reference_from_actors_stage_gives_entity_name_and_id() -> None:
+    start = TEXT.index("sang menlu")
+    ref = Reference(start, start + 10, "sang menlu", "e2", "role")  # deliberately the other minister
+    quote = find(run(TEXT, [_lavrov(), _wang()], [ref]), "Kami sepakat")
+    assert quote is not None
+    assert (quote.speaker, quote.speaker_id) == ("Wang Yi", "e2")
+    assert quote.speaker_span is not None and quote.speaker_span.text == "sang menlu"
+
+
+def test_role_anaphor_without_reference_takes_speaker_in_focus() -> None:
+    quote = find(run(TEXT, [_lavrov(), _wang()]), "Kami sepakat")
+    assert quote is not None and (quote.speaker, quote.speaker_id) == ("Sergey Lavrov", "e1")
+    assert quote.addressee == "wartawan" and quote.cue == "kata"
+
+
+def test_mention_inside_speaker_phrase_prefers_the_person() -> None:
+    text = "“Kami menolak,” ujar juru bicara Kremlin Dmitry Peskov."
+    at = text.index("Kremlin")
+    kremlin = Entity("k", "Kremlin", "ORG", mentions=[Mention(at, at + 7, "Kremlin")])
+    peskov_at = text.index("Dmitry Peskov")
+    mention = Mention(peskov_at, peskov_at + 13, "Dmitry Peskov")
+    peskov = Entity("p", "Dmitry Peskov", "PER", mentions=[mention])
+    assert run(text, [kremlin, peskov]).quotes[0].speaker_id == "p"
+
+
+def test_unknown_speaker_keeps_surface_and_null_id() -> None:
+    quote = run("“Kami tidak takut,” kata Min Aung Hlaing.").quotes[0]
+    assert (quote.speaker, quote.speaker_id) == ("Min Aung Hlaing", None)
+
+
+def test_no_speaker_at_all_is_null() -> None:
+    assert run("“Perang harus berakhir.”").quotes[0].speaker is None
+
+
+def test_spans_are_exact_and_marks_excluded() -> None:
+    doc = run("Ia berkata, \"Kami menolak.\" Lalu “ASEAN,” katanya, “harus bertindak.”")
+    assert [q.text for q in doc.quotes] == ["Kami menolak.", "ASEAN", "harus bertindak."]
+    assert all(doc.text[q.start:q.end] == q.text for q in doc.quotes)
+
+
+def test_unclosed_quote_runs_to_paragraph_end_and_continues() -> None:
+    doc = run("Guterres berkata: “Ini bencana.\n\n“Kita harus bertindak,” ujarnya.\n\nLalu ia pergi.")
+    assert [q.text for q in doc.quotes] == ["Ini bencana.", "Kita harus bertindak"]
+    assert {q.speaker for q in doc.quotes} == {"Guterres"}
+
+
+def test_reported_clause_ends_at_new_clause() -> None:
+    doc = run("Retno mengatakan Indonesia siap membantu, menekankan pentingnya dialog.")
+    assert doc.quotes[0].text == "Indonesia siap membantu"
+
+
+def test_empty_document() -> None:
+    assert run("").quotes == []
