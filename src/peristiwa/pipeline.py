@@ -15,6 +15,15 @@ from peristiwa.stages.nlp import WrongLanguage
 Stage = Callable[[Document], None]
 
 
+class StageFailed(Exception):
+    """A stage raised on a document; only `Pipeline(strict=True)` lets this out (batch quarantines it)."""
+
+    def __init__(self, stage: str, error: Exception) -> None:
+        super().__init__(f"{stage}: {type(error).__name__}: {error}")
+        self.stage = stage
+        self.error = error
+
+
 @dataclass(slots=True)
 class Pipeline:
     """Build once (models and data load here), then call `process` per article."""
@@ -22,10 +31,12 @@ class Pipeline:
     settings: Settings = field(default_factory=Settings)
     stages: list[tuple[str, Stage]] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    strict: bool = False  # raise StageFailed instead of recording the problem and going on
 
     def __post_init__(self) -> None:
         for name in self.settings.stages:
-            module = importlib.import_module(f"peristiwa.stages.{name}")
+            # A dotted name is a module of its own (e.g. a test-only stage); a plain name is one of ours.
+            module = importlib.import_module(name if "." in name else f"peristiwa.stages.{name}")
             self.stages.append((name, module.make_stage(self.settings)))
 
     def process(self, raw: RawArticle) -> Document:
@@ -40,6 +51,8 @@ class Pipeline:
             except WrongLanguage:
                 break
             except Exception as err:  # noqa: BLE001 - one bad document must not stop a batch
+                if self.strict:
+                    raise StageFailed(name, err) from err
                 doc.add_problem(name, f"{type(err).__name__}: {err}")
             finally:
                 self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - started

@@ -24,14 +24,14 @@ ACTOR_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,11}$")  # a state (ISO alpha-3) or an
 # Offices one person holds at a time: two holders may overlap on the handover day only.
 SINGLE_HOLDER = {"President", "Prime Minister", "Chancellor", "King", "Queen", "Emperor", "Supreme Leader",
                  "Sultan", "Emir", "Pope", "Foreign Minister", "Secretary of State", "Foreign Secretary",
-                 "Defence Minister", "Secretary of Defense", "Defence Secretary", "Secretary General",
+                 "Defense Minister", "Secretary of Defense", "Defence Secretary", "Secretary General",
                  "President of the European Commission", "President of the European Council",
                  "High Representative", "Crown Prince", "Vice President"}
 # Role words and ranks that must not start an alias (monarchs keep "Raja Salman", "Paus Fransiskus").
 TITLE_WORDS = {"Presiden", "Wapres", "Menlu", "Menhan", "Menteri", "PM", "Perdana", "Jenderal", "Marsekal",
                "Laksamana", "Kaisar", "Dr.", "Sekjen", "Jubir"}
 FOREIGN = {"Foreign Minister", "Secretary of State", "Foreign Secretary"}
-DEFENCE = {"Defence Minister", "Secretary of Defense", "Defence Secretary"}
+DEFENCE = {"Defense Minister", "Secretary of Defense", "Defence Secretary"}
 # States the brief requires: G20, ASEAN and Timor-Leste, P5, and the conflict parties followed in the news.
 REQUIRED_STATES = ("ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN MEX RUS SAU ZAF KOR TUR GBR USA "
                    "BRN KHM LAO MYS MMR PHL SGP THA VNM TLS UKR SYR IRN ISR PRK").split()
@@ -188,7 +188,7 @@ def test_required_states_have_foreign_and_defence_ministers_over_time(code: str)
     ("per.retno_marsudi", "Foreign Minister", "IDN", "2020-01-01", True),
     ("per.retno_marsudi", "Foreign Minister", "IDN", "2025-01-01", False),
     ("per.sugiono", "Foreign Minister", "IDN", "2025-01-01", True),
-    ("per.prabowo_subianto", "Defence Minister", "IDN", "2020-01-01", True),
+    ("per.prabowo_subianto", "Defense Minister", "IDN", "2020-01-01", True),
     ("per.prabowo_subianto", "President", "IDN", "2024-10-21", True),
     ("per.joko_widodo", "President", "IDN", "2024-10-21", False),
     ("per.donald_trump", "President", "USA", "2019-01-01", True),
@@ -205,7 +205,7 @@ def test_required_states_have_foreign_and_defence_ministers_over_time(code: str)
     ("per.yoon_suk_yeol", "President", "KOR", "2025-05-01", False),
     ("per.hun_sen", "Prime Minister", "KHM", "2023-09-01", False),
     ("per.hun_manet", "Prime Minister", "KHM", "2023-09-01", True),
-    ("per.ursula_von_der_leyen", "Defence Minister", "DEU", "2015-01-01", True),
+    ("per.ursula_von_der_leyen", "Defense Minister", "DEU", "2015-01-01", True),
     ("per.kaja_kallas", "High Representative", "EU", "2025-01-01", True),
     ("per.kao_kim_hourn", "Secretary General", "ASEAN", "2024-01-01", True),
     ("per.antonio_guterres", "Secretary General", "UN", "2016-06-01", False),

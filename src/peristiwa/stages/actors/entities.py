@@ -30,6 +30,7 @@ class Draft:
     kb_id: str | None = None
     mentions: list[Mention] = field(default_factory=list)
     role_from_text: bool = False
+    former_title: bool = False  # the text calls the person a former office holder
     starts: set[int] = field(default_factory=set)
 
     def add(self, mention: Mention) -> None:
@@ -214,6 +215,7 @@ def _take_role(draft: Draft, phrase: RolePhrase) -> None:
         return
     if phrase.former:  # "mantan Menlu AS X": still tied to the state, but the title is not his now
         draft.actor = draft.actor or phrase.actor
+        draft.former_title = True
         return
     draft.role, draft.sector = phrase.title, phrase.sector
     draft.actor = phrase.actor or draft.actor
@@ -231,7 +233,7 @@ def _take_kb_role(draft: Draft, kb: KnowledgeBase, published: dt.date | None) ->
         return
     best = roles[0]
     draft.actor = draft.actor or best.org
-    if draft.role is None:
+    if draft.role is None and not draft.former_title:
         draft.role, draft.sector = best.role, best.sector
 
 

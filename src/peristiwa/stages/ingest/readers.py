@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import sys
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,17 +95,53 @@ def read_csv(text: str, path: str) -> Iterator[Item]:
         yield InputError(path, f"CSV is malformed after line {reader.line_num}: {err}")
 
 
+class _GzipEndWatcher:
+    """Pass-through reader that follows gzip member boundaries in what warcio reads.
+
+    warcio 1.8 stops quietly at a gzip stream cut mid-member, losing the records after the cut without a word;
+    watching the members ourselves lets us report the truncation instead of dropping data silently.
+    """
+
+    def __init__(self, stream: io.BufferedIOBase) -> None:
+        self._stream = stream
+        self._member = zlib.decompressobj(wbits=47)
+        self.mid_member = False
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._stream.read(size)
+        self._follow(data)
+        return data
+
+    def _follow(self, data: bytes) -> None:
+        while data:
+            try:
+                self._member.decompress(data, 1 << 16)
+            except zlib.error:
+                return  # not gzip after all: warcio will say so
+            self.mid_member = not self._member.eof
+            data = self._member.unused_data if self._member.eof else b""
+            if self._member.eof:
+                self._member = zlib.decompressobj(wbits=47)
+
+
 def read_warc(stream: io.BufferedIOBase, path: str) -> Iterator[Item]:
     count = 0
+    watched = _GzipEndWatcher(stream)
     try:
-        for record in ArchiveIterator(stream):
+        for record in ArchiveIterator(watched):
             if record.rec_type != "response":
                 continue
             count += 1
             url = record.rec_headers.get_header("WARC-Target-URI")
-            yield _warc_article(record.content_stream().read(), path, url, count)
+            payload = record.content_stream().read()
+            if getattr(record.raw_stream, "limit", 0) > 0:
+                raise EOFError(f"record {count} ends before its declared length")
+            yield _warc_article(payload, path, url, count)
+        if watched.mid_member:
+            raise EOFError("compressed data ends inside a record")
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as err:
-        yield InputError(path, f"WARC is truncated or corrupt after {count} records ({err}); "
+        kept = count - 1 if "declared length" in str(err) else count
+        yield InputError(path, f"WARC is truncated or corrupt after {kept} records ({err}); "
                                "records before that point were kept")
 
 

@@ -83,7 +83,6 @@ class Fingerprinter:
             num_perm=self.num_perm,
             seed=1,
             permutations=self._template.permutations,
-            scheme=self._template.scheme,
             hashfunc=zlib.crc32,
         )
         minhash.update_batch([item.encode("utf-8") for item in sorted(items)])

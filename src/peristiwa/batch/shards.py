@@ -1,0 +1,98 @@
+"""Plan the work: inputs become shards (a group of small files, one container file, or a slice of a big JSONL).
+
+A shard is the unit of work, of output and of resumption: its id is a hash of what it reads, so running
+the same inputs again finds the same ids and skips the shards already done.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from peristiwa.errors import InputError
+from peristiwa.stages.ingest import Item, expand_inputs, read_inputs
+from peristiwa.stages.ingest.readers import read_jsonl, suffix_of
+
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+CONTAINER_SUFFIXES = (".warc", ".warc.gz", ".csv")  # read whole, one shard per file
+DEFAULT_SHARD_SIZE = 100  # articles per shard: small enough to bound memory, big enough to amortise a task
+
+
+@dataclass(frozen=True, slots=True)
+class Shard:
+    """What one task reads: `paths` whole, or lines [start, stop) of one JSONL file."""
+
+    paths: tuple[str, ...]
+    start: int | None = None
+    stop: int | None = None
+
+    @property
+    def id(self) -> str:
+        key = "\n".join(self.paths) + f"\n{self.start}:{self.stop}"
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+    @property
+    def size(self) -> int | None:
+        """Articles expected (an upper bound for a JSONL slice), None when unknown before reading."""
+        if self.start is not None and self.stop is not None:
+            return self.stop - self.start
+        return len(self.paths) if suffix_of(Path(self.paths[0])) not in CONTAINER_SUFFIXES else None
+
+
+def plan_shards(inputs: Iterable[str], shard_size: int = DEFAULT_SHARD_SIZE) -> Iterator[Shard | InputError]:
+    """Shards in input order (the order `extract` would read the articles in), or errors for bad inputs."""
+    singles: list[str] = []
+    for path in expand_inputs(inputs):
+        if isinstance(path, InputError):
+            yield path
+            continue
+        if path == "-":
+            yield InputError("-", "batch cannot read standard input; write it to a file first")
+            continue
+        suffix = suffix_of(Path(path))
+        if suffix not in JSONL_SUFFIXES and suffix not in CONTAINER_SUFFIXES:
+            singles.append(path)
+            if len(singles) == shard_size:
+                yield Shard(tuple(singles))
+                singles = []
+            continue
+        if singles:  # keep the input order: flush the small files read before this container
+            yield Shard(tuple(singles))
+            singles = []
+        yield from _container_shards(path, suffix, shard_size)
+    if singles:
+        yield Shard(tuple(singles))
+
+
+def _container_shards(path: str, suffix: str, shard_size: int) -> Iterator[Shard]:
+    if suffix not in JSONL_SUFFIXES:
+        yield Shard((path,))
+        return
+    lines = _count_lines(path)
+    for start in range(0, max(lines, 1), shard_size):
+        yield Shard((path,), start, min(start + shard_size, lines))
+
+
+def _count_lines(path: str) -> int:
+    # Opened exactly as the JSONL reader opens it, so line numbers agree with `extract`.
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        return sum(1 for _ in handle)
+
+
+def read_shard(shard: Shard, max_bytes: int) -> Iterator[Item]:
+    """The articles (or input errors) of one shard, numbered exactly as `extract` numbers them."""
+    if shard.start is None or shard.stop is None:
+        yield from read_inputs(list(shard.paths), max_bytes)
+        return
+    path = shard.paths[0]
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            # Blank stand-ins for the lines before the slice keep the reader's 1-based numbering right.
+            lines = itertools.chain(itertools.repeat("", shard.start), itertools.islice(handle, shard.start,
+                                                                                         shard.stop))
+            yield from read_jsonl(lines, path)
+    except OSError as err:
+        yield InputError(path, f"cannot read file ({err.strerror or err})")

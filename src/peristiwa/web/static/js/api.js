@@ -1,0 +1,37 @@
+// The REST API (docs/api.md). One place knows the base path and the error shape.
+
+export const BASE = '/v1';
+
+export class ApiError extends Error {
+  constructor(status, code, message) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+/** The address of an API route with its query parameters (empty values left out). */
+export function apiUrl(path, params = {}) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== '' && value !== null && value !== undefined) query.set(key, value);
+  }
+  const qs = query.toString();
+  return `${BASE}${path}${qs ? `?${qs}` : ''}`;
+}
+
+/** GET a JSON route; a 4xx/5xx becomes an ApiError carrying the server's own message. */
+export async function get(path, params = {}) {
+  const response = await fetch(apiUrl(path, params), { headers: { Accept: 'application/json' } });
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = (body && body.error) || {};
+    throw new ApiError(response.status, error.code || 'http_error', error.message || `HTTP ${response.status}`);
+  }
+  return body;
+}
+
+/** Path segments are encoded so an id or code can never change the route. */
+export function seg(value) {
+  return encodeURIComponent(value);
+}

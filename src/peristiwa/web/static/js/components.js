@@ -1,0 +1,73 @@
+// Pieces several views share: section boxes, quad badges, actor links, the event table, a pager.
+
+import { h, link } from './dom.js';
+import { t } from './i18n.js';
+
+export const QUADS = ['V-coop', 'M-coop', 'V-conf', 'M-conf'];
+
+export function section(titleKey, ...children) {
+  return h('section', { class: 'card' }, h('h2', {}, t(titleKey)), ...children);
+}
+
+export function pageHeader(title, subtitle) {
+  return h('div', { class: 'page-header' }, h('h1', {}, title), subtitle ? h('p', { class: 'sub' }, subtitle) : null);
+}
+
+export function empty(key = 'empty') {
+  return h('p', { class: 'empty' }, t(key));
+}
+
+export function quadBadge(quad) {
+  if (!quad) return h('span', { class: 'quad quad-none' }, '—');
+  return h('span', { class: `quad quad-${quad}`, title: t(`quad.${quad}`) }, t(`quad.short.${quad}`));
+}
+
+export function actorLink(code) {
+  return code ? link('actor', [code], code, {}, { class: 'actor-code' }) : h('span', { class: 'muted' }, '—');
+}
+
+export function articleLink(id, title) {
+  return link('article', [id], title || t('article.untitled'));
+}
+
+function flags(event) {
+  const out = [];
+  if (event.negated) out.push(h('span', { class: 'flag flag-neg' }, t('event.negated')));
+  if (event.modality && event.modality !== 'asserted') {
+    out.push(h('span', { class: 'flag' }, t(`modality.${event.modality}`)));
+  }
+  return out;
+}
+
+/** A table of merged events (rows of GET /v1/events). */
+export function eventTable(events) {
+  if (!events.length) return empty('events.none');
+  const head = ['events.col.date', 'events.col.source', 'events.col.type', 'events.col.target', 'events.col.quad',
+    'events.col.text', 'events.col.mentions'];
+  const rows = events.map((e) => h('tr', {},
+    h('td', { class: 'nowrap' }, e.date || (e.month ? e.month.slice(0, 7) : '—')),
+    h('td', {}, actorLink(e.source)),
+    h('td', {}, h('span', { class: 'etype' }, e.type), e.mode ? h('span', { class: 'muted' }, ` (${e.mode})`) : null,
+      ' ', flags(e)),
+    h('td', {}, actorLink(e.target)),
+    h('td', {}, quadBadge(e.quad)),
+    h('td', { class: 'evidence' }, eventText(e)),
+    h('td', { class: 'num' }, e.num_mentions ?? '')));
+  return h('div', { class: 'table-wrap' }, h('table', { class: 'data events-table' },
+    h('thead', {}, h('tr', {}, head.map((k) => h('th', {}, t(k))))), h('tbody', {}, rows)));
+}
+
+function eventText(event) {
+  const text = event.text || '';
+  return event.first_article_id ? link('article', [event.first_article_id], text) : text;
+}
+
+/** Previous / next buttons for offset paging. */
+export function pager(offset, limit, count, go) {
+  const prev = h('button', { type: 'button', class: 'btn', disabled: offset <= 0,
+    'on:click': () => go(Math.max(0, offset - limit)) }, `← ${t('pager.prev')}`);
+  const next = h('button', { type: 'button', class: 'btn', disabled: count < limit,
+    'on:click': () => go(offset + limit) }, `${t('pager.next')} →`);
+  const where = count ? t('pager.range', { from: offset + 1, to: offset + count }) : '';
+  return h('div', { class: 'pager' }, prev, h('span', { class: 'muted' }, where), next);
+}

@@ -1,0 +1,28 @@
+// Every view of the app, one module each. To add a view: write views/<name>.js exporting
+// `render(main, ctx)` (and `titleKey`), import it here, and add its name to NAV if it belongs in the menu.
+
+import * as actor from './actor.js';
+import * as actors from './actors.js';
+import * as article from './article.js';
+import * as dyad from './dyad.js';
+import * as events from './events.js';
+import * as home from './home.js';
+import * as network from './network.js';
+import * as quotes from './quotes.js';
+import * as search from './search.js';
+import * as stories from './stories.js';
+import * as story from './story.js';
+
+export const VIEWS = { home, search, article, events, actors, actor, dyad, network, stories, story, quotes };
+
+// The menu, in order: [view name, label key].
+export const NAV = [
+  ['home', 'nav.home'],
+  ['events', 'nav.events'],
+  ['actors', 'nav.actors'],
+  ['network', 'nav.network'],
+  ['stories', 'nav.stories'],
+  ['quotes', 'nav.quotes'],
+];
+
+export const DEFAULT_VIEW = 'home';
