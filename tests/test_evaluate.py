@@ -64,3 +64,15 @@ def test_scores_a_perfect_record_as_perfect() -> None:
     overall = evaluate.score([gold], [record])["overall"]
     assert all(v["f1"] == 1.0 for v in overall.values()), overall
     assert evaluate.score([gold], [])["missing"] == ["g"]
+
+
+def test_event_confusion_pairs_by_dyad_then_counts_misses_and_spurious() -> None:
+    gold = {"events": [{"source": "RUS", "type": "REJECT", "target": "USA", "negated": False},
+                       {"source": "RUS", "type": "CONSULT", "target": "NATO", "negated": False},
+                       {"source": "USA", "type": "SUPPORT", "target": "UKR", "negated": False}]}
+    record = {"events": [{"source": "RUS", "type": "AGREE", "target": "USA", "negated": False},
+                         {"source": "RUS", "type": "CONSULT", "target": "NATO", "negated": False},
+                         {"source": "CHN", "type": "ACCUSE", "target": "USA", "negated": False}]}
+    assert evaluate.event_confusion(gold, record) == {
+        ("REJECT", "AGREE"): 1, ("CONSULT", "CONSULT"): 1,
+        ("SUPPORT", evaluate.MISSED): 1, (evaluate.SPURIOUS, "ACCUSE"): 1}

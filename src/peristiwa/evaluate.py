@@ -158,6 +158,28 @@ def score_events(gold: Record, record: Record) -> dict[str, Counts]:
     }
 
 
+MISSED, SPURIOUS = "(missed)", "(spurious)"
+
+
+def event_confusion(gold: Record, record: Record) -> Counter[tuple[str, str]]:
+    """(gold type, system type) pairs for events paired by (source, target, negated): the same type first,
+    then any type on the same dyad; the rest are missed gold or spurious system events."""
+    golds = [_event_key(e) for e in gold.get("events", [])]
+    found = [_event_key(e) for e in record.get("events") or []]
+    pairs: Counter[tuple[str, str]] = Counter()
+    for same_type in (True, False):
+        for g in list(golds):
+            match = next((f for f in found if (f[0], f[2], f[3]) == (g[0], g[2], g[3])
+                          and (f[1] == g[1]) == same_type), None)
+            if match is not None:
+                golds.remove(g)
+                found.remove(match)
+                pairs[(g[1], match[1])] += 1
+    pairs.update((g[1], MISSED) for g in golds)
+    pairs.update((SPURIOUS, f[1]) for f in found)
+    return pairs
+
+
 def score_metadata(gold: Record, record: Record) -> dict[str, Counts]:
     if gold.get("title"):
         title_ok = norm(gold["title"]) == norm(record.get("title"))
@@ -184,8 +206,10 @@ def score(golds: Iterable[Record], records: Iterable[Record]) -> dict[str, Any]:
     per_doc: dict[str, dict[str, Counts]] = {}
     overall: dict[str, Counts] = {}
     missing = []
+    confusion: Counter[tuple[str, str]] = Counter()
     for gold in golds:
         record = by_key.get(gold["source_file"])
+        confusion += event_confusion(gold, record or {})
         if record is None:
             missing.append(gold.get("id", gold["source_file"]))
         per_doc[gold.get("id", gold["source_file"])] = counts = score_document(gold, record)
@@ -194,4 +218,5 @@ def score(golds: Iterable[Record], records: Iterable[Record]) -> dict[str, Any]:
             overall[name] += value
     return {"overall": {k: v.scores() for k, v in overall.items()},
             "per_doc": {d: {k: v.scores() for k, v in c.items()} for d, c in per_doc.items()},
-            "missing": missing}
+            "missing": missing,
+            "event_confusion": [{"gold": g, "system": s, "count": n} for (g, s), n in sorted(confusion.items())]}
