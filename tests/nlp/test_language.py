@@ -30,3 +30,23 @@ def test_english_article_is_reported_not_analysed(pipeline: Pipeline) -> None:
     assert doc.language == "en"
     assert doc.sentences == [] and doc.entities == []
     assert any("not id" in p.message for p in doc.problems)
+
+
+def test_marker_examples_decide_between_malay_and_indonesian() -> None:
+    from peristiwa.patterns import load_yaml
+    from peristiwa.settings import DATA_DIR
+
+    for example in load_yaml(DATA_DIR / "nlp" / "malay_indonesian.yaml")["examples"]:
+        assert identify_language(example["text"])[0] == example["language"], example["text"]
+
+
+def test_short_indonesian_sentences_are_not_called_malay() -> None:
+    """UD Indonesian PUD sentences (news and wiki, Indonesian by construction): none may be called Malay."""
+    from pathlib import Path
+
+    pud = Path(__file__).resolve().parents[3] / "shared" / "data" / "ud_indonesian_pud" / "id_pud-ud-test.conllu"
+    if not pud.exists():
+        pytest.skip("shared/data is not beside the checkout")
+    sentences = [line[9:] for line in pud.read_text(encoding="utf-8").splitlines() if line.startswith("# text = ")]
+    malay = [s for s in sentences if identify_language(s)[0] == "ms"]
+    assert len(malay) <= len(sentences) // 50, malay[:5]

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
+from pathlib import Path
+from typing import Any
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+
+from peristiwa.patterns import load_yaml
+from peristiwa.settings import DATA_DIR
 
 # Languages a page in our stream is likely to be in; restricting the set keeps lingua fast and small.
 CANDIDATES = (
@@ -30,4 +36,24 @@ def identify_language(text: str) -> tuple[str | None, float]:
     if not values:
         return None, 0.0
     best = values[0]
-    return best.language.iso_code_639_1.name.lower(), float(best.value)
+    code = best.language.iso_code_639_1.name.lower()
+    if code in ("id", "ms"):
+        return _malay_or_indonesian(sample, code), float(best.value)
+    return code, float(best.value)
+
+
+@cache
+def _markers(path: Path = DATA_DIR / "nlp" / "malay_indonesian.yaml") -> dict[str, Any]:
+    return load_yaml(path)
+
+
+def _malay_or_indonesian(text: str, guess: str) -> str:
+    """Decide between the two close relatives by their marker words (see the data file for why)."""
+    markers = _markers()
+    lowered = " ".join(re.findall(r"\w+", text.lower()))
+    padded = f" {lowered} "
+    malay = sum(padded.count(f" {w} ") for w in markers["malay"])
+    indonesian = sum(padded.count(f" {w} ") for w in markers["indonesian"])
+    if malay != indonesian:
+        return "ms" if malay > indonesian else "id"
+    return "id" if len(lowered.split()) < markers["short_text_words"] else guess
