@@ -172,3 +172,11 @@ def test_a_shared_surname_alone_goes_to_the_office_holder_of_the_day(link_fictio
 def test_former_title_keeps_the_state_but_not_the_role(link: Link) -> None:
     person = entity_with(link("Mantan Menlu Thailand Kasit Piromya mengkritik junta."), "Kasit Piromya")
     assert (person.actor, person.role) == ("THA", None)
+
+
+def test_an_abbreviation_the_text_defines_joins_its_organisation(link: Link) -> None:
+    doc = link("Korea Utara menembakkan rudal, kata Kepala Staf Gabungan Korea Selatan (JCS). "
+               "JCS menyebut rudal itu diluncurkan dari Pyongyang.")
+    org = entity_with(doc, "Kepala Staf Gabungan Korea Selatan")
+    assert org.actor == "KOR"
+    assert [m.text for m in org.mentions] == ["Kepala Staf Gabungan Korea Selatan", "JCS"]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from peristiwa.model import Document, Entity, Mention, Reference
 from peristiwa.settings import Settings
+from peristiwa.stages.actors.abbreviations import add_defined_abbreviations
 from peristiwa.stages.actors.coref import Coreferencer
 from peristiwa.stages.actors.entities import (
     Draft,
@@ -57,6 +58,7 @@ class ActorsStage:
         found = self.find(doc)
         registry = self.link(doc, found)
         doc.entities = registry.entities()
+        add_defined_abbreviations(doc.text, doc.entities)
         persons = [e for e in doc.entities if e.type == "PER"]
         doc.references = name_references(persons) + self.coreferencer.resolve(
             doc.text, found.tokens, doc.sentences, persons, found.phrases)

@@ -72,7 +72,13 @@ def _is_maximal(kb: KnowledgeBase, proposal: NerSpan, overlapping: list[Span]) -
     own_words = rest.split()
     words = [w for w in own_words if w[:1].isalpha()]
     capitalised = all(w[:1].isupper() and w not in kb.not_name_words for w in words)
-    return inside and longer and bool(own_words) and capitalised
+    return inside and longer and bool(own_words) and capitalised and not _starts_with_role(kb, proposal.text)
+
+
+def _starts_with_role(kb: KnowledgeBase, name: str) -> bool:
+    """"Utusan Khusus PBB", "Menlu Rusia": a title before a known name makes a role phrase, not a new name."""
+    folded = name.casefold() + " "
+    return any(folded.startswith(word.casefold() + " ") for role in kb.roles for word in role.words)
 
 
 def fallback_names(kb: KnowledgeBase, text: str, tokens: list[Tok], spans: list[Span],
