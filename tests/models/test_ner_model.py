@@ -113,3 +113,14 @@ KNOWN_MISSES = [
 @pytest.mark.parametrize(("text", "entity"), KNOWN_MISSES)
 def test_known_misses_still_missed(nlp: Language, text: str, entity: tuple[str, str]) -> None:
     assert entity in {(ent.text, ent.label_) for ent in nlp(text).ents}
+
+
+def test_saved_tokenizer_is_the_one_the_config_builds() -> None:
+    """The nlp stage skips reading the tokenizer from disk; that is only right while the two are the same."""
+    import spacy
+
+    from peristiwa.settings import Settings
+
+    saved = spacy.load(Settings().ner_model)
+    built = spacy.load(Settings().ner_model, exclude=["tokenizer"])
+    assert saved.tokenizer.to_bytes(exclude=["vocab"]) == built.tokenizer.to_bytes(exclude=["vocab"])
