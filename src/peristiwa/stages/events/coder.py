@@ -122,7 +122,7 @@ def _noun_sides(view: View, match: Match) -> Sides | None:
     between = between_after(view, match.last)
     if len({c for a in between for c in a.codes}) > 1:
         return between[:1], between[1:], reach, match.last
-    genitive = genitive_after(view, match.last)
+    genitive = [] if entry.no_genitive else genitive_after(view, match.last)
     after = genitive[-1].last if genitive else match.last
     agent = agent_by(view, after)
     if genitive and agent:  # "aneksasi wilayah Ukraina oleh Rusia"

@@ -34,6 +34,7 @@ class Entry:
     complement: str | None = None
     verbal_complement: str | None = None
     governed: bool = False
+    no_genitive: bool = False  # what follows the noun is not its actor ("tuan rumah KTT ASEAN")
     predicate: str | None = None  # None | subject | aux
     subject_troops: bool = False
     reverse: bool = False
@@ -126,6 +127,7 @@ def _entry(raw: dict[str, Any], defaults: dict[str, Any]) -> Entry:
         complement=raw.get("complement"),
         verbal_complement=raw.get("verbal_complement"),
         governed=bool(raw.get("governed")),
+        no_genitive=bool(raw.get("no_genitive")),
         predicate=_predicate(raw.get("predicate")),
         subject_troops=bool(raw.get("subject_troops")),
         reverse=bool(raw.get("reverse")),
