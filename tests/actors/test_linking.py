@@ -180,3 +180,9 @@ def test_an_abbreviation_the_text_defines_joins_its_organisation(link: Link) -> 
     org = entity_with(doc, "Kepala Staf Gabungan Korea Selatan")
     assert org.actor == "KOR"
     assert [m.text for m in org.mentions] == ["Kepala Staf Gabungan Korea Selatan", "JCS"]
+
+
+def test_a_state_after_a_currency_word_is_not_a_mention(link: Link) -> None:
+    doc = link("Amerika Serikat menjual senjata senilai 300 juta dolar AS kepada Taiwan.")
+    usa = entity_with(doc, "Amerika Serikat")
+    assert [m.text for m in usa.mentions] == ["Amerika Serikat"]

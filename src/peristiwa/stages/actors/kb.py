@@ -161,6 +161,7 @@ class KnowledgeBase:
     name_connectors: frozenset[str] = frozenset()
     person_verbs: frozenset[str] = frozenset()
     org_words: frozenset[str] = frozenset()
+    currency_words: frozenset[str] = frozenset()
     person_cues_before: frozenset[str] = frozenset()
     coref: dict[str, list[str]] = field(default_factory=dict)
 
@@ -226,6 +227,7 @@ def _load_cached(data_dir: Path) -> KnowledgeBase:
     kb.name_connectors = frozenset(names["name_connectors"])
     kb.person_verbs = frozenset(names.get("person_verbs", []))
     kb.org_words = frozenset(names.get("org_words", []))
+    kb.currency_words = frozenset(names.get("currency_words", []))
     kb.person_cues_before = frozenset(names.get("person_cues_before", []))
     return kb
 

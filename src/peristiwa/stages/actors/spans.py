@@ -60,9 +60,15 @@ class SpanFinder:
             if span is None:
                 index += 1
                 continue
-            spans.append(span)
+            if not self._names_a_currency(tokens, span):
+                spans.append(span)
             index = span.last
         return spans
+
+    def _names_a_currency(self, tokens: list[Tok], span: Span) -> bool:
+        """ "dolar AS", "yuan China": the state qualifies a currency and acts in nothing."""
+        return (span.kind in STATE_KINDS and span.first > 0
+                and tokens[span.first - 1].text.casefold() in self.kb.currency_words)
 
     def longest_at(self, text: str, tokens: list[Tok], index: int) -> Span | None:
         options = [self._known(text, tokens, index), self._institution(text, tokens, index),

@@ -114,9 +114,17 @@ def subject_before(view: View, i: int, skip: set[int] | None = None) -> list[Arg
         arg = _arg_ending_at(view, j)
         if arg is None or arg.first in skip or _inside_relative(view, arg, i):
             continue
+        if _subject_of_clausal_noun(view, arg, i):
+            return chain_ending_at(view, arg)
         if coordinated_oblique(view, arg) is None:
             return chain_ending_at(view, arg)
     return []
+
+
+def _subject_of_clausal_noun(view: View, arg: Arg, i: int) -> bool:
+    """ "keputusan AS menjual senjata": an actor between a clausal noun and the verb is the verb's subject."""
+    first = chain_ending_at(view, arg)[0].first
+    return arg.last == i and first > view.lo and view.low(first - 1) in view.grammar.clausal_nouns
 
 
 def _arg_ending_at(view: View, j: int) -> Arg | None:

@@ -40,6 +40,7 @@ class Grammar:
     speech: set[str] = field(init=False)
     determiners: set[str] = field(init=False)
     mutual: set[str] = field(init=False)
+    clausal_nouns: set[str] = field(init=False)
 
     def __post_init__(self) -> None:
         g = self.raw
@@ -55,6 +56,7 @@ class Grammar:
         self.not_verbs, self.target_verbs = set(g["not_verbs"]) | self.preps, set(g["target_verbs"])
         self.speech, self.determiners = set(g["speech_verbs"]), set(g["determiners"])
         self.mutual = set(g["mutual"])
+        self.clausal_nouns = set(g.get("clausal_nouns", []))
 
     def cues(self, name: str) -> set[tuple[str, ...]]:
         return phrases(self.raw[name])
