@@ -11,26 +11,29 @@ from peristiwa.model import to_record
 from peristiwa.pipeline import Pipeline
 from peristiwa.stages.ingest import read_inputs
 
-HELDOUT = Path(__file__).with_name("heldout")
-# F1 floors; the first blind run gave boilerplate 0.83, entities 0.93, person actors 0.89, quotes 0.80,
-# dates 1.0, events 0.69, dyads 0.75 (tests/heldout/README.md). Floors only move up.
-FLOORS = {"boilerplate_removed": 0.95, "body_kept": 1.0, "title": 1.0, "published": 1.0, "entities": 0.92,
-          "person_actor": 0.95, "quotes": 0.90, "date_values": 0.95, "events": 0.65, "event_dyads": 0.72}
+HERE = Path(__file__).parent
+# F1 floors per set. Blind first runs (README in each folder): heldout gave boilerplate 0.83, entities 0.93,
+# person actors 0.89, quotes 0.80, dates 1.0, events 0.69; heldout2 gave 0.67, 0.91, 1.0, 0.77, 1.0, 0.59.
+# Both sets have since shaped fixes, so they are regression sets now. Floors only move up.
+FLOORS = {
+    "heldout": {"boilerplate_removed": 0.95, "body_kept": 1.0, "title": 1.0, "published": 1.0, "entities": 0.92,
+                "person_actor": 0.95, "quotes": 0.90, "date_values": 0.95, "events": 0.75, "event_dyads": 0.82},
+    "heldout2": {"boilerplate_removed": 0.95, "body_kept": 1.0, "title": 1.0, "published": 1.0, "entities": 0.95,
+                 "person_actor": 0.95, "quotes": 0.90, "date_values": 0.95, "events": 0.60, "event_dyads": 0.60},
+}
 
 
-@pytest.fixture(scope="module")
-def result(pipeline: Pipeline) -> dict:
-    paths = sorted(str(p) for p in (HELDOUT / "raw").glob("*.txt"))
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def scored(request: pytest.FixtureRequest, pipeline: Pipeline) -> tuple[str, dict]:
+    folder = HERE / request.param
+    paths = sorted(str(p) for p in (folder / "raw").glob("*.txt"))
     records = [to_record(pipeline.process(raw)) for raw in read_inputs(paths, 1_000_000)]
-    return evaluate.score(evaluate.load_gold(HELDOUT / "gold.jsonl"), records)
+    return request.param, evaluate.score(evaluate.load_gold(folder / "gold.jsonl"), records)
 
 
-@pytest.mark.parametrize("layer", sorted(FLOORS))
-def test_heldout_layer_meets_its_floor(result: dict, layer: str) -> None:
+def test_heldout_layers_meet_their_floors(scored: tuple[str, dict]) -> None:
+    name, result = scored
     assert not result["missing"]
-    assert result["overall"][layer]["f1"] >= FLOORS[layer], result["overall"][layer]
-
-
-def test_heldout_events_are_not_over_generated(result: dict) -> None:
-    events = result["overall"]["events"]
-    assert events["p"] >= events["r"], events
+    below = {layer: (result["overall"][layer]["f1"], floor) for layer, floor in FLOORS[name].items()
+             if result["overall"][layer]["f1"] < floor}
+    assert not below, f"{name}: figures fell below their floors: {below}"

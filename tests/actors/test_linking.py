@@ -186,3 +186,10 @@ def test_a_state_after_a_currency_word_is_not_a_mention(link: Link) -> None:
     doc = link("Amerika Serikat menjual senjata senilai 300 juta dolar AS kepada Taiwan.")
     usa = entity_with(doc, "Amerika Serikat")
     assert [m.text for m in usa.mentions] == ["Amerika Serikat"]
+
+
+def test_a_surname_with_a_particle_joins_its_person(link: Link) -> None:
+    doc = link("Juru bicara Kementerian Luar Negeri Qatar Majed al-Ansari mengatakan hal itu. "
+               "\"Kami berharap,\" kata al-Ansari di Doha.")
+    assert [m.text for m in entity_with(doc, "Majed al-Ansari").mentions] == ["Majed al-Ansari", "al-Ansari"]
+    assert not any(e.name == "Ansari" for e in doc.entities)

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from peristiwa.model import Document
 from peristiwa.patterns import load_yaml
+from peristiwa.pipeline import Pipeline
 from peristiwa.settings import DATA_DIR
 from peristiwa.stages.nlp.sentences import split_sentences
 
@@ -48,3 +49,12 @@ def test_sentences_are_ordered_trimmed_spans(text: str) -> None:
     for span in spans:
         piece = text[span.start:span.end]
         assert piece and piece == piece.strip() and "\n" not in piece
+
+
+def test_named_entities_never_cross_a_line_break(pipeline: Pipeline) -> None:
+    from peristiwa.model import Source
+
+    text = ("Presiden Prabowo Subianto menerima tamunya di Istana Merdeka\n\nPenulis lain menyebut pertemuan itu "
+            "penting bagi hubungan Indonesia dan Australia, kata para pengamat di Jakarta pada Kamis.")
+    doc = pipeline.run(Document(id="x", raw=text, source=Source(path="x.txt")))
+    assert doc.ner and all("\n" not in span.text and span.text == doc.text[span.start:span.end] for span in doc.ner)

@@ -81,7 +81,7 @@ class ActorsStage:
         registry = Registry()
         persons = self._add_known(registry, doc, found)
         persons += self._named_holders(doc.text, found)
-        name_words = {w for p in persons for w in p.words}
+        name_words = {part for p in persons for w in p.words for part in (w, *w.split("-"))}  # al-Ansari
         for ner, inside in found.unknown:
             if ner.text in name_words:
                 continue  # a lone surname ("antara Lavrov dan Kerry") is the person, not a new name

@@ -3,6 +3,7 @@ and later short mentions of a person ("Stoltenberg" after "Jens Stoltenberg").""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from peristiwa.model import NerSpan
@@ -184,11 +185,14 @@ def surname_mentions(text: str, tokens: list[Tok], persons: list[PersonMention],
     intervals = [(p.start, p.end) for p in persons] + [(s.start, s.end) for s in spans]
     taken = covered_characters(len(text), intervals)
     found = []
-    for token in tokens:
-        owners = surnames.get(token.text)
-        if owners and len(owners) == 1 and not taken[token.start]:
-            found.append(PersonMention(token.start, token.end, (token.text,)))
-    return found
+    for word, owners in surnames.items():
+        if len(owners) != 1:
+            continue
+        # Searched in the text, not token by token: "al-Ansari" is three tokens
+        for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+            if not taken[match.start()]:
+                found.append(PersonMention(match.start(), match.end(), (word,)))
+    return sorted(found, key=lambda m: m.start)
 
 
 def covered_characters(length: int, intervals: list[tuple[int, int]]) -> bytearray:

@@ -45,8 +45,15 @@ class NlpStage:
         doc.sentences = split_sentences(doc.text, self.settings.data_dir / "nlp" / "abbreviations.yaml")
         spacy_doc = load_spacy(self.settings.ner_model)(doc.text)
         doc.tokens = [Token(t.idx, t.idx + len(t), t.text) for t in spacy_doc if not t.is_space]
-        doc.ner = [NerSpan(e.start_char, e.end_char, e.text, e.label_) for e in spacy_doc.ents
-                   if e.label_ in NER_LABELS]
+        doc.ner = [span for e in spacy_doc.ents if e.label_ in NER_LABELS
+                   for span in [_within_line(e.start_char, e.text, e.label_)] if span is not None]
+
+
+def _within_line(start: int, text: str, label: str) -> NerSpan | None:
+    """A name never runs over a line break: the model sometimes joins the last words of one paragraph to the
+    first of the next ("Istana Merdeka\n\nPenulis"); keep the part before the break."""
+    head = text.split("\n", 1)[0].rstrip()
+    return NerSpan(start, start + len(head), head, label) if head else None
 
 
 def make_stage(settings: Settings) -> NlpStage:
