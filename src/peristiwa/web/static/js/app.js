@@ -19,7 +19,8 @@ export function parseHash(hash) {
 
 function header(current) {
   const nav = h('nav', { class: 'nav', 'aria-label': t('nav.label') },
-    NAV.map(([name, key]) => h('a', { href: route(name), class: name === current ? 'active' : null }, t(key))));
+    NAV.map(([name, key]) => h('a', { href: route(name), class: name === current ? 'active' : null,
+      'aria-current': name === current ? 'page' : null }, t(key))));
   const input = h('input', { type: 'search', name: 'q', id: 'search-input', placeholder: t('search.placeholder'),
     'aria-label': t('search.placeholder') });
   const form = h('form', { class: 'search-form', role: 'search', 'on:submit': (e) => {

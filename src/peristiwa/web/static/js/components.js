@@ -27,7 +27,7 @@ export function actorLink(code) {
 }
 
 export function articleLink(id, title) {
-  return link('article', [id], title || t('article.untitled'));
+  return link('article', [id], title || `${t('article.untitled')} · ${id}`);
 }
 
 function flags(event) {
@@ -47,8 +47,8 @@ export function eventTable(events) {
   const rows = events.map((e) => h('tr', {},
     h('td', { class: 'nowrap' }, e.date || (e.month ? e.month.slice(0, 7) : '—')),
     h('td', {}, actorLink(e.source)),
-    h('td', {}, h('span', { class: 'etype' }, e.type), e.mode ? h('span', { class: 'muted' }, ` (${e.mode})`) : null,
-      ' ', flags(e)),
+    h('td', {}, h('span', { class: 'etype', title: t(`type.${e.type}`) }, e.type),
+      e.mode ? h('span', { class: 'muted' }, ` (${e.mode})`) : null, ' ', flags(e)),
     h('td', {}, actorLink(e.target)),
     h('td', {}, quadBadge(e.quad)),
     h('td', { class: 'evidence' }, eventText(e)),
@@ -58,16 +58,15 @@ export function eventTable(events) {
 }
 
 function eventText(event) {
-  const text = event.text || '';
-  return event.first_article_id ? link('article', [event.first_article_id], text) : text;
+  return event.event_id ? link('event', [event.event_id], event.text || event.type) : event.text || '';
 }
 
 /** Previous / next buttons for offset paging. */
-export function pager(offset, limit, count, go) {
+export function pager(offset, limit, count, total, go) {
   const prev = h('button', { type: 'button', class: 'btn', disabled: offset <= 0,
     'on:click': () => go(Math.max(0, offset - limit)) }, `← ${t('pager.prev')}`);
-  const next = h('button', { type: 'button', class: 'btn', disabled: count < limit,
+  const next = h('button', { type: 'button', class: 'btn', disabled: offset + count >= total,
     'on:click': () => go(offset + limit) }, `${t('pager.next')} →`);
-  const where = count ? t('pager.range', { from: offset + 1, to: offset + count }) : '';
+  const where = count ? t('pager.range', { from: offset + 1, to: offset + count, total }) : '';
   return h('div', { class: 'pager' }, prev, h('span', { class: 'muted' }, where), next);
 }

@@ -9,8 +9,13 @@ export async function loadLabels() {
   const response = await fetch('/static/i18n/labels.json');
   labels = await response.json();
   const saved = localStorage.getItem(STORAGE_KEY);
-  current = LANGUAGES.includes(saved) ? saved : 'id';
+  current = LANGUAGES.includes(saved) ? saved : browserLanguage();
   document.documentElement.lang = current;
+}
+
+/** Indonesian for an Indonesian (or Malay) browser, English otherwise, until the reader picks one. */
+function browserLanguage() {
+  return /^(id|ms)\b/i.test(navigator.language || '') ? 'id' : 'en';
 }
 
 export function lang() {
@@ -28,4 +33,9 @@ export function setLang(code) {
 export function t(key, vars = {}) {
   const text = labels[current][key] ?? labels.en[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => (name in vars ? String(vars[name]) : `{${name}}`));
+}
+
+/** The keys under a prefix, e.g. every `type.` label (the PLOVER event types), without the prefix. */
+export function keysWith(prefix) {
+  return Object.keys(labels.en).filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
 }

@@ -4,9 +4,9 @@ import { h, s } from '../dom.js';
 import { t } from '../i18n.js';
 import { QUADS } from '../components.js';
 
-const WIDTH = 760;
-const HEIGHT = 260;
-const PAD = { left: 44, right: 12, top: 12, bottom: 40 };
+const WIDTH = 900;
+const HEIGHT = 240;
+const PAD = { left: 44, right: 36, top: 12, bottom: 40 };
 
 function monthKey(value) {
   return value ? value.slice(0, 7) : null;
@@ -45,14 +45,16 @@ export function bucketRows(rows) {
   });
 }
 
+/** The smallest 1, 2, 2.5 or 5 × 10^k at or above the value, so the axis ends on a round number. */
 function niceMax(value) {
   if (value <= 5) return Math.max(1, value);
-  const step = 10 ** Math.floor(Math.log10(value));
-  return Math.ceil(value / step) * step;
+  const power = 10 ** Math.floor(Math.log10(value));
+  return [1, 2, 2.5, 5, 10].map((m) => m * power).find((v) => v >= value);
 }
 
 function yAxis(max, plotHeight) {
-  const ticks = [0, max / 2, max].filter((v, i, all) => all.indexOf(v) === i && Number.isInteger(v));
+  const parts = [5, 4, 2, 1].find((n) => Number.isInteger(max / n));
+  const ticks = Array.from({ length: parts + 1 }, (_, i) => (i * max) / parts);
   return ticks.map((v) => {
     const y = PAD.top + plotHeight - (v / max) * plotHeight;
     return s('g', { class: 'tick' },
@@ -79,12 +81,47 @@ function label(key) {
   return key === 'undated' ? t('chart.undated') : key;
 }
 
-function xLabels(buckets, step, slot) {
+const UNDATED_ROOM = 80; // the undated bar stands apart at the right, with room for its own label
+
+/** Left edge of each bucket's slot, and the slot width. */
+function slots(buckets) {
+  const plot = WIDTH - PAD.left - PAD.right;
+  const dated = buckets.filter((b) => b.key !== 'undated').length;
+  if (!dated || dated === buckets.length) {
+    const step = plot / buckets.length;
+    return { step, xs: buckets.map((b, i) => PAD.left + i * step) };
+  }
+  const step = Math.min((plot - UNDATED_ROOM) / dated, UNDATED_ROOM / 1.5);
+  return { step, xs: buckets.map((b, i) => (b.key === 'undated' ? WIDTH - PAD.right - step : PAD.left + i * step)) };
+}
+
+/** A dashed line between the dated months and the undated bar, so nobody reads it as a month. */
+function separator(buckets, xs, step, plotHeight) {
+  const last = buckets.length - 1;
+  if (last < 1 || buckets[last].key !== 'undated') return null;
+  const x = (xs[last] + xs[last - 1] + step) / 2;
+  return s('line', { x1: x, x2: x, y1: PAD.top, y2: PAD.top + plotHeight, class: 'separator' });
+}
+
+/** Month labels that do not collide: months with events first (the busiest first), then regular ticks. */
+function xLabels(buckets, xs, step) {
   const every = Math.max(1, Math.ceil(buckets.length / 12));
-  return buckets.map((b, i) => (i % every === 0 || b.key === 'undated'
-    ? s('text', { x: PAD.left + i * step + slot / 2, y: HEIGHT - PAD.bottom + 16, 'text-anchor': 'middle',
-      class: 'xlabel' }, label(b.key))
-    : null));
+  const order = buckets.map((b, i) => i).sort((i, j) => priority(buckets, j, every) - priority(buckets, i, every));
+  const placed = [];
+  for (const i of order) {
+    const x = xs[i] + step / 2;
+    if (priority(buckets, i, every) <= 0 || placed.some((p) => Math.abs(p.x - x) < 62)) continue;
+    placed.push({ x, i });
+  }
+  return placed.map(({ x, i }) => s('text', { x, y: HEIGHT - PAD.bottom + 16, 'text-anchor': 'middle',
+    class: 'xlabel' }, label(buckets[i].key)));
+}
+
+function priority(buckets, i, every) {
+  const bucket = buckets[i];
+  if (bucket.key === 'undated') return 1e9;
+  if (bucket.total) return 1e6 + bucket.total;
+  return i % every === 0 ? 1 : 0;
 }
 
 export function legend() {
@@ -98,15 +135,16 @@ export function timelineChart(rows, titleText) {
   if (!buckets.length) return h('p', { class: 'empty' }, t('chart.empty'));
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
   const max = niceMax(Math.max(...buckets.map((b) => b.total)));
-  const step = (WIDTH - PAD.left - PAD.right) / buckets.length;
+  const { step, xs } = slots(buckets);
   const slot = Math.max(2, Math.min(48, step * 0.7));
   const svg = s('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: 'chart timeline-chart', role: 'img',
     'aria-label': titleText },
   s('title', {}, titleText),
   yAxis(max, plotHeight),
-  buckets.map((b, i) => bar(b, PAD.left + i * step + (step - slot) / 2, slot, max, plotHeight)),
+  buckets.map((b, i) => bar(b, xs[i] + (step - slot) / 2, slot, max, plotHeight)),
   s('line', { x1: PAD.left, x2: WIDTH - PAD.right, y1: PAD.top + plotHeight, y2: PAD.top + plotHeight,
     class: 'axis' }),
-  xLabels(buckets, step, step));
+  separator(buckets, xs, step, plotHeight),
+  xLabels(buckets, xs, step));
   return h('figure', { class: 'chart-figure' }, svg, legend());
 }

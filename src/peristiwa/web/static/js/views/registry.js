@@ -5,6 +5,7 @@ import * as actor from './actor.js';
 import * as actors from './actors.js';
 import * as article from './article.js';
 import * as dyad from './dyad.js';
+import * as event from './event.js';
 import * as events from './events.js';
 import * as home from './home.js';
 import * as network from './network.js';
@@ -13,7 +14,7 @@ import * as search from './search.js';
 import * as stories from './stories.js';
 import * as story from './story.js';
 
-export const VIEWS = { home, search, article, events, actors, actor, dyad, network, stories, story, quotes };
+export const VIEWS = { home, search, article, event, events, actors, actor, dyad, network, stories, story, quotes };
 
 // The menu, in order: [view name, label key].
 export const NAV = [

@@ -1,0 +1,60 @@
+"""The app factory: routes, error shape, body limit, security headers, static files, startup."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from peristiwa import __version__
+from peristiwa.server import routes_read, routes_write
+from peristiwa.server.config import ServerOptions, check_exposure
+from peristiwa.server.errors import install_handlers
+from peristiwa.server.extractor import Extractor
+from peristiwa.server.middleware import BodyLimit, SecurityHeaders
+from peristiwa.server.static import mount_static
+from peristiwa.server.store import ServerStore
+from peristiwa.settings import Settings
+
+DESCRIPTION = (
+    "Indonesian news turned into source-linked PLOVER event data. Reads are open; POST routes need "
+    "`Authorization: Bearer <token>` when the server has a token. Errors always have the shape "
+    '`{"error": {"code", "message", "detail"}}`.'
+)
+
+
+def create_app(
+    db: Path,
+    settings: Settings | None = None,
+    token: str | None = None,
+    options: ServerOptions | None = None,
+) -> FastAPI:
+    """A FastAPI app serving `db`; raises ServerConfigError for a public host without a token."""
+    options = options or ServerOptions()
+    check_exposure(options.host, token)
+    store = ServerStore(Path(db), options.idle_release)
+    extractor = Extractor(settings or Settings(), options.extract_cache)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        store.open()  # fails before the first request if the file cannot be opened
+        if options.load_pipeline:
+            extractor.load_in_background()  # reads are served meanwhile; extract waits for it
+        else:
+            extractor.disable("this server was started without the pipeline (load_pipeline=False)")
+        yield
+        store.close()
+
+    app = FastAPI(title="Peristiwa API", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    app.state.store = store
+    app.state.extractor = extractor
+    app.state.token = token
+    install_handlers(app)
+    app.include_router(routes_read.router)
+    app.include_router(routes_write.router)
+    mount_static(app, options.static_dir)
+    app.add_middleware(BodyLimit, max_body=options.max_body)
+    app.add_middleware(SecurityHeaders)  # added last, so outermost: also covers 413s and errors
+    return app

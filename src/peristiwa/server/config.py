@@ -1,0 +1,57 @@
+"""Server options, declared once, and the rule that a server beyond loopback needs a token."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from peristiwa.errors import PeristiwaError
+from peristiwa.settings import PACKAGE_DIR
+
+TOKEN_ENV = "PERISTIWA_TOKEN"
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+DEFAULT_MAX_BODY = 5_000_000  # bytes; a long article is ~50 kB, a batch of 100 fits easily
+STATIC_DIR = PACKAGE_DIR / "web" / "static"  # the web UI, made by the web engineer
+DEFAULT_IDLE_RELEASE = 3.0  # so that `peristiwa ingest` on the same file gets in while the server idles
+DEFAULT_CACHE = 256  # extract records kept by content, so a re-sent article costs no pipeline run
+
+
+class ServerConfigError(PeristiwaError):
+    code = "P500"
+
+
+@dataclass(frozen=True, slots=True)
+class ServerOptions:
+    host: str = DEFAULT_HOST
+    max_body: int = DEFAULT_MAX_BODY
+    extract_cache: int = DEFAULT_CACHE
+    load_pipeline: bool = True  # False: /v1/extract and POST /v1/articles answer 503 (tests of reads only)
+    static_dir: Path = STATIC_DIR
+    idle_release: float | None = DEFAULT_IDLE_RELEASE  # seconds without reads before the file is let go
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False  # a host name other than localhost may resolve to anything: treat it as public
+
+
+def resolve_token(given: str | None) -> str | None:
+    """The write token: `--token`, else the environment; blank means none."""
+    token = given if given is not None else os.environ.get(TOKEN_ENV)
+    return token.strip() or None if token else None
+
+
+def check_exposure(host: str, token: str | None) -> None:
+    """Refuse to listen beyond loopback without a token: anyone on the network could write otherwise."""
+    if not is_loopback(host) and not token:
+        raise ServerConfigError(
+            f"listening on {host} (beyond this machine) needs a write token: pass --token SECRET or set "
+            f"{TOKEN_ENV}, or listen on 127.0.0.1"
+        )

@@ -1,0 +1,233 @@
+"""Read queries the web UI needs beyond `peristiwa.store.queries`: lists with totals, articles with spans."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import duckdb
+
+from peristiwa.store import queries
+
+Row = dict[str, Any]
+# The name an actor code is best known by: its state or organisation entity, else its most cited person.
+ACTOR_NAMES = """actor_names AS (
+    SELECT actor, arg_max(name, (type IN ('GPE', 'ORG'))::INT * 1000000 + n) AS name FROM (
+        SELECT actor, name, type, count(*) AS n FROM entities WHERE actor IS NOT NULL GROUP BY ALL
+    ) GROUP BY actor)"""
+
+
+def rows(cursor: duckdb.DuckDBPyConnection) -> list[Row]:
+    names = [d[0] for d in cursor.description or []]
+    return [{k: _plain(v) for k, v in zip(names, row, strict=True)} for row in cursor.fetchall()]
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> Any:
+    found = con.execute(sql, params).fetchone()
+    return found[0] if found else None
+
+
+CONTAINS = "ILIKE ? ESCAPE '\\'"  # with a `like(text)` parameter: contains `text`, case-insensitive
+
+
+def like(text: str) -> str:
+    """An ILIKE pattern (for CONTAINS) that matches `text` literally anywhere."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+# -- events ---------------------------------------------------------------------------------------------------
+def event_detail(con: duckdb.DuckDBPyConnection, event_id: str) -> Row | None:
+    found = rows(con.execute(f"SELECT {', '.join(queries.EVENT_FIELDS)} FROM events WHERE event_id = ?",
+                             [event_id]))
+    if not found:
+        return None
+    with_names(con, found)
+    mentions = rows(con.execute(
+        """SELECT m.article_id, m.mention_id, a.title, a.published, coalesce(a.url, a.path) AS source,
+                  m.evidence_start, m.evidence_end, m.evidence_text, m.rule
+           FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = ?
+           ORDER BY a.published NULLS LAST, m.article_id, m.mention_id""", [event_id]))
+    for mention in mentions:
+        mention["evidence"] = _span(mention.pop("evidence_start"), mention.pop("evidence_end"),
+                                    mention.pop("evidence_text"))
+    return {"event": found[0], "mentions": mentions}
+
+
+def with_names(con: duckdb.DuckDBPyConnection, events: list[Row]) -> list[Row]:
+    """Add `source_name` / `target_name`: the entity names behind `source_entity` / `target_entity`.
+
+    Those hold entity ids local to an article, so the names come from the event's own mentions.
+    """
+    ids = [event["event_id"] for event in events]
+    names: dict[tuple[str, str], str] = {}
+    if ids:
+        found = con.execute(
+            """WITH m AS (SELECT event_id, article_id, source_entity, target_entity FROM event_mentions
+                          WHERE event_id IN (SELECT unnest(?::VARCHAR[])))
+               SELECT m.event_id, 'source', m.source_entity, any_value(n.name) FROM m
+                 JOIN entities n ON n.article_id = m.article_id AND n.entity_id = m.source_entity GROUP BY ALL
+               UNION ALL
+               SELECT m.event_id, 'target', m.target_entity, any_value(n.name) FROM m
+                 JOIN entities n ON n.article_id = m.article_id AND n.entity_id = m.target_entity GROUP BY ALL""",
+            [ids]).fetchall()
+        names = {(event_id, f"{role}:{entity}"): name for event_id, role, entity, name in found}
+    for event in events:
+        for role in ("source", "target"):
+            event[f"{role}_name"] = names.get((event["event_id"], f"{role}:{event[f'{role}_entity']}"))
+    return events
+
+
+def _span(start: int | None, end: int | None, text: str | None) -> Row | None:
+    return None if start is None or end is None else {"start": start, "end": end, "text": text or ""}
+
+
+# -- actors ---------------------------------------------------------------------------------------------------
+ACTOR_TOTALS = """SELECT actor AS code, sum(events)::BIGINT AS events,
+           coalesce(sum(events) FILTER (WHERE role = 'source'), 0)::BIGINT AS as_source,
+           coalesce(sum(events) FILTER (WHERE role = 'target'), 0)::BIGINT AS as_target,
+           sum(mentions)::BIGINT AS mentions
+    FROM actor_partner GROUP BY actor"""
+
+
+def actors_page(con: duckdb.DuckDBPyConnection, q: str | None, limit: int, offset: int) -> tuple[int, list[Row]]:
+    """Actors by how many merged events they take part in, optionally those whose code or name has `q`."""
+    if q:
+        return _actors_matching(con, q, limit, offset)
+    total = scalar(con, "SELECT count(DISTINCT actor) FROM actor_partner", [])
+    page = rows(con.execute(f"{ACTOR_TOTALS} ORDER BY events DESC, code LIMIT ? OFFSET ?", [limit, offset]))
+    names = actor_names(con, [row["code"] for row in page])  # only the page's names: entities can be millions
+    return total, [{**row, "name": names.get(row["code"])} for row in page]
+
+
+def _actors_matching(con: duckdb.DuckDBPyConnection, q: str, limit: int, offset: int) -> tuple[int, list[Row]]:
+    base = f"""WITH {ACTOR_NAMES}, totals AS ({ACTOR_TOTALS})
+      SELECT t.code, n.name, t.events, t.as_source, t.as_target, t.mentions
+      FROM totals t LEFT JOIN actor_names n ON n.actor = t.code WHERE t.code {CONTAINS} OR n.name {CONTAINS}"""
+    params = [like(q), like(q)]
+    total = scalar(con, f"SELECT count(*) FROM ({base})", params)
+    page = rows(con.execute(f"{base} ORDER BY t.events DESC, t.code LIMIT ? OFFSET ?", [*params, limit, offset]))
+    return total, page
+
+
+def actor_names(con: duckdb.DuckDBPyConnection, codes: list[str]) -> dict[str, str]:
+    """The best-known name of each of these actor codes (see ACTOR_NAMES)."""
+    if not codes:
+        return {}
+    found = con.execute(
+        """SELECT actor, arg_max(name, (type IN ('GPE', 'ORG'))::INT * 1000000 + n) FROM (
+               SELECT actor, name, type, count(*) AS n FROM entities
+               WHERE actor IN (SELECT unnest(?::VARCHAR[])) GROUP BY ALL
+           ) GROUP BY actor""", [codes]).fetchall()
+    return dict(found)
+
+
+def actor_name(con: duckdb.DuckDBPyConnection, code: str) -> str | None:
+    return actor_names(con, [code]).get(code)
+
+
+def actor_profile(con: duckdb.DuckDBPyConnection, code: str) -> Row | None:
+    """The store's actor profile plus its best-known name and its events per month; None if unknown."""
+    profile = queries.actor_profile(con, code)
+    if not profile["totals"] and not profile["people"]:
+        return None
+    timeline = rows(con.execute(
+        # From the events themselves: `dyad_month` leaves out events without a target.
+        """SELECT month, quad, count(*) FILTER (WHERE source = ?) AS as_source,
+                  count(*) FILTER (WHERE target = ?) AS as_target
+           FROM events WHERE source = ? OR target = ? GROUP BY month, quad ORDER BY month NULLS LAST, quad""",
+        [code] * 4))
+    return {**profile, "name": actor_name(con, code), "timeline": timeline}
+
+
+def network(con: duckdb.DuckDBPyConnection, since: dt.date | None, until: dt.date | None, quad: str | None,
+            min_events: int, limit: int) -> Row:
+    """Actor-pair edges (source → target) with event counts by quad, and the actors they connect."""
+    clauses, params = ["true"], []
+    for clause, value in (("month >= date_trunc('month', ?::DATE)", since), ("month <= ?", until),
+                          ("quad = ?", quad)):
+        if value:
+            clauses.append(clause)
+            params.append(value)
+    edges = rows(con.execute(
+        f"""SELECT source, target, sum(events)::BIGINT AS events, sum(mentions)::BIGINT AS mentions,
+                   coalesce(sum(events) FILTER (WHERE quad = 'V-coop'), 0)::BIGINT AS v_coop,
+                   coalesce(sum(events) FILTER (WHERE quad = 'M-coop'), 0)::BIGINT AS m_coop,
+                   coalesce(sum(events) FILTER (WHERE quad = 'V-conf'), 0)::BIGINT AS v_conf,
+                   coalesce(sum(events) FILTER (WHERE quad = 'M-conf'), 0)::BIGINT AS m_conf
+            FROM dyad_month WHERE {' AND '.join(clauses)} GROUP BY source, target
+            HAVING sum(events) >= ? ORDER BY events DESC, source, target LIMIT ?""",
+        [*params, min_events, limit]))
+    for edge in edges:
+        edge["by_quad"] = {q: edge.pop(key) for q, key in
+                           (("V-coop", "v_coop"), ("M-coop", "m_coop"), ("V-conf", "v_conf"), ("M-conf", "m_conf"))}
+    return {"nodes": _nodes(con, edges), "edges": edges}
+
+
+def _nodes(con: duckdb.DuckDBPyConnection, edges: list[Row]) -> list[Row]:
+    counts: dict[str, int] = {}
+    for edge in edges:
+        for code in {edge["source"], edge["target"]}:
+            counts[code] = counts.get(code, 0) + edge["events"]
+    if not counts:
+        return []
+    names = actor_names(con, list(counts))
+    return [{"id": code, "name": names.get(code), "events": n}
+            for code, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+
+
+# -- quotes, stories, articles --------------------------------------------------------------------------------
+def quotes_page(con: duckdb.DuckDBPyConnection, speaker: str | None, q: str | None, article_id: str | None,
+                limit: int, offset: int) -> tuple[int, list[Row]]:
+    clauses, params = ["true"], []
+    for clause, value in ((f"q.speaker {CONTAINS}", speaker and like(speaker)),
+                          (f"q.text {CONTAINS}", q and like(q)), ("q.article_id = ?", article_id)):
+        if value:
+            clauses.append(clause)
+            params.append(value)
+    where = " AND ".join(clauses)
+    total = scalar(con, f"SELECT count(*) FROM quotes q WHERE {where}", params)
+    page = rows(con.execute(
+        f"""SELECT q.speaker, q.speaker_id, q.text, q.direct, q.cue, q.start_char AS start, q.end_char AS "end",
+                   q.article_id, a.title, a.published, coalesce(a.url, a.path) AS source
+            FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where}
+            ORDER BY a.published DESC NULLS LAST, q.article_id, q.seq LIMIT ? OFFSET ?""",
+        [*params, limit, offset]))
+    return total, page
+
+
+def stories_page(con: duckdb.DuckDBPyConnection, limit: int, offset: int) -> tuple[int, list[Row]]:
+    total = scalar(con, "SELECT count(*) FROM stories", [])
+    page = rows(con.execute(
+        "SELECT * FROM stories ORDER BY num_reports DESC, last_published DESC NULLS LAST, story_id LIMIT ? OFFSET ?",
+        [limit, offset]))
+    return total, page
+
+
+def articles_page(con: duckdb.DuckDBPyConnection, q: str | None, story_id: str | None, outlet: str | None,
+                  since: dt.date | None, until: dt.date | None, limit: int, offset: int) -> tuple[int, list[Row]]:
+    clauses: list[str] = ["true"]
+    params: list[Any] = []
+    if q:
+        clauses.append(f"(a.title {CONTAINS} OR a.text {CONTAINS})")
+        params += [like(q), like(q)]
+    for clause, value in (("a.story_id = ?", story_id), ("a.outlet = ?", outlet), ("a.published >= ?", since),
+                          ("a.published <= ?", until)):
+        if value:
+            clauses.append(clause)
+            params.append(value)
+    where = " AND ".join(clauses)
+    total = scalar(con, f"SELECT count(*) FROM articles a WHERE {where}", params)
+    page = rows(con.execute(
+        f"""SELECT a.id, a.title, a.published, a.outlet, coalesce(a.url, a.path) AS source, a.story_id, a.dup_of,
+                   a.language,
+                   (SELECT count(*) FROM entities x WHERE x.article_id = a.id) AS num_entities,
+                   (SELECT count(*) FROM quotes x WHERE x.article_id = a.id) AS num_quotes,
+                   (SELECT count(*) FROM event_mentions x WHERE x.article_id = a.id) AS num_events
+            FROM articles a WHERE {where} ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?""",
+        [*params, limit, offset]))
+    return total, page

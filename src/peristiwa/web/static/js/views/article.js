@@ -1,0 +1,176 @@
+// One article: the clean text with highlighted entities, quotes, dates and events. Hover shows a short
+// description; a click pins the full detail (event type, source → target, modality, negation, rule) in the
+// side panel.
+// All article text goes in as text nodes: it is untrusted.
+
+import { get, seg } from '../api.js';
+import { actorLink, empty, quadBadge, section } from '../components.js';
+import { clear, h, link } from '../dom.js';
+import { t } from '../i18n.js';
+import { annotations, KINDS, segments } from '../spans.js';
+import { detail, summary } from './article_detail.js';
+
+export const titleKey = 'article.title';
+
+function highlightedText(article, anns) {
+  const body = h('div', { class: 'article-text', id: 'article-text' });
+  for (const part of segments(article.text.length, anns)) {
+    const text = article.text.slice(part.start, part.end);
+    if (!part.covering.length) { body.append(document.createTextNode(text)); continue; }
+    const classes = new Set(['hl']);
+    for (const a of part.covering) {
+      classes.add(`hl-${a.kind}`);
+      if (a.kind === 'entity') classes.add(`hl-entity-${a.item.type}`);
+      if (a.kind === 'event' && a.item.quad) classes.add(`hl-${a.item.quad}`);
+    }
+    body.append(h('span', { class: [...classes].join(' '), tabindex: 0, 'data-start': part.start,
+      'data-ann': part.covering.map((a) => a.id).join(' '), 'data-kinds': part.covering.map((a) => a.kind).join(' ') },
+    text));
+  }
+  return body;
+}
+
+function legend(textBox) {
+  return h('div', { class: 'legend kinds' }, KINDS.map((kind) => {
+    const box = h('input', { type: 'checkbox', checked: true, 'data-kind': kind,
+      'on:change': (e) => textBox.classList.toggle(`hide-${kind}`, !e.target.checked) });
+    return h('label', { class: `legend-item kind-${kind}` }, box, h('span', { class: `swatch hl-${kind}` }),
+      t(`kind.${kind}`));
+  }));
+}
+
+/** Hover: a floating tip. Click / Enter: the full detail in the side panel. */
+function wireInteractions(textBox, byId, panel, tip) {
+  const coveringOf = (el) => (el.dataset.ann || '').split(' ').map((id) => byId.get(id)).filter(Boolean);
+  const mark = (ids, cls, on) => ids.forEach((id) => textBox.querySelectorAll(`[data-ann~="${id}"]`)
+    .forEach((el) => el.classList.toggle(cls, on)));
+  const select = (el, preferred) => {
+    textBox.querySelectorAll('.selected').forEach((x) => x.classList.remove('selected'));
+    const covering = coveringOf(el).sort((a, b) => (b.id === preferred) - (a.id === preferred));
+    mark([covering[0].id], 'selected', true);
+    clear(panel).append(...covering.map(detail));
+  };
+  textBox.addEventListener('click', (e) => { const el = e.target.closest('.hl'); if (el) select(el); });
+  textBox.addEventListener('keydown', (e) => {
+    const el = e.target.closest('.hl');
+    if (el && (e.key === 'Enter' || e.key === ' ')) { e.preventDefault(); select(el); }
+  });
+  const showTip = (e) => {
+    const el = e.target.closest('.hl');
+    if (!el) return;
+    const covering = coveringOf(el);
+    mark([covering[0].id], 'hover', true);
+    clear(tip).append(...covering.map(summary));
+    const box = el.getBoundingClientRect();
+    tip.style.left = `${Math.max(8, box.left + window.scrollX)}px`;
+    tip.style.top = `${box.bottom + window.scrollY + 6}px`;
+    tip.hidden = false;
+  };
+  const hideTip = (e) => {
+    if (!e.target.closest('.hl')) return;
+    textBox.querySelectorAll('.hover').forEach((x) => x.classList.remove('hover'));
+    tip.hidden = true;
+  };
+  textBox.addEventListener('mouseover', showTip);
+  textBox.addEventListener('focusin', showTip); // keyboard readers get the same tip
+  textBox.addEventListener('mouseout', hideTip);
+  textBox.addEventListener('focusout', hideTip);
+  return select;
+}
+
+function meta(article) {
+  const source = article.url
+    ? h('a', { href: article.url, rel: 'noopener noreferrer', target: '_blank' }, article.outlet || article.url)
+    : h('span', {}, article.path || '');
+  return h('p', { class: 'sub meta-line' },
+    h('span', {}, article.published || t('date.unknown')), ' · ', source,
+    article.byline ? [' · ', h('span', {}, article.byline)] : null,
+    article.story_id ? [' · ', link('story', [article.story_id], t('article.story'))] : null);
+}
+
+function eventRows(article, select) {
+  if (!article.events.length) return empty('events.none');
+  return h('table', { class: 'data compact' },
+    h('thead', {}, h('tr', {}, ['events.col.source', 'events.col.type', 'events.col.target', 'events.col.quad',
+      'event.rule'].map((k) => h('th', {}, t(k))))),
+    h('tbody', {}, article.events.map((e, i) => h('tr', { class: 'clickable', 'data-event': i,
+      'on:click': () => select(`event-${i}`) },
+    h('td', {}, actorLink(e.source)), h('td', {}, e.type, e.negated ? ` (${t('event.negated')})` : ''),
+    h('td', {}, actorLink(e.target)), h('td', {}, quadBadge(e.quad)), h('td', { class: 'mono' }, e.rule || '')))));
+}
+
+/** The article's entities by type, each colour keyed to its underline in the text. */
+function entityList(article, select) {
+  const types = [...new Set(article.entities.map((e) => e.type))].sort();
+  if (!types.length) return empty();
+  return h('div', { class: 'entity-list' }, types.map((type) => h('div', { class: 'entity-type' },
+    h('h3', {}, h('span', { class: `swatch ent-${type}` }), t(`entity.type.${type}`)),
+    h('ul', { class: 'list compact-list' }, article.entities.filter((e) => e.type === type).map((e) => h('li', {},
+      h('button', { type: 'button', class: 'linkish', 'on:click': () => select(firstMentionId(article, e)) }, e.name),
+      e.actor ? [' ', actorLink(e.actor)] : null,
+      h('span', { class: 'count' }, String((e.mentions || []).length))))))));
+}
+
+function firstMentionId(article, entity) {
+  let n = 0;
+  for (const e of article.entities) {
+    if (e === entity) return `entity-${n}`;
+    n += (e.mentions || []).length;
+  }
+  return null;
+}
+
+function quoteList(article) {
+  if (!article.quotes.length) return empty();
+  return h('ul', { class: 'list quotes-list' }, article.quotes.map((q) => h('li', {},
+    h('blockquote', { class: q.direct ? 'direct' : 'indirect' }, q.text),
+    h('span', { class: 'meta' }, q.speaker || t('quote.unknown'), q.cue ? ` · ${q.cue}` : ''))));
+}
+
+function removedList(article) {
+  const items = article.removed || [];
+  if (!items.length) return null;
+  return h('details', { class: 'removed' }, h('summary', {}, t('article.removed', { n: items.length })),
+    h('ul', { class: 'list' }, items.map((r) => h('li', {}, h('span', { class: 'tag' }, r.reason), ' ', r.text))));
+}
+
+export async function render(main, { args, query }) {
+  const article = await get(`/articles/${seg(args[0])}`);
+  for (const key of ['entities', 'quotes', 'dates', 'events']) article[key] = article[key] || [];
+  nameParties(article);
+  const anns = annotations(article);
+  const byId = new Map(anns.map((a) => [a.id, a]));
+  const textBox = highlightedText(article, anns);
+  const panel = h('div', { class: 'detail-panel', id: 'detail-panel', 'aria-live': 'polite' }, empty('article.click'));
+  const tip = h('div', { class: 'tip', id: 'span-tip', role: 'tooltip', hidden: true });
+  const selectSpan = wireInteractions(textBox, byId, panel, tip);
+  const select = (id) => { // from the lists below the text: show that annotation first
+    const el = textBox.querySelector(`[data-ann~="${id}"]`);
+    if (el) { el.scrollIntoView({ block: 'center' }); selectSpan(el, id); }
+  };
+  main.append(
+    h('div', { class: 'page-header' }, h('h1', { id: 'article-title' }, article.title || t('article.untitled')),
+      meta(article)),
+    h('div', { class: 'article-layout' },
+      h('article', { class: 'card' }, legend(textBox), textBox, removedList(article)),
+      h('aside', { class: 'side' }, h('div', { class: 'card sticky' }, h('h2', {}, t('article.detail')), panel))),
+    h('div', { class: 'grid two' }, section('article.events', eventRows(article, select)),
+      section('article.quotes', quoteList(article))),
+    section('article.entities', entityList(article, select)),
+    tip);
+  if (query.at) requestAnimationFrame(() => focusOffset(textBox, Number(query.at)));
+}
+
+/** Events point at their parties by entity id within the article: show the entity names instead. */
+function nameParties(article) {
+  const names = new Map(article.entities.map((e) => [e.id, e.name]));
+  for (const event of article.events) {
+    event.source_entity = names.get(event.source_entity) || event.source_entity;
+    event.target_entity = names.get(event.target_entity) || event.target_entity;
+  }
+}
+
+function focusOffset(textBox, offset) {
+  const el = [...textBox.querySelectorAll('.hl')].find((x) => Number(x.dataset.start) >= offset);
+  if (el) { el.scrollIntoView({ block: 'center' }); el.classList.add('flash'); }
+}

@@ -1,0 +1,38 @@
+// One merged event and every mention of it: the evidence in each article, with the rule that coded it.
+
+import { get, seg } from '../api.js';
+import { actorLink, pageHeader, quadBadge, section } from '../components.js';
+import { h, link } from '../dom.js';
+import { t } from '../i18n.js';
+
+export const titleKey = 'event.title';
+
+function facts(event) {
+  const row = (key, ...value) => [h('dt', {}, t(key)), h('dd', {}, ...value)];
+  return h('dl', { class: 'facts' },
+    row('event.direction', actorLink(event.source), ' → ', actorLink(event.target)),
+    row('events.col.quad', quadBadge(event.quad)),
+    row('event.modality', t(`modality.${event.modality || 'asserted'}`)),
+    row('event.negation', event.negated ? t('yes') : t('no')),
+    row('event.date', event.date || '—'),
+    row('event.cameo', `${event.cameo || '—'} · ${t('event.score')} ${event.score ?? '—'}`),
+    row('event.sources', t('event.source_counts', { articles: event.num_articles, sources: event.num_sources })),
+    event.story_id ? row('event.story', link('story', [event.story_id], event.story_id)) : null);
+}
+
+function mentions(items) {
+  return h('table', { class: 'data' },
+    h('thead', {}, h('tr', {}, ['event.article', 'event.evidence', 'event.rule'].map((k) => h('th', {}, t(k))))),
+    h('tbody', {}, items.map((m) => h('tr', {},
+      h('td', {}, link('article', [m.article_id], m.title || t('article.untitled'), { at: m.evidence.start }),
+        h('span', { class: 'meta' }, m.published || t('date.unknown'))),
+      h('td', {}, h('q', {}, m.evidence.text)), h('td', {}, h('code', { class: 'rule' }, m.rule || '—'))))));
+}
+
+export async function render(main, { args }) {
+  const found = await get(`/events/${seg(args[0])}`);
+  const event = found.event;
+  main.append(
+    pageHeader(`${event.source || '?'} ${event.type} ${event.target || ''}`.trim(), event.text),
+    section('event.facts', facts(event)), section('event.mentions', mentions(found.mentions)));
+}
