@@ -7,6 +7,8 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
 
 from peristiwa import __version__
 from peristiwa.server import routes_read, routes_write
@@ -47,7 +49,9 @@ def create_app(
         yield
         store.close()
 
-    app = FastAPI(title="Peristiwa API", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(title="Peristiwa API", version=__version__, description=DESCRIPTION, lifespan=lifespan,
+                  docs_url=None, redoc_url=None)
+    _add_offline_docs(app)
     app.state.store = store
     app.state.extractor = extractor
     app.state.token = token
@@ -58,3 +62,15 @@ def create_app(
     app.add_middleware(BodyLimit, max_body=options.max_body)
     app.add_middleware(SecurityHeaders)  # added last, so outermost: also covers 413s and errors
     return app
+
+
+def _add_offline_docs(app: FastAPI) -> None:
+    """Swagger UI at /docs from our vendored copy (web/static/vendor/swagger-ui): FastAPI's default loads it
+    from a CDN, which an offline machine cannot reach."""
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="Peristiwa API",
+                                   swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+                                   swagger_favicon_url="/static/img/favicon.svg")
