@@ -133,8 +133,25 @@ def _print_scores(result: dict[str, Any]) -> None:
     for doc_id, s in result["per_doc"].items():
         docs.add_row(doc_id, *(f"{s[layer]['f1']:.2f}" for layer in layers))
     out.print(docs)
+    _print_confusion(out, result["event_confusion"])
     if result["missing"]:
         out.print(f"[red]missing records:[/red] {', '.join(result['missing'])}")
+
+
+def _print_confusion(out: Console, cells: list[dict[str, Any]]) -> None:
+    """Gold event type (rows) against system type (columns), events paired by dyad and negation."""
+    if not cells:
+        return
+    rows = sorted({c["gold"] for c in cells}, key=lambda t: (t.startswith("("), t))
+    columns = sorted({c["system"] for c in cells}, key=lambda t: (t.startswith("("), t))
+    counts = {(c["gold"], c["system"]): c["count"] for c in cells}
+    table = Table(title="Events: gold type (rows) × system type (columns)")
+    table.add_column("gold \\ system")
+    for column in columns:
+        table.add_column(column, justify="right")
+    for row in rows:
+        table.add_row(row, *(str(counts.get((row, col), "")) for col in columns))
+    Console(width=max(out.width, 40 + 12 * len(columns))).print(table)  # too wide to fold into a terminal
 
 
 @app.command()
@@ -176,5 +193,26 @@ def _register_store_commands() -> None:
 _register_store_commands()
 
 
+def _register_batch_commands() -> None:
+    """`batch` and `load` live with the batch package (Dask is imported only when `batch` runs)."""
+    from peristiwa.batch.cli_commands import batch_command, load_command
+
+    app.command("batch")(batch_command)
+    app.command("load")(load_command)
+
+
+_register_batch_commands()
+
+
 def main() -> None:
     app()
+
+
+def _register_server_commands() -> None:
+    """`peristiwa serve` lives with the server; attached here like the store commands."""
+    from peristiwa.server.cli_commands import serve_command
+
+    app.command("serve")(serve_command)
+
+
+_register_server_commands()

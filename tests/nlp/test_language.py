@@ -50,3 +50,9 @@ def test_short_indonesian_sentences_are_not_called_malay() -> None:
     sentences = [line[9:] for line in pud.read_text(encoding="utf-8").splitlines() if line.startswith("# text = ")]
     malay = [s for s in sentences if identify_language(s)[0] == "ms"]
     assert len(malay) <= len(sentences) // 50, malay[:5]
+
+
+def test_a_chinese_name_is_not_a_malay_word() -> None:
+    text = ("Menteri Luar Negeri China Wang Yi bertemu Menteri Luar Negeri AS di Beijing. Wang mengatakan kedua "
+            "negara harus mengelola perbedaan mereka dengan hati-hati dan menghindari salah perhitungan.")
+    assert identify_language(text)[0] == "id"

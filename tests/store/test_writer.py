@@ -96,3 +96,5 @@ def test_real_seed_articles_go_through_pipeline_and_store(tmp_path: Path) -> Non
     texts = con.execute("SELECT count(*) FROM articles WHERE length(text) > 200").fetchone()
     con.close()
     assert texts == (5,)
+    lavrovs = [p for p in store.actor("RUS")["people"] if "Lavrov" in p["name"]]
+    assert len(lavrovs) == 1 and lavrovs[0]["articles"] == 3  # "Sergei" in one seed, "Sergey" in two: one KB id

@@ -440,3 +440,39 @@ class Health(BaseModel):
     database: str
     extract_ready: bool
     counts: dict[str, int]
+
+
+# -- the map of events (issue 9) --------------------------------------------------------------------------------
+class PlacePoint(BaseModel):
+    type: Literal["Point"] = "Point"
+    coordinates: list[float] = Field(min_length=2, max_length=2, description="[longitude, latitude]")
+
+
+class PlaceTopEvent(BaseModel):
+    event_id: str
+    type: str | None
+    source: str | None
+    target: str | None
+
+
+class PlaceEvents(BaseModel):
+    name: str
+    country: str | None = Field(description="ISO alpha-3 code; null for seas and regions across states.")
+    precision: Literal["city", "region", "country", "unknown"] | None
+    events: int
+    quads: list[str]
+    types: list[str]
+    top: list[PlaceTopEvent] = Field(description="Up to five of its most reported events.")
+
+
+class PlaceFeature(BaseModel):
+    type: Literal["Feature"] = "Feature"
+    geometry: PlacePoint
+    properties: PlaceEvents
+
+
+class PlaceMap(BaseModel):
+    """Placed events grouped by place, as a GeoJSON FeatureCollection of points."""
+
+    type: Literal["FeatureCollection"] = "FeatureCollection"
+    features: list[PlaceFeature]

@@ -25,6 +25,7 @@ from peristiwa.server.models import (
     Health,
     Network,
     Page,
+    PlaceMap,
     Quad,
     QuoteRow,
     SearchResult,
@@ -32,6 +33,7 @@ from peristiwa.server.models import (
     StoryRow,
 )
 from peristiwa.store import queries
+from peristiwa.store.geojson import events_by_place
 from peristiwa.store.queries import Row
 
 router = APIRouter(prefix="/v1", responses=READ_ERRORS)
@@ -94,6 +96,24 @@ def _csv(items: list[dict[str, object]]) -> str:
     writer.writeheader()
     writer.writerows(items)
     return out.getvalue()
+
+
+@router.get("/events/geo", response_model=PlaceMap, tags=["events"])
+def events_geo(
+    request: Request,
+    actor: Annotated[str | None, Query(max_length=64, description="Actor code as source or target.")] = None,
+    source: Annotated[str | None, Query(max_length=64)] = None,
+    target: Annotated[str | None, Query(max_length=64)] = None,
+    type: Annotated[str | None, Query(max_length=64, description="PLOVER type, e.g. ACCUSE.")] = None,
+    quad: Quad | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    text: Words = None,
+    limit: Annotated[int, Query(ge=1, le=5000, description="Most places returned.")] = 500,
+) -> object:
+    """Events with a location, one GeoJSON point per place with its counts; the filters of GET /v1/events."""
+    where = queries.EventFilter(actor, source, target, type, quad, since, until, text)
+    return store(request).read(lambda con: events_by_place(con, where, limit))
 
 
 @router.get("/events/{event_id}", response_model=EventDetail, responses=NOT_FOUND, tags=["events"])

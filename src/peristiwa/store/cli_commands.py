@@ -66,7 +66,7 @@ def ingest_command(
 
 
 def export_command(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="plover-jsonl | gdelt-tsv | csv | parquet")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="plover-jsonl | gdelt-tsv | csv | parquet | geojson")],
     output: Annotated[str, typer.Option("-o", "--output", help="Output file, or - for stdout.")],
     db: Db = api.DEFAULT_DB,
     force: Annotated[bool, typer.Option(help="Overwrite the output file.")] = False,

@@ -41,7 +41,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "cue",
     ),
     "dates": ("article_id", "seq", "text", "start_char", "end_char", "value"),
-    "places": ("article_id", "seq", "name", "geonameid", "lat", "lon", "country", "feature"),
+    "places": ("article_id", "seq", "name", "geonameid", "lat", "lon", "country", "feature", "mentions", "first_start"),
     "event_mentions": (
         "article_id",
         "mention_id",
@@ -58,6 +58,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "location_country",
         "lat",
         "lon",
+        "location_precision",
         "magnitude",
         "magnitude_unit",
         "evidence_start",
@@ -132,6 +133,8 @@ def record_rows(record: Record) -> dict[str, list[Row]]:
                 p.get("lon"),
                 p.get("country"),
                 p.get("feature"),
+                len(p.get("mentions") or []),
+                min((m.get("start") for m in p.get("mentions") or []), default=None),
             )
             for i, p in enumerate(record.get("places") or [])
         ],
@@ -199,6 +202,7 @@ def _event_row(aid: str, index: int, event: Record) -> Row:
         location.get("country"),
         location.get("lat"),
         location.get("lon"),
+        location.get("precision"),
         magnitude.get("value"),
         magnitude.get("unit"),
         evidence.get("start"),

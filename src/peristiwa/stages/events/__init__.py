@@ -13,6 +13,7 @@ predictions) are never emitted: `doc.events` holds what the text asserts, intend
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from peristiwa.model import Document, Event, Sentence
@@ -24,6 +25,7 @@ from peristiwa.stages.events.magnitude import MagnitudeReader
 from peristiwa.stages.events.participants import Arg, collect_args
 from peristiwa.stages.events.text import Tok, sentences_of, tokenize
 from peristiwa.stages.events.view import Grammar, View
+from peristiwa.stages.places.locate import locate_events
 
 __all__ = ["EventsStage", "code_events", "make_stage"]
 
@@ -36,6 +38,7 @@ class EventsStage:
     def __call__(self, doc: Document) -> None:
         try:
             doc.events = code_events(doc, load_lexicon(self.settings.data_dir))
+            locate_events(doc)  # where each event happened, from the places layer (clause, dateline, null)
         except RecursionError as err:  # pathological input: report it and let the batch go on
             doc.add_problem(self.name, f"[E100] event coding gave up: {err}")
 
@@ -51,10 +54,14 @@ def code_events(doc: Document, lexicon: Lexicon) -> list[Event]:
     args = collect_args(doc, toks, lexicon.grammar)
     reader = MagnitudeReader(lexicon.magnitude)
     events: list[Event] = []
+    previous: list[Arg] = []
+    recent: dict[str, tuple[str, str]] = {}
     for sentence in sentences_of(doc):
-        view = _view(toks, sentence, args, grammar, lexicon)
+        view = _view(toks, sentence, args, grammar, lexicon, previous)
         if view is None:
             continue
+        previous = [a for a in view.args if a.kind != "pair"]
+        view.recent_sources = dict(recent)
         find_triggers(view)
         seen: set[tuple[str | None, str, str | None, bool]] = set()
         for cand in candidates(view):
@@ -63,32 +70,45 @@ def code_events(doc: Document, lexicon: Lexicon) -> list[Event]:
                 if key not in seen:
                     seen.add(key)
                     events.append(event)
+                if event.modality == "asserted" and not event.negated and event.source_entity:
+                    recent[event.type] = (event.source, event.source_entity)
     return events
 
 
 def _view(
-    toks: list[Tok], sentence: Sentence, args: list[Arg], grammar: Grammar, lexicon: Lexicon
+    toks: list[Tok], sentence: Sentence, args: list[Arg], grammar: Grammar, lexicon: Lexicon,
+    previous: list[Arg] | None = None,
 ) -> View | None:
-    lo = next((i for i, t in enumerate(toks) if t.start >= sentence.start), len(toks))
-    hi = next((i for i in range(lo, len(toks)) if toks[i].start >= sentence.end), len(toks))
+    # Binary search (tokens are in text order): a linear scan per sentence is quadratic on a long document.
+    lo = bisect_left(toks, sentence.start, key=lambda t: t.start)
+    hi = bisect_left(toks, sentence.end, lo=lo, key=lambda t: t.start)
     if lo >= hi:
         return None
     inside = [a for a in args if lo <= a.first and a.last <= hi]
     view = View(toks, lo, hi, inside, grammar, lexicon)
-    view.args = inside + _reciprocal_pairs(view)
+    pairs = _reciprocal_pairs(view, previous or [])
+    paired = {a.first for a in pairs}
+    view.args = [a for a in inside if a.first not in paired] + pairs  # a pair replaces a one-person reading
     view.index_args()
     return view
 
 
-def _reciprocal_pairs(view: View) -> list[Arg]:
-    """ "kedua negara" after two named actors in the same sentence stands for both of them."""
+def _reciprocal_pairs(view: View, previous: list[Arg]) -> list[Arg]:
+    """ "kedua negara" after two named actors in the same sentence stands for both of them; at the start of a
+    sentence ("Kedua pemimpin bertemu …"), for the two actors of the sentence before, when it names exactly two."""
     pairs = []
     for i in range(view.lo, view.hi):
         size = view.phrase_at(i, view.grammar.reciprocal)
-        if not size or i in view.arg_at:
-            continue
-        codes = list(dict.fromkeys(c for a in view.args if a.last <= i for c in a.codes))
+        existing = next((a for a in view.args if a.first == i), None)
+        if not size or (existing is not None and existing.kind != "role"):
+            continue  # coreference may have read "kedua pemimpin" as one of the two; the pair wins
+        before = [a for a in view.args if a.last <= i]
+        codes = list(dict.fromkeys(c for a in before for c in a.codes))
+        if not codes:
+            before = previous
+            codes = list(dict.fromkeys(c for a in before for c in a.codes))
+            codes = codes if len(codes) == 2 else []
         if len(codes) >= 2:
-            entities = tuple(e for a in view.args if a.last <= i for e in a.entities)
+            entities = tuple(e for a in before for e in a.entities)
             pairs.append(replace(Arg(i, i + size, tuple(codes[:2]), entities[:2], "pair")))
     return pairs

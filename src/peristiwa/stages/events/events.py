@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 
-from peristiwa.model import DateMention, Document, Event, Location, Mention, Place, Sentence
+from peristiwa.model import DateMention, Document, Event, Location, Mention, Sentence
 from peristiwa.stages.events.coder import Candidate, is_symmetric
 from peristiwa.stages.events.magnitude import MagnitudeReader
 from peristiwa.stages.events.participants import Arg
 from peristiwa.stages.events.view import View
+from peristiwa.stages.places.locate import clause_location
 
 
 def codes_of(args: list[Arg]) -> list[tuple[str, str]]:
@@ -51,9 +52,13 @@ def _both_ways(sides: list[tuple[str, str]]) -> Iterator[tuple[tuple[str, str], 
 
 
 def event_type(view: View, cand: Candidate) -> str:
-    """PLOVER codes intended or future cooperation (meet, support, help) as AGREE."""
-    if cand.modality.modality == "future" and view.lexicon.types[cand.type].get("future_agree"):
+    """PLOVER codes intended or future cooperation (meet, support, help) as AGREE, and a promised concession
+    (a release or withdrawal still to come) as CONCEDE."""
+    info = view.lexicon.types[cand.type]
+    if cand.modality.modality == "future" and info.get("future_agree"):
         return "AGREE"
+    if cand.modality.modality == "future" and info.get("future_concede"):
+        return "CONCEDE"
     return cand.type
 
 
@@ -91,20 +96,11 @@ def _segment_end(view: View, i: int) -> int:
     return max(i, view.lo + 1)
 
 
-def location_of(view: View, cand: Candidate, places: list[Place]) -> Location | None:
-    """The first place after "di" (or "ke" for a visit) in the trigger's clause ("bertemu … di Jenewa")."""
+def location_of(view: View, cand: Candidate, doc: Document) -> Location | None:
+    """Where the trigger's clause puts the event ("bertemu … di Jenewa"); see `places.locate`."""
     lo, hi = _segment(view, cand.reach), _segment_end(view, cand.match.last)
     start, end = view.toks[lo].start, view.toks[hi - 1].end
-    markers = {"di", "ke"} if cand.mode == "visit" else {"di"}
-    for place, mention in sorted(((p, m) for p in places for m in p.mentions), key=lambda pm: pm[1].start):
-        if start <= mention.start and mention.end <= end and _word_before(view, mention.start) in markers:
-            return Location(place.name, place.lat, place.lon, place.country, place.feature)
-    return None
-
-
-def _word_before(view: View, offset: int) -> str:
-    before = [t.low for t in view.toks[view.lo : view.hi] if t.end <= offset]
-    return before[-1] if before else ""
+    return clause_location(doc.text, doc.places, start, end, view.toks[cand.match.first].start)
 
 
 def build_events(
@@ -117,7 +113,7 @@ def build_events(
     start, end = evidence_span(view, cand)
     entry = cand.match.entry
     first = min([a.first for a in cand.sources] + [cand.reach])
-    location = location_of(view, cand, doc.places)
+    location = location_of(view, cand, doc)
     magnitude = reader.read(doc.text, view.toks, max(view.lo, first - 4), min(view.hi, cand.stop + 1))
     events = []
     for (source, source_entity), target in dyads(view, cand):

@@ -93,8 +93,11 @@ def _speaker_args(doc: Document, toks: list[Tok], grammar: dict) -> list[Arg]:
         speaker = doc.entity(quote.speaker_id) if quote.direct and quote.speaker_id else None
         if speaker is None or not speaker.actor:
             continue
-        for i, tok in enumerate(toks):
-            if quote.start <= tok.start < quote.end and tok.low in first_person:
+        # Only the tokens inside the quotation (binary search: scanning all tokens per quote is quadratic).
+        first = bisect_left(toks, quote.start, key=lambda t: t.start)
+        last = bisect_left(toks, quote.end, lo=first, key=lambda t: t.start)
+        for i in range(first, last):
+            if toks[i].low in first_person:
                 args.append(Arg(i, i + 1, (speaker.actor,), (speaker.id,), "speaker"))
     return args
 

@@ -41,6 +41,7 @@ class Grammar:
     determiners: set[str] = field(init=False)
     mutual: set[str] = field(init=False)
     clausal_nouns: set[str] = field(init=False)
+    event_anaphora: set[str] = field(init=False)
 
     def __post_init__(self) -> None:
         g = self.raw
@@ -57,6 +58,7 @@ class Grammar:
         self.speech, self.determiners = set(g["speech_verbs"]), set(g["determiners"])
         self.mutual = set(g["mutual"])
         self.clausal_nouns = set(g.get("clausal_nouns", []))
+        self.event_anaphora = set(g.get("event_anaphora", []))
 
     def cues(self, name: str) -> set[tuple[str, ...]]:
         return phrases(self.raw[name])
@@ -76,6 +78,8 @@ class View:
     arg_at: dict[int, Arg] = field(default_factory=dict)
     alternatives: dict[int, list[Match]] = field(default_factory=dict)
     arg_ending: dict[int, Arg] = field(default_factory=dict)
+    # The latest source of each event type in earlier sentences: "serangan tersebut" points back to it.
+    recent_sources: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.index_args()
@@ -118,4 +122,5 @@ class View:
         return tuple(t.low for t in self.toks[start:end]) in self.grammar.host
 
     def phrase_at(self, i: int, cue: set[tuple[str, ...]]) -> int:
-        return phrase_at(self.toks[: self.hi], i, cue, 4) if self.lo <= i < self.hi else 0
+        # Slice only the ≤4-token window: slicing up to `hi` made every call cost the document's length.
+        return phrase_at(self.toks[i : min(self.hi, i + 4)], 0, cue, 4) if self.lo <= i < self.hi else 0

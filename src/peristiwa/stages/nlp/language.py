@@ -48,12 +48,12 @@ def _markers(path: Path = DATA_DIR / "nlp" / "malay_indonesian.yaml") -> dict[st
 
 
 def _malay_or_indonesian(text: str, guess: str) -> str:
-    """Decide between the two close relatives by their marker words (see the data file for why)."""
+    """Decide between the two close relatives by their marker words (see the data file for why). Only
+    lower-case words count: "Wang Yi" is a name, "wang" is Malay for money."""
     markers = _markers()
-    lowered = " ".join(re.findall(r"\w+", text.lower()))
-    padded = f" {lowered} "
+    padded = " " + " ".join(re.findall(r"\b[a-z]+\b", text)) + " "
     malay = sum(padded.count(f" {w} ") for w in markers["malay"])
     indonesian = sum(padded.count(f" {w} ") for w in markers["indonesian"])
     if malay != indonesian:
         return "ms" if malay > indonesian else "id"
-    return "id" if len(lowered.split()) < markers["short_text_words"] else guess
+    return "id"  # no evidence either way: our input language

@@ -8,18 +8,20 @@ import * as dyad from './dyad.js';
 import * as event from './event.js';
 import * as events from './events.js';
 import * as home from './home.js';
+import * as map from './map.js';
 import * as network from './network.js';
 import * as quotes from './quotes.js';
 import * as search from './search.js';
 import * as stories from './stories.js';
 import * as story from './story.js';
 
-export const VIEWS = { home, search, article, event, events, actors, actor, dyad, network, stories, story, quotes };
+export const VIEWS = { home, search, article, event, events, map, actors, actor, dyad, network, stories, story, quotes };
 
 // The menu, in order: [view name, label key].
 export const NAV = [
   ['home', 'nav.home'],
   ['events', 'nav.events'],
+  ['map', 'nav.map'],
   ['actors', 'nav.actors'],
   ['network', 'nav.network'],
   ['stories', 'nav.stories'],
