@@ -71,3 +71,13 @@ def test_the_dateline_does_not_place_an_event_dated_years_before_the_report(pipe
     by_type = {e.type: e for e in doc.events}
     assert by_type["COERCE"].location is None
     assert by_type["REQUEST"].location is not None and by_type["REQUEST"].location.name == "Brussel"
+
+
+def test_without_a_publication_date_the_latest_date_in_the_text_anchors_the_dateline(pipeline: Pipeline) -> None:
+    from peristiwa.stages.ingest import RawArticle
+
+    text = ("Brussel – NATO mendesak Rusia menarik pasukannya dari perbatasan Ukraina pada Rabu (12/1/2022).\n\n"
+            "Rusia mencaplok Semenanjung Krimea Ukraina pada 2014.\n")
+    doc = pipeline.process(RawArticle(text, Source(path="x.txt")))
+    assert doc.published is None
+    assert next(e for e in doc.events if e.type == "COERCE").location is None

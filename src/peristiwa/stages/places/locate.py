@@ -104,8 +104,10 @@ def locate_events(doc: Document) -> None:
     fallback = _dateline_location(doc)
     if fallback is None:
         return
+    # Without a publication date, the latest date the text gives stands in for the time of the report.
+    anchor = doc.published or max((d.value for d in doc.dates if d.value), default=None)
     for event in doc.events:
-        if event.location is None and _near_publication(event.date, doc.published):
+        if event.location is None and _near_publication(event.date, anchor):
             event.location = fallback
 
 
@@ -114,7 +116,7 @@ def _near_publication(date: str | None, published: str | None, days: int = 7) ->
     if date is None or published is None:
         return True
     try:
-        day = dt.date.fromisoformat(published)
+        day = dt.date.fromisoformat(published if len(published) == 10 else (published + "-01-01")[:10])
         if len(date) == 10:
             return abs((dt.date.fromisoformat(date) - day).days) <= days
         if len(date) == 7:
