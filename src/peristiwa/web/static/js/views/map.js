@@ -4,11 +4,11 @@
 
 import { get } from '../api.js';
 import { empty, pageHeader, QUADS } from '../components.js';
-import { h, link, route, s } from '../dom.js';
-import { keysWith, t } from '../i18n.js';
+import { h, link, s } from '../dom.js';
+import { eventFilterForm, filtersOf } from '../filters.js';
+import { t } from '../i18n.js';
 
 export const titleKey = 'nav.map';
-const FILTERS = ['actor', 'type', 'quad', 'since', 'until', 'text'];
 const OUTLINES = '/static/vendor/world-atlas/countries-110m.json';
 const WIDTH = 960;
 const HEIGHT = 480;
@@ -99,42 +99,13 @@ function placeTable(features, filters) {
     h('caption', {}, link('events', [], t('map.in_table'), filters)));
 }
 
-function field(name, control) {
-  return h('label', { class: 'field' }, h('span', {}, t(`filter.${name}`)), control);
-}
-
-function select(name, value, options) {
-  return h('select', { name }, h('option', { value: '' }, t('filter.any')),
-    options.map(([v, label]) => h('option', { value: v, selected: v === value }, label)));
-}
-
-function filterForm(query) {
-  const types = keysWith('type.').sort().map((code) => [code, `${code} · ${t(`type.${code}`)}`]);
-  const form = h('form', { class: 'filters', id: 'map-filters' },
-    field('actor', h('input', { name: 'actor', value: query.actor || '', placeholder: 'RUS', size: 8 })),
-    field('type', select('type', query.type || '', types)),
-    field('quad', select('quad', query.quad || '', QUADS.map((q) => [q, t(`quad.${q}`)]))),
-    field('since', h('input', { type: 'date', name: 'since', value: query.since || '' })),
-    field('until', h('input', { type: 'date', name: 'until', value: query.until || '' })),
-    field('text', h('input', { type: 'search', name: 'text', value: query.text || '' })),
-    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn primary' }, t('filter.apply')),
-      h('a', { class: 'btn', href: route('map') }, t('filter.reset'))));
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    const data = Object.fromEntries(new FormData(form));
-    if (data.actor) data.actor = data.actor.trim().toUpperCase();
-    location.hash = route('map', [], data);
-  });
-  return form;
-}
-
 export async function render(main, { query }) {
-  const filters = Object.fromEntries(FILTERS.filter((k) => query[k]).map((k) => [k, query[k]]));
+  const filters = filtersOf(query);
   const [paths, geo] = await Promise.all([loadOutlines(), get('/events/geo', filters)]);
   const placed = geo.features.reduce((n, f) => n + f.properties.events, 0);
   main.append(
     pageHeader(t('map.title'), t('map.subtitle', { places: geo.features.length, events: placed })),
-    h('div', { class: 'card' }, filterForm(query)),
+    h('div', { class: 'card' }, eventFilterForm('map', query)),
     h('div', { class: 'card' }, h('figure', { class: 'chart-figure' }, mapChart(paths, geo.features)),
       h('p', { class: 'muted' }, t('map.help'))),
     h('div', { class: 'card' }, placeTable(geo.features, filters)),
