@@ -11,9 +11,10 @@ import pytest
 from peristiwa.pipeline import Pipeline
 from peristiwa.settings import Settings
 from peristiwa.stages.ingest import read_inputs
+from tests.conftest import GOLD as CONFTEST_GOLD
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
-GOLD = SHARED / "eval" / "seeds.gold.jsonl"
+GOLD = CONFTEST_GOLD
 FLOORS = {"events_f1": 0.78, "dyads_f1": 0.80}  # measured 0.822 / 0.841; floors only move up
 
 pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="shared/eval not beside the repository")

@@ -5,20 +5,21 @@ The entities stand in for the actors stage (written in parallel), so the quotes 
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from pathlib import Path
 from typing import Any
 
+from peristiwa import evaluate
 from peristiwa.model import Document, Entity, Mention, Source, to_record
 from peristiwa.settings import Settings
 from peristiwa.stages.clean import make_stage as make_clean
 from peristiwa.stages.quotes import make_stage as make_quotes
+from tests.conftest import GOLD as CONFTEST_GOLD
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
-GOLD = SHARED / "eval" / "seeds.gold.jsonl"
+GOLD = CONFTEST_GOLD
 
 
 def load_gold() -> list[dict[str, Any]]:
@@ -53,17 +54,8 @@ def seed_doc(gold: dict[str, Any], with_entities: bool = True) -> Document:
     return doc
 
 
-def reference_scorer() -> Any:
-    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def score(with_entities: bool = True) -> dict[str, Any]:
-    scorer = reference_scorer()
+    """Seed figures by `peristiwa.evaluate`, which tests/test_evaluate.py holds to shared/eval/score.py."""
     golds = load_gold()
-    per_doc = {g["id"]: scorer.score_doc(g, to_record(seed_doc(g, with_entities))) for g in golds}
-    return {"overall": scorer.total(list(per_doc.values())),
-            "per_doc": {k: v["quotes"] for k, v in per_doc.items()}}
+    result = evaluate.score(golds, [to_record(seed_doc(g, with_entities)) for g in golds])
+    return {"overall": result["overall"], "per_doc": {k: v["quotes"] for k, v in result["per_doc"].items()}}

@@ -16,9 +16,10 @@ import pytest
 
 from peristiwa.model import DateMention
 from peristiwa.stages.time import find_dates
+from tests.conftest import GOLD as CONFTEST_GOLD
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
-GOLD = SHARED / "eval" / "seeds.gold.jsonl"
+GOLD = CONFTEST_GOLD
 SEEDS = SHARED / "corpus" / "seeds"
 
 pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="shared seed gold not available")
