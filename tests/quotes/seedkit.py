@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 from peristiwa import evaluate
@@ -16,9 +15,9 @@ from peristiwa.settings import Settings
 from peristiwa.stages.clean import make_stage as make_clean
 from peristiwa.stages.quotes import make_stage as make_quotes
 from tests.conftest import GOLD as CONFTEST_GOLD
+from tests.conftest import SAMPLES
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-SEEDS = SHARED / "corpus" / "seeds"
+SEEDS = SAMPLES  # the bundled copies of shared/corpus/seeds
 GOLD = CONFTEST_GOLD
 
 

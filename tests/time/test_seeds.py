@@ -10,17 +10,16 @@ import json
 import re
 import unicodedata
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from peristiwa.model import DateMention
 from peristiwa.stages.time import find_dates
 from tests.conftest import GOLD as CONFTEST_GOLD
+from tests.conftest import SAMPLES
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
 GOLD = CONFTEST_GOLD
-SEEDS = SHARED / "corpus" / "seeds"
+SEEDS = SAMPLES  # the bundled copies of shared/corpus/seeds
 
 pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="shared seed gold not available")
 
