@@ -81,3 +81,11 @@ def test_windows_1252_is_decoded(tmp_path: Path) -> None:
     path.write_bytes("Menteri itu berkata “kami siap” — café".encode("cp1252"))
     (article,) = _articles(str(path))
     assert "“kami siap”" in article.text and "café" in article.text
+
+
+def test_html_author_meta_becomes_the_byline_hint(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    html = as_html(seed_text("003")).replace("</head>", '<meta name="author" content="Dewi Lestari"></head>')
+    page.write_text(html, encoding="utf-8")
+    (article,) = _articles(str(page))
+    assert article.hints["byline"] == "Dewi Lestari"

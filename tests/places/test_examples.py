@@ -32,3 +32,11 @@ def test_cue_examples(pipeline: Pipeline, example: dict[str, Any]) -> None:
     doc = run(pipeline, example["text"])
     found = [(p.name, p.country) for p in doc.places if p.lat is not None]
     assert (example["place"], example["country"]) in found, found
+
+
+@pytest.mark.parametrize("example", yaml.safe_load((DATA_DIR / "places" / "cues.yaml").read_text(
+    encoding="utf-8"))["location_examples"], ids=lambda e: e["text"][:30])
+def test_location_examples(pipeline: Pipeline, example: dict[str, Any]) -> None:
+    doc = run(pipeline, example["text"])
+    assert doc.events, "the example must code an event"
+    assert {e.location.name if e.location else None for e in doc.events} == {example["location"]}

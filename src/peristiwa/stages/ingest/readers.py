@@ -20,7 +20,7 @@ from peristiwa.errors import InputError
 from peristiwa.model import Source
 from peristiwa.stages.ingest.decode import NotTextError, decode_bytes
 
-METADATA_KEYS = ("title", "published", "url", "outlet")
+METADATA_KEYS = ("title", "published", "url", "outlet", "byline")
 
 
 @dataclass(slots=True)
@@ -46,7 +46,8 @@ def read_html(html: str, source: Source, hints: dict[str, Any] | None = None) ->
     if not text.strip():
         return InputError(where, "HTML page has no readable body text (empty page or only navigation?)")
     page = dict(hints or {})
-    for key, meta_key in (("title", "title"), ("published", "date"), ("outlet", "sitename"), ("url", "url")):
+    for key, meta_key in (("title", "title"), ("published", "date"), ("outlet", "sitename"), ("url", "url"),
+                          ("byline", "author")):
         if not page.get(key) and extracted.get(meta_key):
             page[key] = extracted[meta_key]
     source.outlet = source.outlet or page.get("outlet")

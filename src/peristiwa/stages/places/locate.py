@@ -34,6 +34,7 @@ class LocativeCues:
     at: frozenset[str]
     toward: frozenset[str]
     between: frozenset[str]
+    topic_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +49,8 @@ class Spot:
 @cache
 def load_cues(data_dir: Path = DATA_DIR) -> LocativeCues:
     raw = yaml.safe_load((data_dir / "places" / "cues.yaml").read_text(encoding="utf-8"))
-    return LocativeCues(frozenset(raw["at"]), frozenset(raw["toward"]), frozenset(raw["between"]))
+    return LocativeCues(frozenset(raw["at"]), frozenset(raw["toward"]), frozenset(raw["between"]),
+                        frozenset(raw.get("topic_nouns", [])))
 
 
 def clause_location(text: str, places: list[Place], start: int, end: int, anchor: int,
@@ -144,7 +146,9 @@ def governed_by(text: str, start: int, floor: int, cues: LocativeCues) -> int | 
     while words:
         last, two = words[-1], " ".join(words[-2:])
         if last in cues.at or two in cues.at:
-            return 0
+            size = 2 if two in cues.at and last not in cues.at else 1
+            before = words[-size - 1] if len(words) > size else ""
+            return None if before in cues.topic_nouns else 0  # "situasi di X" describes, it does not locate
         if last in cues.toward or two in cues.toward:
             return 1
         if last not in cues.between and two not in cues.between:
