@@ -4,6 +4,7 @@ and later short mentions of a person ("Stoltenberg" after "Jens Stoltenberg").""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from peristiwa.model import NerSpan
@@ -23,13 +24,16 @@ def clean_ner(kb: KnowledgeBase, text: str, tokens: list[Tok], ner: list[NerSpan
     """Tidy model proposals: trim lower-case edges ("pangkalan udara Lask" → "Lask"), drop titles and
     sentence-initial common words ("Mengenai"), and make a "person" with an organisation word an ORG."""
     cleaned = []
+    starts = [t.start for t in tokens]
     for proposal in ner:
-        inside = [t for t in tokens if proposal.start <= t.start and t.end <= proposal.end]
+        first = bisect_left(starts, proposal.start)  # tokens are in text order: no scan per proposal
+        inside = [t for t in tokens[first:bisect_left(starts, proposal.end, first)] if t.end <= proposal.end]
         while inside and not _is_name_word(kb, inside[0]):
             inside.pop(0)
+            first += 1
         while inside and not _is_name_word(kb, inside[-1]):
             inside.pop()
-        if not inside or _lone_sentence_start(text, tokens, inside):
+        if not inside or _lone_sentence_start(text, tokens, inside, first):
             continue
         start, end = inside[0].start, inside[-1].end
         organisation = proposal.label == "PER" and any(t.text in kb.org_words for t in inside)
@@ -38,9 +42,9 @@ def clean_ner(kb: KnowledgeBase, text: str, tokens: list[Tok], ner: list[NerSpan
     return cleaned
 
 
-def _lone_sentence_start(text: str, tokens: list[Tok], inside: list[Tok]) -> bool:
+def _lone_sentence_start(text: str, tokens: list[Tok], inside: list[Tok], index: int) -> bool:
     """A one-word proposal that starts a sentence and never appears capitalised elsewhere is a common word."""
-    if len(inside) > 1 or not _sentence_initial(text, tokens, tokens.index(inside[0])):
+    if len(inside) > 1 or not _sentence_initial(text, tokens, index):
         return False
     word = inside[0].text
     return not any(not _sentence_initial(text, tokens, i) for i, t in enumerate(tokens) if t.text == word)
@@ -87,7 +91,7 @@ def fallback_names(kb: KnowledgeBase, text: str, tokens: list[Tok], spans: list[
     """Capitalised names outside known spans: a place after a place cue, or two or more capitalised words.
     With a model's proposals present, only persons and cued places the model missed are added."""
     covered = {i for s in spans for i in range(s.first, s.last)}
-    covered |= {i for i, t in enumerate(tokens) if any(n.start < t.end and t.start < n.end for n in ner)}
+    covered |= _tokens_overlapping(tokens, ner)
     covered |= {i for p in phrases for i in range(p.first, p.last)}
     span_at = {s.first: s for s in spans}
     counts = Counter(t.text for t in tokens)
@@ -108,6 +112,18 @@ def fallback_names(kb: KnowledgeBase, text: str, tokens: list[Tok], spans: list[
             proposals.append((NerSpan(start, end, text[start:end], label), inside))
         index = last
     return proposals
+
+
+def _tokens_overlapping(tokens: list[Tok], ner: list[NerSpan]) -> set[int]:
+    """Indexes of the tokens that overlap a model proposal (by bisection: tokens are in text order)."""
+    ends = [t.end for t in tokens]
+    found: set[int] = set()
+    for n in ner:
+        i = bisect_right(ends, n.start)  # the first token ending after the proposal starts
+        while i < len(tokens) and tokens[i].start < n.end:
+            found.add(i)
+            i += 1
+    return found
 
 
 def _is_name_word(kb: KnowledgeBase, token: Tok) -> bool:
