@@ -58,3 +58,12 @@ def test_named_entities_never_cross_a_line_break(pipeline: Pipeline) -> None:
             "penting bagi hubungan Indonesia dan Australia, kata para pengamat di Jakarta pada Kamis.")
     doc = pipeline.run(Document(id="x", raw=text, source=Source(path="x.txt")))
     assert doc.ner and all("\n" not in span.text and span.text == doc.text[span.start:span.end] for span in doc.ner)
+
+
+def test_a_long_run_without_spaces_keeps_offsets_and_the_names_around_it(pipeline: Pipeline) -> None:
+    from peristiwa.model import Source
+
+    text = "Menteri Luar Negeri Retno Marsudi tiba di Jakarta. " + "“" * 5000 + " Rusia menyerang Ukraina pada Senin."
+    doc = pipeline.run(Document(id="x", raw=text, source=Source(path="x.txt")))
+    assert all(doc.text[t.start:t.end] == t.text for t in doc.tokens)
+    assert {"Retno Marsudi", "Jakarta"} <= {span.text for span in doc.ner}

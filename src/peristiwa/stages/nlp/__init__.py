@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -43,10 +44,23 @@ class NlpStage:
                                        f"{self.settings.require_language}: not analysed further")
             raise WrongLanguage(doc.language)
         doc.sentences = split_sentences(doc.text, self.settings.data_dir / "nlp" / "abbreviations.yaml")
-        spacy_doc = load_spacy(self.settings.ner_model)(doc.text)
-        doc.tokens = [Token(t.idx, t.idx + len(t), t.text) for t in spacy_doc if not t.is_space]
+        spacy_doc = load_spacy(self.settings.ner_model)(_breakable(doc.text))
+        doc.tokens = [Token(t.idx, t.idx + len(t), doc.text[t.idx:t.idx + len(t)]) for t in spacy_doc
+                      if not t.is_space]
         doc.ner = [span for e in spacy_doc.ents if e.label_ in NER_LABELS
                    for span in [_within_line(e.start_char, e.text, e.label_)] if span is not None]
+
+
+LONG_RUN = re.compile(r"\S{100,}")
+
+
+def _breakable(text: str) -> str:
+    """The text with a space every 50 characters inside runs of 100+ non-space characters, same length, so
+    every offset still points into `doc.text`. spaCy's tokenizer is quadratic on such a run (10,000 quotation
+    marks in a row took 14 s); no word is that long, so only junk is cut."""
+    if LONG_RUN.search(text) is None:
+        return text
+    return LONG_RUN.sub(lambda m: "".join(" " if i % 50 == 49 else ch for i, ch in enumerate(m.group())), text)
 
 
 def _within_line(start: int, text: str, label: str) -> NerSpan | None:
