@@ -80,3 +80,14 @@ def test_reported_clause_ends_at_new_clause() -> None:
 
 def test_empty_document() -> None:
     assert run("").quotes == []
+
+
+def test_a_sentence_ending_in_a_naming_word_does_not_hide_the_next_quotation() -> None:
+    from peristiwa.settings import Settings
+    from peristiwa.stages.quotes.lexicon import load_lexicon
+    from peristiwa.stages.quotes.marks import find_quoted
+
+    text = ('Jay Tarriela mengatakan insiden itu membahayakan nyawa awak kapal. "Tindakan ini berbahaya," '
+            'ujar Tarriela. Kapal "Sierra Madre" kandas di sana.')
+    quoted = [text[s.start:s.end] for s in find_quoted(text, load_lexicon(Settings().data_dir))]
+    assert quoted == ["Tindakan ini berbahaya"]

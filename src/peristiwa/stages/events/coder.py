@@ -247,4 +247,15 @@ def is_symmetric(view: View, candidate: Candidate) -> bool:
 
 
 def _same_clause(view: View, start: int, end: int) -> bool:
-    return not any(view.is_hard(k) for k in range(start, end))
+    """No clause boundary between the two, and no "dan"/"serta" starting a new verb phrase ("membantah tuduhan
+    itu dan menuduh Manila …": the second verb is asserted, not what was denied)."""
+    return not any(view.is_hard(k) or _new_verb_phrase(view, k) for k in range(start, end))
+
+
+def _new_verb_phrase(view: View, k: int) -> bool:
+    if view.low(k) not in view.grammar.coordinators:
+        return False
+    j = k + 1
+    while j < view.hi and view.low(j) in view.grammar.aux:  # "dan juga menuduh", "dan akan mengirim"
+        j += 1
+    return j < view.hi and view.is_verbish(j) and j in view.triggers

@@ -11,7 +11,9 @@ from peristiwa.stages.quotes.lexicon import Lexicon
 
 _OPENER_BEFORE = "([{—–-/"
 _CLOSER_AFTER = ".,;:!?)]}…—–-"
-_NAME_BEFORE = re.compile(r"([\w-]+)\W+(?:([\w-]+)\W*)?$")
+# The word or two right before an opening mark, never across a sentence end ("… awak kapal. "Tindakan …"
+# opens a quotation, "kapal "Tiger"" names a ship).
+_NAME_BEFORE = re.compile(r"([\w-]+)[^\w.!?]+(?:([\w-]+)[^\w.!?]*)?$")
 
 
 @dataclass(slots=True)
