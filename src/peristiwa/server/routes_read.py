@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from dataclasses import replace
 from typing import Annotated, Any, Literal
 
 import duckdb
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from peristiwa import __version__
 from peristiwa.server import article_reads, cursors, reads
@@ -39,6 +40,23 @@ from peristiwa.store.queries import Row
 router = APIRouter(prefix="/v1", responses=READ_ERRORS)
 Id = Annotated[str, Path(min_length=1, max_length=128)]
 Words = Annotated[str | None, Query(max_length=200)]
+
+
+def event_filter(
+    actor: Annotated[str | None, Query(max_length=64, description="Actor code as source or target.")] = None,
+    source: Annotated[str | None, Query(max_length=64)] = None,
+    target: Annotated[str | None, Query(max_length=64)] = None,
+    type: Annotated[str | None, Query(max_length=64, description="PLOVER type, e.g. ACCUSE.")] = None,
+    quad: Quad | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    text: Words = None,
+) -> queries.EventFilter:
+    """The filters GET /v1/events and GET /v1/events/geo share."""
+    return queries.EventFilter(actor, source, target, type, quad, since, until, text)
+
+
+EventFilters = Annotated[queries.EventFilter, Depends(event_filter)]
 CSV_RESPONSE: dict[int | str, dict[str, Any]] = {200: {"content": {"text/csv": {"schema": {"type": "string"}}},
                       "description": "A page of events (JSON, or CSV with `format=csv`)."}}
 
@@ -54,14 +72,7 @@ def health(request: Request) -> dict[str, object]:
 @router.get("/events", response_model=EventPage, responses=CSV_RESPONSE, tags=["events"])
 def list_events(
     request: Request,
-    actor: Annotated[str | None, Query(max_length=64, description="Actor code as source or target.")] = None,
-    source: Annotated[str | None, Query(max_length=64)] = None,
-    target: Annotated[str | None, Query(max_length=64)] = None,
-    type: Annotated[str | None, Query(max_length=64, description="PLOVER type, e.g. ACCUSE.")] = None,
-    quad: Quad | None = None,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
-    text: Words = None,
+    where: EventFilters,
     story_id: Annotated[str | None, Query(max_length=128)] = None,
     order: Literal["mentions", "date"] = "mentions",
     format: Literal["json", "csv"] = "json",
@@ -71,7 +82,7 @@ def list_events(
                                         "the next page, as fast as the first (`offset` then counts from it).")] = None,
 ) -> object:
     """Merged events by actor, dyad, type, quad, date range, text and story; paged, as JSON or CSV."""
-    where = queries.EventFilter(actor, source, target, type, quad, since, until, text, limit)
+    where = replace(where, limit=limit)
     after = cursors.decode(order, cursor) if cursor else None
     total, items, last = store(request).read(
         lambda con: _named(con, queries.events_page(con, where, offset, order, story_id, after)))
@@ -101,18 +112,10 @@ def _csv(items: list[dict[str, object]]) -> str:
 @router.get("/events/geo", response_model=PlaceMap, tags=["events"])
 def events_geo(
     request: Request,
-    actor: Annotated[str | None, Query(max_length=64, description="Actor code as source or target.")] = None,
-    source: Annotated[str | None, Query(max_length=64)] = None,
-    target: Annotated[str | None, Query(max_length=64)] = None,
-    type: Annotated[str | None, Query(max_length=64, description="PLOVER type, e.g. ACCUSE.")] = None,
-    quad: Quad | None = None,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
-    text: Words = None,
+    where: EventFilters,
     limit: Annotated[int, Query(ge=1, le=5000, description="Most places returned.")] = 500,
 ) -> object:
     """Events with a location, one GeoJSON point per place with its counts; the filters of GET /v1/events."""
-    where = queries.EventFilter(actor, source, target, type, quad, since, until, text)
     return store(request).read(lambda con: events_by_place(con, where, limit))
 
 
