@@ -44,3 +44,7 @@ spans = st.lists(st.tuples(st.integers(0, 60), st.integers(1, 20)).map(lambda t:
 def test_taken_touches_agrees_with_a_scan(taken: list[tuple[int, int]], start: int, size: int) -> None:
     end = start + size
     assert Taken(taken).touches(start, end) == any(s < end and start < e for s, e in taken)
+
+
+def test_lookup_key_folds_compatibility_letters_once() -> None:
+    assert lookup_key("\U0001F110") == lookup_key(lookup_key("\U0001F110")) == "(a)"

@@ -13,6 +13,8 @@ _SPACES = re.compile(r"\s+")
 
 def lookup_key(name: str) -> str:
     """Casefold, drop accents and apostrophes, unify dashes and spaces: "Łask" → "lask", "Homyel'" → "homyel"."""
-    folded = unicodedata.normalize("NFKD", name.casefold().translate(_FOLD))
+    # Decompose before and after casefolding: "🄐" only becomes "(A)" under NFKD, and only then folds to "(a)".
+    decomposed = unicodedata.normalize("NFKD", name)
+    folded = unicodedata.normalize("NFKD", decomposed.casefold().translate(_FOLD))
     bare = "".join(ch for ch in folded if not unicodedata.combining(ch)).replace("'", "")
     return _SPACES.sub(" ", bare.replace("-", " ")).strip()
