@@ -193,3 +193,17 @@ def test_a_surname_with_a_particle_joins_its_person(link: Link) -> None:
                "\"Kami berharap,\" kata al-Ansari di Doha.")
     assert [m.text for m in entity_with(doc, "Majed al-Ansari").mentions] == ["Majed al-Ansari", "al-Ansari"]
     assert not any(e.name == "Ansari" for e in doc.entities)
+
+
+def test_one_entity_per_stretch_of_text() -> None:
+    from peristiwa.stages.actors.entities import Draft, Registry, mention
+
+    text = "Pangeran Andrew, Duke of York, tiba di York."
+    at = text.index("York")
+    registry = Registry()
+    registry.get("p", Draft("p", "Duke of York", "PER")).add(mention(text, at, at + 4))
+    registry.get("l", Draft("l", "York", "LOC")).add(mention(text, at, at + 4))
+    registry.get("l", Draft("l", "York", "LOC")).add(mention(text, text.rindex("York"), len(text) - 1))
+    entities = registry.entities()
+    assert [(e.name, [m.start for m in e.mentions]) for e in entities] == [("York", [at, text.rindex("York")])]
+

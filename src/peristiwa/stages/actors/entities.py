@@ -53,9 +53,27 @@ class Registry:
         return self.drafts.setdefault(key, make)
 
     def entities(self) -> list[Entity]:
+        owner = self._owners()
+        for draft in self.drafts.values():
+            draft.mentions = [m for m in draft.mentions if owner[(m.start, m.end)] is draft]
         ordered = sorted((d for d in self.drafts.values() if d.mentions), key=lambda d: d.first)
         return [Entity(f"E{i}", d.name, d.type, d.actor, d.role, d.sector, d.kb_id,
                        sorted(d.mentions, key=lambda m: m.start)) for i, d in enumerate(ordered, 1)]
+
+    def _owners(self) -> dict[tuple[int, int], Draft]:
+        """One entity per stretch of text. Two finders can claim the same words ("York" as a surname of
+        "Duke of York" and as a place); the draft named exactly so wins, then a known (KB) one, then a person."""
+        owner: dict[tuple[int, int], Draft] = {}
+        for draft in self.drafts.values():
+            for m in draft.mentions:
+                rival = owner.get((m.start, m.end))
+                if rival is None or _claim(draft, m) > _claim(rival, m):
+                    owner[(m.start, m.end)] = draft
+        return owner
+
+
+def _claim(draft: Draft, mention: Mention) -> tuple[bool, bool, bool]:
+    return draft.name == mention.text, draft.kb_id is not None, draft.type == "PER"
 
 
 def mention(text: str, start: int, end: int) -> Mention:

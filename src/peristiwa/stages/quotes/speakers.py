@@ -34,7 +34,7 @@ class SpeakerResolver:
         self.text = doc.text
         self.lexicon = lexicon
         self.entities = {entity.id: entity for entity in doc.entities}
-        self.mentions = sorted((m.start, m.end, e) for e in doc.entities for m in e.mentions)
+        self.mentions = sorted(((m.start, m.end, e) for e in doc.entities for m in e.mentions), key=lambda x: x[:2])
         self.references = sorted((r.start, r.end, r.entity_id) for r in doc.references)
         self._mention_starts = [m[0] for m in self.mentions]
         self.focus: Speaker | None = None
