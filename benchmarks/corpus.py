@@ -7,8 +7,8 @@ How an article is built (deterministic for a given --seed):
    (GSD dev+test, CSUI train+test, PUD test: ~6,300 real sentences, mostly news and Wikipedia), in file
    order (the treebanks are not all in document order, so an article's topic drifts as real ones don't).
 2. Body: a target length drawn uniformly from 300–900 words; sentences are taken consecutively from a
-   random starting point until the target is reached (the last paragraph may overshoot it: bodies come out
-   ~330–1,000 words, mean ~650), grouped into paragraphs of 1–4 sentences. About one
+   random starting point while they fit in it (bodies come out 300–900 words less at most one sentence,
+   mean ~590), grouped into paragraphs of 1–4 sentences. About one
    sentence in seven is turned into an attributed quotation (“…,” kata NAME. / NAME mengatakan, “…”) with
    a speaker from a short list of real public figures, so the quotes stage has work like in the seeds.
 3. Noise of the kinds the five seed articles carry, each added with its own probability: a title line,
@@ -65,12 +65,18 @@ def _body(sentences: list[str], rng: random.Random) -> list[str]:
     target, words, paragraphs = rng.randint(300, 900), 0, []
     i = rng.randrange(len(sentences))
     while words < target:
-        size = rng.randint(1, 4)
-        chunk = [sentences[(i + k) % len(sentences)] for k in range(size)]
-        i += size
-        chunk = [_quoted(s, rng) if rng.random() < 1 / 7 else s for s in chunk]
-        words += sum(len(s.split()) for s in chunk)
-        paragraphs.append(" ".join(chunk))
+        chunk: list[str] = []
+        for _ in range(rng.randint(1, 4)):
+            sentence = sentences[i % len(sentences)]
+            sentence = _quoted(sentence, rng) if rng.random() < 1 / 7 else sentence
+            i += 1
+            if words and words + len(sentence.split()) > target:
+                words = target  # the next sentence would overshoot the drawn length: the body ends here
+                break
+            chunk.append(sentence)
+            words += len(sentence.split())
+        if chunk:
+            paragraphs.append(" ".join(chunk))
     return paragraphs
 
 

@@ -7,7 +7,8 @@ All spans are half-open character offsets into `Document.text` (the clean body),
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
+from functools import cache
 from typing import Any
 
 
@@ -231,23 +232,43 @@ def to_record(doc: Document) -> dict[str, Any]:
     """Serialise a document to the record of DESIGN §3 (plus a few extra fields)."""
     record: dict[str, Any] = {
         "id": doc.id,
-        "source": asdict(doc.source),
+        "source": plain(doc.source),
         "language": doc.language,
         "title": doc.title,
         "published": doc.published,
         "published_time": doc.published_time,
         "byline": doc.byline,
-        "dateline": asdict(doc.dateline) if doc.dateline else None,
+        "dateline": plain(doc.dateline) if doc.dateline else None,
         "origin": doc.origin,
         "text": doc.text,
-        "removed": [asdict(r) for r in doc.removed],
-        "sentences": [asdict(s) for s in doc.sentences],
-        "entities": [asdict(e) for e in doc.entities],
-        "references": [asdict(r) for r in doc.references],
-        "quotes": [asdict(q) for q in doc.quotes],
-        "dates": [asdict(d) for d in doc.dates],
-        "places": [asdict(p) for p in doc.places],
-        "events": [asdict(e) for e in doc.events],
-        "problems": [asdict(p) for p in doc.problems],
+        "removed": [plain(r) for r in doc.removed],
+        "sentences": [plain(s) for s in doc.sentences],
+        "entities": [plain(e) for e in doc.entities],
+        "references": [plain(r) for r in doc.references],
+        "quotes": [plain(q) for q in doc.quotes],
+        "dates": [plain(d) for d in doc.dates],
+        "places": [plain(p) for p in doc.places],
+        "events": [plain(e) for e in doc.events],
+        "problems": [plain(p) for p in doc.problems],
     }
     return record
+
+
+def plain(value: Any) -> Any:
+    """A dataclass as nested dicts, like `dataclasses.asdict` but without its deep copy of every leaf, which
+    made serialising a record cost as much as a pipeline stage. Our leaves are immutable (str, int, float,
+    None), so sharing them is safe."""
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    if isinstance(value, tuple):
+        return tuple(plain(item) for item in value)
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if is_dataclass(value) and not isinstance(value, type):
+        return {name: plain(getattr(value, name)) for name in _field_names(type(value))}
+    return value
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))

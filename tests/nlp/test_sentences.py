@@ -60,6 +60,19 @@ def test_named_entities_never_cross_a_line_break(pipeline: Pipeline) -> None:
     assert doc.ner and all("\n" not in span.text and span.text == doc.text[span.start:span.end] for span in doc.ner)
 
 
+@pytest.mark.parametrize(("joined", "kept"), [
+    ("DOHA -- Pemerintah Qatar", "Pemerintah Qatar"),  # a dateline glued to the subject it introduces
+    ("Istana Merdeka\n\nPenulis", "Istana Merdeka"),
+    ("Kim Jong-un", "Kim Jong-un"),  # a hyphen inside a name is not a break
+    ("Yerusalem — Tel Aviv", "Yerusalem"),
+])
+def test_a_name_span_keeps_its_longest_piece_between_breaks(joined: str, kept: str) -> None:
+    from peristiwa.stages.nlp import _one_name
+
+    span = _one_name(100, joined, "ORG")
+    assert span is not None and span.text == kept and joined[span.start - 100:span.end - 100] == kept
+
+
 def test_a_long_run_without_spaces_keeps_offsets_and_the_names_around_it(pipeline: Pipeline) -> None:
     from peristiwa.model import Source
 

@@ -28,8 +28,12 @@ def _build_articles(count: int, seed: int) -> list[dict[str, str]]:
 
 @pytest.mark.skipif(not TREEBANKS.exists(), reason="the UD treebanks of shared/data are not beside the checkout")
 def test_forty_benchmark_articles_pass_every_stage(full: Pipeline) -> None:
+    opened = found = 0
     for article in _build_articles(40, seed=11):
         raw = RawArticle(article["text"], Source(url=article["url"], outlet=article["outlet"], format="jsonl"))
         doc = full.process(raw)
         check_document(doc)
-        assert doc.quotes, f"{article['url']}: every generated article carries attributed quotations"
+        opened += doc.text.count("“")
+        found += len(doc.quotes)
+    # About one sentence in seven is made an attributed quotation; the quotes stage must find them.
+    assert opened > 100 and found >= 0.9 * opened, (found, opened)

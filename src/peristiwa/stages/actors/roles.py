@@ -56,6 +56,7 @@ class RoleFinder:
         self.articles = set(kb.coref.get("anaphoric_articles", []))
         self.quantifiers = set(kb.coref.get("plural_quantifiers", []))
         self.determiners = set(kb.coref.get("anaphoric_determiners", []))
+        self._heads = self.articles | self.quantifiers | self.modifiers.heads() | self.roles.heads()
 
     def find(self, tokens: list[Tok], spans: list[Span], ner: list[NerSpan]) -> list[RolePhrase]:
         span_at = {s.first: s for s in spans}
@@ -63,8 +64,11 @@ class RoleFinder:
         ner_at = {n.start: n for n in ner if n.label == "PER"}
         phrases: list[RolePhrase] = []
         index = 0
+        heads = self._heads
         while index < len(tokens):
-            phrase = None if index in covered else self._parse(tokens, index, span_at, ner_at)
+            word = tokens[index].text
+            starts = word in heads or word.casefold() in heads  # else no role phrase can start here
+            phrase = self._parse(tokens, index, span_at, ner_at) if starts and index not in covered else None
             if phrase is None:
                 index += 1
                 continue

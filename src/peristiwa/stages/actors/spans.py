@@ -50,12 +50,18 @@ class SpanFinder:
         self.geo_nouns: Trie[str] = Trie()
         for noun in kb.geo_nouns:
             self.geo_nouns.add(noun, noun)
+        self._heads = self.names.heads() | self.institutions.heads() | self.geo_nouns.heads()
 
     def find(self, text: str, tokens: list[Tok]) -> list[Span]:
         """Non-overlapping spans, longest first at each position, left to right."""
         spans: list[Span] = []
         index = 0
+        heads = self._heads
         while index < len(tokens):
+            word = tokens[index].text
+            if word not in heads and word.casefold() not in heads:
+                index += 1  # no known name, institution or place noun starts with this word
+                continue
             span = self.longest_at(text, tokens, index)
             if span is None:
                 index += 1

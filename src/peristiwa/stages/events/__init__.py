@@ -98,9 +98,13 @@ def _reciprocal_pairs(view: View, previous: list[Arg]) -> list[Arg]:
     sentence ("Kedua pemimpin bertemu …"), for the two actors of the sentence before, when it names exactly two."""
     pairs = []
     for i in range(view.lo, view.hi):
+        if view.toks[i].low not in view.grammar.reciprocal_heads:
+            continue
         size = view.phrase_at(i, view.grammar.reciprocal)
+        if not size:
+            continue
         existing = next((a for a in view.args if a.first == i), None)
-        if not size or (existing is not None and existing.kind != "role"):
+        if existing is not None and existing.kind != "role":
             continue  # coreference may have read "kedua pemimpin" as one of the two; the pair wins
         before = [a for a in view.args if a.last <= i]
         codes = list(dict.fromkeys(c for a in before for c in a.codes))

@@ -19,7 +19,8 @@ CANDIDATES = (
     Language.CHINESE, Language.JAPANESE, Language.KOREAN, Language.RUSSIAN, Language.VIETNAMESE,
     Language.THAI, Language.TURKISH, Language.ITALIAN,
 )
-SAMPLE_CHARS = 3000
+SAMPLE_CHARS = 3000  # for the Malay/Indonesian marker words, which are rare
+DETECTOR_CHARS = 1500  # lingua is as sure on ~200 words as on 450 and takes half the time
 
 
 @cache
@@ -32,7 +33,7 @@ def identify_language(text: str) -> tuple[str | None, float]:
     sample = text[:SAMPLE_CHARS]
     if not any(ch.isalpha() for ch in sample):
         return None, 0.0
-    values = _detector().compute_language_confidence_values(sample)
+    values = _detector().compute_language_confidence_values(sample[:DETECTOR_CHARS])
     if not values:
         return None, 0.0
     best = values[0]

@@ -37,6 +37,8 @@ class SpeakerResolver:
         self.mentions = sorted(((m.start, m.end, e) for e in doc.entities for m in e.mentions), key=lambda x: x[:2])
         self.references = sorted((r.start, r.end, r.entity_id) for r in doc.references)
         self._mention_starts = [m[0] for m in self.mentions]
+        self._surfaces = [(e, e.name.casefold(), {e.name.casefold(), *(m.text.casefold() for m in e.mentions)})
+                          for e in doc.entities]
         self.focus: Speaker | None = None
 
     # ------------------------------------------------------------ public
@@ -192,9 +194,8 @@ class SpeakerResolver:
 
     def _entity_named(self, name: str) -> Entity | None:
         key = name.casefold()
-        for entity in self.entities.values():
-            surfaces = {entity.name.casefold(), *(m.text.casefold() for m in entity.mentions)}
-            if key in surfaces or entity.name.casefold().endswith(" " + key):
+        for entity, folded_name, surfaces in self._surfaces:
+            if key in surfaces or folded_name.endswith(" " + key):
                 return entity
         return None
 
