@@ -7,8 +7,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from peristiwa.model import Document
-from peristiwa.settings import Settings
+from peristiwa.model import Document, Source
+from peristiwa.settings import PACKAGE_DIR, Settings
 from peristiwa.stages.ingest import RawArticle, to_document
 from peristiwa.stages.nlp import WrongLanguage
 
@@ -38,6 +38,14 @@ class Pipeline:
             # A dotted name is a module of its own (e.g. a test-only stage); a plain name is one of ours.
             module = importlib.import_module(name if "." in name else f"peristiwa.stages.{name}")
             self.stages.append((name, module.make_stage(self.settings)))
+
+    def warm_up(self) -> None:
+        """Run one bundled sample article through every stage and forget its timings. Some libraries load
+        their data on first use (spaCy's model, lingua's language models, dateparser's locales: seconds in
+        all); a batch worker calls this so that cost is paid before it is handed work, not inside a shard."""
+        sample = min((PACKAGE_DIR / "samples").glob("*.txt"))
+        self.run(to_document(RawArticle(sample.read_text(encoding="utf-8"), Source(path=str(sample)))))
+        self.timings.clear()
 
     def process(self, raw: RawArticle) -> Document:
         return self.run(to_document(raw))

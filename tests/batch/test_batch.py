@@ -114,3 +114,17 @@ def test_local_workers_are_single_threaded_processes_with_a_memory_ceiling(clien
     assert [(w["nthreads"], w["memory_limit"]) for w in workers] == [(1, 1_500_000_000)] * 2
     trim = client.run(lambda: __import__("os").environ.get("MALLOC_TRIM_THRESHOLD_"))
     assert set(trim.values()) == {None}  # glibc's own threshold: Dask's 65536 made spaCy ~17% slower here
+
+
+def test_warm_up_loads_the_lazy_models_and_leaves_no_timings() -> None:
+    from peristiwa.pipeline import Pipeline
+    from peristiwa.stages.nlp import load_spacy
+    from peristiwa.stages.nlp.language import _detector
+
+    pipeline = Pipeline(Settings(stages=("clean", "nlp")))
+    load_spacy.cache_clear()
+    _detector.cache_clear()
+    pipeline.warm_up()
+    assert pipeline.timings == {}
+    # The NER model and lingua's models (seconds to load) are in memory before any shard arrives.
+    assert load_spacy.cache_info().currsize == 1 and _detector.cache_info().currsize == 1

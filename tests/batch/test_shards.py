@@ -46,3 +46,19 @@ def test_standard_input_and_missing_paths_are_refused(tmp_path: Path) -> None:
     planned = list(plan_shards(["-", str(tmp_path / "nowhere.txt")]))
     assert [type(p) for p in planned] == [InputError, InputError]
     assert "batch cannot read standard input" in str(planned[0])
+
+
+def test_jsonl_shards_seek_to_their_lines_even_with_odd_line_ends(tmp_path: Path) -> None:
+    # CRLF endings, a lone CR (a line break to the text reader), a blank line, a malformed line and
+    # non-ASCII text: each shard must start exactly where `extract` would be in the file.
+    lines = ['{"text": "Satu ✓ Rusia"}\r\n', '{"text": "Dua"}\r', ' \n', '{"text": "Tiga — Prancis"}\n', 'bukan json\n',
+             '{"text": "Empat ünï"}\n', '{"text": "Lima"}\n', '{"text": "Enam"}']
+    path = tmp_path / "odd.jsonl"
+    path.write_bytes("".join(lines).encode("utf-8"))
+    whole = [(getattr(i, "text", None), getattr(i, "where", None), getattr(i, "source", None))
+             for i in read_inputs([str(path)], 10_000_000)]
+    shards = [s for s in plan_shards([str(path)], 2) if isinstance(s, Shard)]
+    assert all(s.offset is not None for s in shards) and (shards[-1].start, shards[-1].stop) == (6, 8)
+    sharded = [(getattr(i, "text", None), getattr(i, "where", None), getattr(i, "source", None))
+               for s in shards for i in read_shard(s, 10_000_000)]
+    assert sharded == whole and len(whole) == 7

@@ -144,7 +144,10 @@ def local_cluster(workers: int) -> LocalCluster:
 
     # Dask sets MALLOC_TRIM_THRESHOLD_=65536 in workers, so glibc hands memory back after each free; spaCy's many
     # short-lived arrays then cost ~35% more time (NER 24.7 → 33.0 ms per seed article). The 1.5 GB limit bounds
-    # memory anyway, so the workers keep glibc's own threshold.
-    with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
+    # memory anyway, so the workers keep glibc's own threshold. Dask's statistical profiler samples the task
+    # thread's stack every 10 ms for the dashboard; off, a worker runs the pipeline ~4% faster.
+    settings = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+                "distributed.worker.profile.enabled": False}
+    with dask.config.set(settings):
         return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, memory_limit=MEMORY_LIMIT,
                             dashboard_address=":0", silence_logs=logging.ERROR)  # any free port: hosts are shared

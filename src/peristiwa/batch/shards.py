@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from peristiwa.errors import InputError
@@ -28,6 +28,9 @@ class Shard:
     paths: tuple[str, ...]
     start: int | None = None
     stop: int | None = None
+    # Where line `start` begins (a text-file position from `tell`), so a worker seeks there instead of
+    # reading every line before it: without it, the shards of a big JSONL file cost O(lines²) to read.
+    offset: int | None = field(default=None, compare=False)
 
     @property
     def id(self) -> str:
@@ -71,15 +74,22 @@ def _container_shards(path: str, suffix: str, shard_size: int) -> Iterator[Shard
     if suffix not in JSONL_SUFFIXES:
         yield Shard((path,))
         return
-    lines = _count_lines(path)
-    for start in range(0, max(lines, 1), shard_size):
-        yield Shard((path,), start, min(start + shard_size, lines))
+    offsets, lines = _shard_offsets(path, shard_size)
+    for number, start in enumerate(range(0, max(lines, 1), shard_size)):
+        yield Shard((path,), start, min(start + shard_size, lines), offsets[number])
 
 
-def _count_lines(path: str) -> int:
-    # Opened exactly as the JSONL reader opens it, so line numbers agree with `extract`.
+def _shard_offsets(path: str, shard_size: int) -> tuple[list[int], int]:
+    """The position of every shard_size-th line, and the number of lines. Opened exactly as the JSONL reader
+    opens it (text, universal newlines), so line numbers agree with `extract`."""
+    offsets, lines = [], 0
     with open(path, encoding="utf-8", errors="replace") as handle:
-        return sum(1 for _ in handle)
+        while True:
+            if lines % shard_size == 0:
+                offsets.append(handle.tell())
+            if not handle.readline():
+                return offsets, lines
+            lines += 1
 
 
 def read_shard(shard: Shard, max_bytes: int) -> Iterator[Item]:
@@ -90,9 +100,11 @@ def read_shard(shard: Shard, max_bytes: int) -> Iterator[Item]:
     path = shard.paths[0]
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
-            # Blank stand-ins for the lines before the slice keep the reader's 1-based numbering right.
-            lines = itertools.chain(itertools.repeat("", shard.start), itertools.islice(handle, shard.start,
-                                                                                         shard.stop))
-            yield from read_jsonl(lines, path)
+            if shard.offset is not None:
+                handle.seek(shard.offset)
+                lines = itertools.islice(handle, shard.stop - shard.start)
+            else:  # a shard planned without positions (older callers): read up to it
+                lines = itertools.islice(handle, shard.start, shard.stop)
+            yield from read_jsonl(lines, path, first_line=shard.start + 1)
     except OSError as err:
         yield InputError(path, f"cannot read file ({err.strerror or err})")

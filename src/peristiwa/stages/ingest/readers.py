@@ -67,8 +67,9 @@ def _record_article(record: dict[str, Any], source: Source, where: str) -> Item:
     return InputError(where, "record has neither a non-empty 'text' nor 'html' field")
 
 
-def read_jsonl(lines: Iterator[str], path: str) -> Iterator[Item]:
-    for number, line in enumerate(lines, start=1):
+def read_jsonl(lines: Iterator[str], path: str, first_line: int = 1) -> Iterator[Item]:
+    """Articles of JSON Lines; `first_line` numbers the first of `lines` when they are a slice of the file."""
+    for number, line in enumerate(lines, start=first_line):
         if not line.strip():
             continue
         where = f"{path}:{number}"
