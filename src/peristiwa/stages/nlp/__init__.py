@@ -26,12 +26,15 @@ class WrongLanguage(Exception):
 @cache
 def load_spacy(model_dir: Path) -> SpacyLanguage:
     """Our trained NER if it is there, else spaCy's blank Indonesian (tokenizer only)."""
-    nlp = spacy.load(model_dir, exclude=["tokenizer"]) if (model_dir / "config.cfg").exists() else spacy.blank("id")
-    # (The saved tokenizer is the blank `id` one the config builds anyway, tests/models checks this; reading it
-    # back from disk would re-add its 31k special cases a second time, doubling the load time.)
+    if (model_dir / "config.cfg").exists():
+        # The saved tokenizer is the blank `id` one the config builds anyway (tests/models checks this);
+        # reading it back from disk would re-add its 31k special cases a second time, doubling the load time.
+        nlp = spacy.load(model_dir, exclude=["tokenizer"])
+    else:
+        nlp = spacy.blank("id")
     # spaCy stops caching word analyses after 10,000 distinct chunks; news vocabulary passes that within a few
-    # hundred articles, after which every new word is split afresh. A larger cache (a few tens of MB at most)
-    # makes tokenising a long stream ~40% faster.
+    # hundred articles, after which every new word is split afresh. A larger cache (~20 MB when full) makes
+    # tokenising a long stream ~40% faster.
     nlp.tokenizer.max_cache_size = TOKENIZER_CACHE
     return nlp
 
