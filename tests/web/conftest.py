@@ -132,7 +132,18 @@ def page(browser: Any, base_url: str, watch: Watch) -> Iterator[Any]:
 def open_view(page: Any, hash_path: str, view: str) -> None:
     """Go to `#/...` and wait until the app says that view has finished rendering."""
     page.goto(f"/{hash_path}")
-    page.wait_for_selector(f'body[data-ready="{view}"]', state="attached")
+    wait_rendered(page, view)
+
+
+def wait_rendered(page: Any, view: str) -> None:
+    """Wait until `view` has finished rendering for the address the page shows now.
+
+    The hash changes before the app's render starts, so `data-ready` alone may still
+    describe the previous render; `data-ready-hash` says which address it was for.
+    """
+    page.wait_for_function(
+        "view => document.body.dataset.ready === view && document.body.dataset.readyHash === location.hash",
+        arg=view)
 
 
 def shot(page: Any, name: str) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from peristiwa.store.connection import connect
-from tests.web.conftest import Watch, serving
+from tests.web.conftest import Watch, serving, wait_rendered
 
 
 def test_empty_database_explains_how_to_add_articles(browser: Any, tmp_path: Path, watch: Watch) -> None:
@@ -17,11 +17,11 @@ def test_empty_database_explains_how_to_add_articles(browser: Any, tmp_path: Pat
         page = context.new_page()
         page.on("pageerror", lambda error: watch.errors.append(str(error)))
         page.goto("/")
-        page.wait_for_selector('body[data-ready="home"]', state="attached")
+        wait_rendered(page, "home")
         assert "holds no articles yet" in page.locator("main").inner_text()
         assert "peristiwa ingest" in page.locator("main pre").inner_text()
         page.goto("/#/network")
-        page.wait_for_selector('body[data-ready="network"]', state="attached")
+        wait_rendered(page, "network")
         assert page.locator("main .empty").count() == 1 and page.locator(".error-box").count() == 0
         context.close()
     assert not watch.errors

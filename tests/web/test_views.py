@@ -7,7 +7,7 @@ import io
 import re
 from typing import Any
 
-from tests.web.conftest import Watch, open_view, shot
+from tests.web.conftest import Watch, open_view, shot, wait_rendered
 
 
 def test_home_shows_counts_and_latest_articles(page: Any, watch: Watch) -> None:
@@ -22,12 +22,12 @@ def test_search_finds_articles_actors_and_quotes(page: Any, watch: Watch) -> Non
     open_view(page, "", "home")
     page.fill("#search-input", "Stoltenberg")
     page.press("#search-input", "Enter")
-    page.wait_for_selector('body[data-ready="search"]', state="attached")
+    wait_rendered(page, "search")
     assert "Stoltenberg" in page.locator(".results-articles").inner_text()
     assert page.locator(".results-quotes li").count() > 0
     shot(page, "search")
     page.locator(".results-articles a").first.click()
-    page.wait_for_selector('body[data-ready="article"]', state="attached")
+    wait_rendered(page, "article")
     assert page.locator("#article-text .hl").count() > 0
     assert not watch.errors
 
@@ -112,7 +112,7 @@ def test_events_table_filters_pages_and_links_csv(page: Any, base_url: str) -> N
     page.select_option("#event-filters select[name=quad]", "M-conf")
     page.click("#event-filters button[type=submit]")
     page.wait_for_url(re.compile(r"quad=M-conf"))
-    page.wait_for_selector('body[data-ready="events"]', state="attached")
+    wait_rendered(page, "events")
     quads = page.locator(".events-table tbody td .quad").all_inner_texts()
     assert quads and set(quads) == {"M-conf"} and len(quads) < all_rows
     csv_href = page.locator("#csv-link").get_attribute("href")
@@ -137,10 +137,10 @@ def test_dyad_network_story_and_quotes_views(page: Any, watch: Watch) -> None:
     page.fill("#network-filters input[name=since]", "2022-01-01")
     page.click("#network-filters button[type=submit]")
     page.wait_for_url(re.compile(r"since=2022-01-01"))
-    page.wait_for_selector('body[data-ready="network"]', state="attached")
+    wait_rendered(page, "network")
     assert 0 < page.locator("svg.network-chart .edge").count() < all_edges  # 2015 and undated links are gone
     page.locator('svg.network-chart .node[data-actor="RUS"]').click()
-    page.wait_for_selector('body[data-ready="actor"]', state="attached")
+    wait_rendered(page, "actor")
     open_view(page, "#/quotes?speaker=Lavrov", "quotes")
     speakers = page.locator(".speaker-group").evaluate_all("els => els.map(e => e.dataset.speaker)")
     assert speakers and all("Lavrov" in s for s in speakers)
@@ -151,10 +151,10 @@ def test_dyad_network_story_and_quotes_views(page: Any, watch: Watch) -> None:
 def test_language_switch_changes_labels(page: Any) -> None:
     open_view(page, "#/events", "events")
     page.click('.lang-switch button[data-lang="en"]')
-    page.wait_for_selector('body[data-ready="events"]', state="attached")
+    wait_rendered(page, "events")
     assert page.locator("h1").inner_text() == "Event table"
     page.click('.lang-switch button[data-lang="id"]')
-    page.wait_for_selector('body[data-ready="events"]', state="attached")
+    wait_rendered(page, "events")
     assert page.locator("h1").inner_text() == "Tabel peristiwa"
     assert page.evaluate("document.documentElement.lang") == "id"
 
@@ -163,7 +163,7 @@ def test_story_shows_its_reports_side_by_side(page: Any, base_url: str, watch: W
     article = _article_id(base_url, "disalin dari laporan")  # the syndicated copy of seed 003
     open_view(page, f"#/article/{article}", "article")
     page.locator(".meta-line a", has_text="its story").click()
-    page.wait_for_selector('body[data-ready="story"]', state="attached")
+    wait_rendered(page, "story")
     reports = page.locator(".report")
     assert reports.count() == 2
     left, right = reports.nth(0).bounding_box(), reports.nth(1).bounding_box()
@@ -181,11 +181,11 @@ def test_story_shows_its_reports_side_by_side(page: Any, base_url: str, watch: W
 def test_event_page_lists_mentions_with_their_rule(page: Any) -> None:
     open_view(page, "#/events?actor=RUS&type=ASSAULT", "events")
     page.locator(".events-table td.evidence a").first.click()
-    page.wait_for_selector('body[data-ready="event"]', state="attached")
+    wait_rendered(page, "event")
     assert page.locator("table.data tbody tr").count() >= 1
     assert page.locator("table.data code.rule").first.inner_text().startswith("assault.")
     page.locator("table.data tbody a").first.click()
-    page.wait_for_selector('body[data-ready="article"]', state="attached")
+    wait_rendered(page, "article")
     assert page.locator("#article-text .hl.flash").count() == 1  # the evidence is marked in the article
 
 
@@ -237,7 +237,7 @@ def test_events_pager_moves_to_the_next_page(page: Any) -> None:
     assert len(first_page) == 25
     page.locator(".pager button", has_text="Next").click()
     page.wait_for_url(re.compile(r"offset=25"))
-    page.wait_for_selector('body[data-ready="events"]', state="attached")
+    wait_rendered(page, "events")
     assert page.locator(".pager span").inner_text().startswith("26–")
     assert page.locator(".events-table tbody tr").count() > 0
 
@@ -248,7 +248,7 @@ def test_quote_explorer_indexes_speakers_and_narrows_to_one(page: Any) -> None:
     assert chips.count() > 3
     chips.filter(has_text="Stoltenberg").first.click()
     page.wait_for_url(re.compile(r"speaker=Jens"))
-    page.wait_for_selector('body[data-ready="quotes"]', state="attached")
+    wait_rendered(page, "quotes")
     speakers = page.locator(".speaker-group").evaluate_all("els => els.map(e => e.dataset.speaker)")
     assert speakers == ["Jens Stoltenberg"]
 

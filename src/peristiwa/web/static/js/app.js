@@ -64,7 +64,11 @@ export async function render() {
     console.error(error);
   } finally {
     main.setAttribute('aria-busy', 'false');
-    if (token === renderCount) document.body.dataset.ready = ctx.name;
+    if (token === renderCount) {
+      // Both marks let a watcher tell this render from the one before a hash change.
+      document.body.dataset.readyHash = location.hash;
+      document.body.dataset.ready = ctx.name;
+    }
   }
 }
 
