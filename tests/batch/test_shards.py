@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from peristiwa.batch.shards import Shard, plan_shards, read_shard
 from peristiwa.errors import InputError
 from peristiwa.stages.ingest import RawArticle, read_inputs
@@ -62,3 +64,9 @@ def test_jsonl_shards_seek_to_their_lines_even_with_odd_line_ends(tmp_path: Path
     sharded = [(getattr(i, "text", None), getattr(i, "where", None), getattr(i, "source", None))
                for s in shards for i in read_shard(s, 10_000_000)]
     assert sharded == whole and len(whole) == 7
+
+
+def test_a_jsonl_slice_without_its_file_position_is_refused() -> None:
+    # Reading from the top instead would silently give the wrong lines.
+    with pytest.raises(ValueError, match="offset"):
+        Shard(("big.jsonl",), 100, 200)

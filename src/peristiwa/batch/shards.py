@@ -32,6 +32,10 @@ class Shard:
     # reading every line before it: without it, the shards of a big JSONL file cost O(lines²) to read.
     offset: int | None = field(default=None, compare=False)
 
+    def __post_init__(self) -> None:
+        if self.start is not None and self.offset is None:
+            raise ValueError("a JSONL slice needs the file position of its first line (offset)")
+
     @property
     def id(self) -> str:
         key = "\n".join(self.paths) + f"\n{self.start}:{self.stop}"
@@ -100,11 +104,8 @@ def read_shard(shard: Shard, max_bytes: int) -> Iterator[Item]:
     path = shard.paths[0]
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
-            if shard.offset is not None:
-                handle.seek(shard.offset)
-                lines = itertools.islice(handle, shard.stop - shard.start)
-            else:  # a shard planned without positions (older callers): read up to it
-                lines = itertools.islice(handle, shard.start, shard.stop)
+            handle.seek(shard.offset or 0)
+            lines = itertools.islice(handle, shard.stop - shard.start)
             yield from read_jsonl(lines, path, first_line=shard.start + 1)
     except OSError as err:
         yield InputError(path, f"cannot read file ({err.strerror or err})")
