@@ -1,8 +1,9 @@
 """Clean: separate the article body from page furniture, keeping a reason for every removed line.
 
 Order of the steps (written down once, here): line rules from `data/clean/boilerplate.yaml`; repeated short
-lines (captions); the headline; metadata (published date, byline, origin); the dateline of the first body
-paragraph. The body is the remaining lines joined as paragraphs.
+lines (captions); the page header (short lines above the paragraph that opens with a dateline) or else the
+headline; metadata (published date, byline, origin); the dateline of the first body paragraph. The body is
+the remaining lines joined as paragraphs.
 """
 
 from __future__ import annotations
@@ -30,8 +31,10 @@ class CleanStage:
         removed: dict[int, Removed] = {}
         metadata: dict[str, str] = {}
         self._apply_rules(lines, removed, metadata)
+        self._mark_linked_headlines(lines, removed)
         self._mark_repeated(lines, removed)
-        self._mark_title(doc, lines, removed)
+        if not self._mark_header(doc, lines, removed):
+            self._mark_title(doc, lines, removed)
         body = [line for i, line in enumerate(lines) if i not in removed]
         doc.removed = [removed[i] for i in sorted(removed)]
         doc.text = PARAGRAPH_BREAK.join(line.text for line in body)
@@ -51,12 +54,51 @@ class CleanStage:
                     metadata[rule.metadata] = groups.get(rule.metadata) or line.text
                 break
 
+    def _mark_linked_headlines(self, lines: list[Line], removed: dict[int, Removed]) -> None:
+        """A bare "Baca juga:" on its own line links the headline on the next line (detik.com's layout)."""
+        for i, line in enumerate(lines[:-1]):
+            label = removed.get(i)
+            if label is None or label.reason != "read_more" or not line.text.endswith(":"):
+                continue
+            after = lines[i + 1]
+            if i + 1 not in removed and len(after.text.split()) <= self._structure()["title_max_words"] \
+                    and not after.text.endswith(_SENTENCE_END):
+                removed[i + 1] = Removed(after.text, "read_more", "structure.linked_headline", after.start, after.end)
+
     def _mark_repeated(self, lines: list[Line], removed: dict[int, Removed]) -> None:
         limit = self._structure()["repeated_line_max_words"]
         counts = Counter(line.text for line in lines)
         for i, line in enumerate(lines):
             if i not in removed and counts[line.text] > 1 and len(line.text.split()) <= limit:
                 removed[i] = Removed(line.text, "caption", "structure.repeated_line", line.start, line.end)
+
+    def _mark_header(self, doc: Document, lines: list[Line], removed: dict[int, Removed]) -> bool:
+        """Short lines above a paragraph that opens with a dateline ("BEIJING, KOMPAS.com - …") are the page's
+        header: section names, the headline, a date, a newsletter prompt. The first headline-like one is the
+        title; the others go as header. Without such a paragraph near the top, nothing is marked."""
+        structure = self._structure()
+        kept = [i for i in range(len(lines)) if i not in removed][: structure["header_max_lines"] + 1]
+        opening = next((n for n, i in enumerate(kept) if self._opens_body(lines[i].text)), 0)
+        header = kept[:opening]
+        if not header or any(len(lines[i].text.split()) > structure["title_max_words"] for i in header):
+            return False
+        title = next((i for i in header if self._headline_like(doc, lines[i].text)), None)
+        for i in header:
+            line = lines[i]
+            reason = "title" if i == title else "header"
+            removed[i] = Removed(line.text, reason, f"structure.{reason}", line.start, line.end)
+        if title is not None:
+            doc.title = lines[title].text
+        return True
+
+    def _opens_body(self, text: str) -> bool:
+        return len(text.split()) >= self._structure()["body_min_words"] and self._dateline(text) is not None
+
+    def _headline_like(self, doc: Document, text: str) -> bool:
+        hinted = doc.hints.get("title")
+        if hinted:
+            return normalise_line(str(hinted)).casefold() == text.casefold()
+        return len(text.split()) >= self._structure()["title_min_words"] and not text.endswith(_SENTENCE_END)
 
     def _mark_title(self, doc: Document, lines: list[Line], removed: dict[int, Removed]) -> None:
         kept = [i for i in range(len(lines)) if i not in removed]

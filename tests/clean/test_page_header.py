@@ -1,0 +1,68 @@
+"""The page header above a dateline paragraph, and a "Baca juga:" label whose headline sits on the next line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from peristiwa.model import Document, Source
+from peristiwa.settings import Settings
+from peristiwa.stages.clean import make_stage
+
+HELDOUT4 = Path(__file__).parents[1] / "heldout4" / "raw"
+CLEAN = make_stage(Settings())
+
+
+def clean(raw: str) -> Document:
+    doc = Document(id="x", raw=raw, source=Source())
+    CLEAN(doc)
+    return doc
+
+
+def reasons(doc: Document) -> dict[str, str]:
+    return {removed.text: removed.reason for removed in doc.removed}
+
+
+def test_kompas_header_gives_title_and_date_and_drops_section_and_prompts() -> None:
+    doc = clean((HELDOUT4 / "110_saudi_iran.txt").read_text(encoding="utf-8"))
+    assert doc.title == "Arab Saudi dan Iran Sepakat Pulihkan Hubungan Diplomatik, China Jadi Penengah"
+    assert doc.published == "2023-03-11"
+    assert doc.text.startswith("BEIJING, KOMPAS.com - Arab Saudi dan Iran sepakat")
+    assert reasons(doc)["Kompas.com - Internasional"] == "header"
+    assert reasons(doc)["Daftarkan email"] == "header"
+    assert doc.origin == "Reuters, Al Jazeera" and "WhatsApp Channel" not in doc.text
+
+
+def test_detik_header_and_linked_headline() -> None:
+    doc = clean((HELDOUT4 / "111_fukushima_seafood.txt").read_text(encoding="utf-8"))
+    assert doc.title == "China Larang Impor Makanan Laut Jepang Usai Pembuangan Air Fukushima"
+    assert doc.published == "2023-08-25"
+    assert {reasons(doc)[t] for t in ("detikNews", "Berita", "Tim detikcom - detikNews")} == {"header"}
+    assert reasons(doc)["Jepang Mulai Buang Air Limbah Nuklir Fukushima ke Laut"] == "read_more"
+    assert "Hide Ads" not in doc.text and doc.text.startswith("Jakarta - Pemerintah China melarang")
+
+
+BODY = ("Jakarta - Menteri Luar Negeri Indonesia bertemu dengan mitranya dari Vietnam untuk membahas "
+        "perdagangan dan batas laut kedua negara.")
+
+
+@pytest.mark.parametrize(("raw", "title", "kept"), [
+    # No dateline near the top: the older rule (first short line followed by a blank) still decides.
+    ("Menlu Bertemu Mitra Vietnam\n\nMenteri Luar Negeri Indonesia bertemu mitranya.", "Menlu Bertemu Mitra Vietnam",
+     "Menteri Luar Negeri Indonesia bertemu mitranya."),
+    # The opening paragraph is the first line: there is no header.
+    (BODY + "\n\nKedua menteri sepakat bertemu lagi.", None, BODY),
+    # A long paragraph above the dateline is body, not header: nothing is taken away.
+    ("Kedua negara telah lama berselisih tentang batas laut di Laut Natuna Utara, dan perundingan yang dimulai "
+     "sejak 2010 belum juga selesai meskipun sudah berlangsung lebih dari tiga puluh putaran di berbagai kota "
+     "di Asia Tenggara.\n\n" + BODY, None, "Kedua negara telah lama berselisih"),
+])
+def test_header_rule_leaves_pages_without_a_header_alone(raw: str, title: str | None, kept: str) -> None:
+    doc = clean(raw)
+    assert doc.title == title and kept in doc.text
+
+
+def test_a_body_paragraph_after_a_read_more_label_stays() -> None:
+    doc = clean(BODY + "\n\nBaca juga:\nRusia Tuding NATO Provokasi\n\nKedua menteri sepakat bertemu lagi pekan depan.")
+    assert "Rusia Tuding NATO" not in doc.text and "Kedua menteri sepakat bertemu lagi pekan depan." in doc.text
