@@ -85,7 +85,7 @@ class Reference:
     end: int
     text: str
     entity_id: str
-    kind: str  # pronoun | role | name | clitic
+    kind: str  # pronoun | role | name | clitic | group
 
 
 @dataclass(slots=True)

@@ -50,3 +50,15 @@ def test_plural_role_noun_points_to_two_people(link: Link) -> None:
     doc = link("Menlu Iran Abbas Araghchi menelepon Menlu Arab Saudi Faisal bin Farhan. Kedua diplomat itu "
                "membahas Gaza.")
     assert sorted(name for _, name in refs(doc)) == ["Abbas Araghchi", "Faisal bin Farhan"]
+
+
+def test_class_noun_with_determiner_goes_to_the_last_organisation_or_state(link: Link) -> None:
+    doc = link("Para pemimpin Uni Afrika bertemu di Addis Ababa membahas krisis di Sudan. Organisasi itu "
+               "menangguhkan keanggotaan Sudan dan membekukan kerja sama dengan negara tersebut.")
+    assert refs(doc) == [("Organisasi itu", "Uni Afrika"), ("negara tersebut", "Sudan")]
+
+
+def test_class_noun_without_an_antecedent_nearby_stays_unresolved(link: Link) -> None:
+    doc = link("NATO menggelar latihan di Laut Baltik. Latihan berlangsung dua pekan. Kapal-kapal berlabuh di "
+               "pelabuhan. Cuaca cerah sepanjang hari. Blok itu belum memberi keterangan.")
+    assert refs(doc) == []

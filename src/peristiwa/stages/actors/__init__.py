@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from peristiwa.model import Document, Entity, Mention, Reference
 from peristiwa.settings import Settings
 from peristiwa.stages.actors.abbreviations import add_defined_abbreviations
-from peristiwa.stages.actors.coref import Coreferencer
+from peristiwa.stages.actors.coref import Coreferencer, GroupAnaphora
 from peristiwa.stages.actors.entities import (
     Draft,
     PersonMention,
@@ -53,6 +53,7 @@ class ActorsStage:
         self.span_finder = SpanFinder(kb)
         self.role_finder = RoleFinder(kb)
         self.coreferencer = Coreferencer(kb)
+        self.group_anaphora = GroupAnaphora(kb)
 
     def __call__(self, doc: Document) -> None:
         found = self.find(doc)
@@ -61,7 +62,8 @@ class ActorsStage:
         add_defined_abbreviations(doc.text, doc.entities)
         persons = [e for e in doc.entities if e.type == "PER"]
         doc.references = name_references(persons) + self.coreferencer.resolve(
-            doc.text, found.tokens, doc.sentences, persons, found.phrases)
+            doc.text, found.tokens, doc.sentences, persons, found.phrases) + self.group_anaphora.resolve(
+            doc.text, doc.sentences, doc.entities)
 
     def find(self, doc: Document) -> Found:
         tokens = tokenize(doc.text)

@@ -1,4 +1,5 @@
-"""In-document coreference for persons: pronouns, "katanya", role nouns ("Sekjen NATO itu", "sang menlu").
+"""In-document coreference: pronouns, "katanya", role nouns ("Sekjen NATO itu", "sang menlu") for persons;
+class nouns ("blok itu", "negara tersebut") for organisations and states.
 
 Indonesian third-person pronouns have no gender, so a pronoun goes to the person in focus: the last named
 person who was a subject (not after an object marker such as "dengan" or "oleh"), in the same sentence if
@@ -17,6 +18,7 @@ from peristiwa.stages.actors.matcher import Tok
 from peristiwa.stages.actors.roles import RolePhrase
 
 LOOKBACK_SENTENCES = 6
+GROUP_LOOKBACK_SENTENCES = 2  # "negara tersebut" rarely reaches further back than the sentence before
 SENTENCE_END = re.compile(r"[.!?…][”\"’)]*\s+|\n+")
 
 
@@ -125,6 +127,39 @@ class Coreferencer:
         title = phrase.title.casefold()
         return person is not None and any(
             r.role.casefold() == title and phrase.actor in (None, r.org) for r in person.roles)
+
+
+class GroupAnaphora:
+    """ "Blok itu", "negara tersebut": a class noun with a determiner points back to the nearest organisation or
+    state of that class named in the sentences before (the classes and nouns are in coref.yaml)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        words = kb.coref["group_anaphora"]
+        self.kind_of = {noun.casefold(): kind for kind, nouns in words["nouns"].items() for noun in nouns}
+        determiners = "|".join(map(re.escape, kb.coref["anaphoric_determiners"]))
+        nouns = "|".join(map(re.escape, sorted(self.kind_of, key=len, reverse=True)))
+        self.pattern = re.compile(rf"\b({nouns})\s+(?:{determiners})\b", re.IGNORECASE)
+
+    def resolve(self, text: str, sentences: list[Sentence], entities: list[Entity]) -> list[Reference]:
+        if not self.pattern.search(text):
+            return []
+        starts = [s.start for s in sentences or split_sentences(text)]
+        mentions = sorted((m.start, m.end, e) for e in entities if e.actor for m in e.mentions)
+        refs = []
+        for match in self.pattern.finditer(text):
+            kind = self.kind_of[match.group(1).casefold()]
+            sentence = bisect.bisect_right(starts, match.start()) - 1
+            earlier = [e for start, end, e in mentions if end <= match.start() and _is_kind(e, kind)
+                       and sentence - (bisect.bisect_right(starts, start) - 1) <= GROUP_LOOKBACK_SENTENCES]
+            if earlier:
+                refs.append(Reference(match.start(), match.end(), match.group(0), earlier[-1].id, "group"))
+        return refs
+
+
+def _is_kind(entity: Entity, kind: str) -> bool:
+    if kind == "organisation":
+        return entity.type == "ORG" and entity.sector == "IGO"
+    return entity.type == "GPE"
 
 
 def focus(occurrences: list[Occurrence], position: int, sentence: int) -> str | None:
