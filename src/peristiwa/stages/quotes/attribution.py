@@ -129,7 +129,7 @@ def clause_subject(ctx: Context, lo: int, verb: int) -> SpeakerRef | None:
     chunk = _subject_chunk(ctx, lo, verb)
     if chunk is None:
         return SHARED
-    kept = _strip_subject(ctx.lexicon, _after_last_verb(ctx.lexicon, chunk))
+    kept = _strip_subject(ctx.lexicon, _clause_opening(ctx.lexicon, chunk))
     if not kept:
         return SHARED
     if len(kept) > SUBJECT_MAX_WORDS:
@@ -174,11 +174,28 @@ def _subject_chunk(ctx: Context, lo: int, verb: int) -> list[Word] | None:
     return None
 
 
+def _clause_opening(lexicon: Lexicon, chunk: list[Word]) -> list[Word]:
+    """The words that can hold the speech verb's subject. `Niger menolak tekanan ECOWAS dan memperingatkan`:
+    a verb joined to an earlier verb by "dan" shares that verb's subject, the words before it."""
+    j = len(chunk)
+    while j > 0 and chunk[j - 1].key in lexicon.subject_tail_words:
+        j -= 1
+    if j > 0 and chunk[j - 1].key in lexicon.verb_coordinators:
+        first = next((k for k, w in enumerate(chunk[:j - 1]) if _is_verb(lexicon, w)), None)
+        if first is not None:
+            return chunk[:first]
+    return _after_last_verb(lexicon, chunk)
+
+
+def _is_verb(lexicon: Lexicon, word: Word) -> bool:
+    return _VERBISH.fullmatch(word.text) is not None and word.key not in lexicon.not_verbs
+
+
 def _after_last_verb(lexicon: Lexicon, chunk: list[Word]) -> list[Word]:
     """`Rusia menginvasi Ukraina dan Biden` → `Biden`: a subject never contains a finite verb."""
     cut = 0
     for k, word in enumerate(chunk):
-        if _VERBISH.fullmatch(word.text) and word.key not in lexicon.not_verbs:
+        if _is_verb(lexicon, word):
             cut = k + 1
     return chunk[cut:]
 

@@ -51,6 +51,7 @@ class Lexicon:
     time_words: frozenset[str]
     connectors: frozenset[str]
     shared_subject_words: frozenset[str]
+    verb_coordinators: frozenset[str]
     subject_tail_words: frozenset[str]
     clause_breaks: frozenset[str]
     not_verbs: frozenset[str]
@@ -103,6 +104,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         aspect_words=_words(data, "aspect_words"), noun_phrase_openers=_words(data, "noun_phrase_openers"),
         adverbial_openers=_words(data, "adverbial_openers"), time_words=_words(data, "time_words"),
         connectors=_words(data, "connectors"), shared_subject_words=_words(data, "shared_subject_words"),
+        verb_coordinators=_words(data, "verb_coordinators"),
         subject_tail_words=_words(data, "subject_tail_words"),
         clause_breaks=_words(data, "clause_breaks"), not_verbs=_words(data, "not_verbs"),
         phrase_stops=_words(data, "phrase_stops"), pronouns=_words(data, "pronouns"),
