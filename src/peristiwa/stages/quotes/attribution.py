@@ -166,12 +166,17 @@ def _subject_chunk(ctx: Context, lo: int, verb: int) -> list[Word] | None:
     """The last comma-separated chunk before the verb, skipping relative clauses (`, yang …,`)."""
     bounds = [lo, *(m.end() for m in _CHUNK_BREAK.finditer(ctx.text, lo, verb))]
     ends = [m.start() for m in _CHUNK_BREAK.finditer(ctx.text, lo, verb)] + [verb]
-    for a, b in reversed(list(zip(bounds, ends, strict=True))):
-        chunk = list(words(ctx.text, a, b))
-        if chunk and chunk[0].key == "yang":
-            continue
+    chunks = [list(words(ctx.text, a, b)) for a, b in zip(bounds, ends, strict=True)]
+    for n in range(len(chunks) - 1, -1, -1):
+        chunk = chunks[n]
+        if _is_relative(chunk) or (not chunk and n > 0 and _is_relative(chunks[n - 1])):
+            continue  # `Mali, yang diperintah militer, menyatakan`: the subject stands before the relative clause
         return chunk or None
     return None
+
+
+def _is_relative(chunk: list[Word]) -> bool:
+    return bool(chunk) and chunk[0].key == "yang"
 
 
 def _clause_opening(lexicon: Lexicon, chunk: list[Word]) -> list[Word]:

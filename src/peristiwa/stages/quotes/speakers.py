@@ -129,7 +129,8 @@ class SpeakerResolver:
         if not mentions:
             return None
         people = [m for m in mentions if m[2].type == "PER"]
-        best = max(people or mentions, key=lambda m: (m[1] - m[0], m[0]))
+        # The longest person name; with no person, the first name (`Mali dan Burkina Faso menyatakan`).
+        best = max(people, key=lambda m: (m[1] - m[0], m[0])) if people else min(mentions, key=lambda m: m[0])
         speaker = self._entity_speaker(best[2], (start, end))
         return replace(speaker, role_head=head) if head and not people else speaker
 
@@ -144,14 +145,22 @@ class SpeakerResolver:
         return Speaker(name, None, span, not self._only_modifiers(name))
 
     def _fallback_name(self, found: list[Word]) -> str | None:
-        """The last capitalised run, without leading titles and modifiers (`Menlu Rusia Sergey Lavrov`)."""
+        """The last capitalised run, without leading titles and modifiers (`Menlu Rusia Sergey Lavrov`); in a
+        coordination of names the first (`Mali dan Burkina Faso`)."""
         runs: list[list[Word]] = [[]]
+        between: set[str] = set()
         for word in found:
             if word.text[:1].isupper():
                 runs[-1].append(word)
-            elif runs[-1]:
-                runs.append([])
-        run = next((r for r in reversed(runs) if r), [])
+            else:
+                between.add(word.key)
+                if runs[-1]:
+                    runs.append([])
+        named = [r for r in runs if r]
+        titled = any(w.key in self.lexicon.role_words for r in named for w in r)  # `… dan Presiden AS Joe Biden`
+        coordinated = len(named) > 1 and not titled and found[0].text[:1].isupper() \
+            and between <= self.lexicon.verb_coordinators
+        run = named[0] if coordinated else next(reversed(named), [])
         run = self._strip_titles(run)
         if not run:
             return None
