@@ -167,8 +167,8 @@ def objects_after(view: View, start: int, preps: frozenset[str], direct: bool) -
             continue
         if view.is_hard(i) or word in view.grammar.soft and word not in {"(", ")"}:
             return Found([], i)
-        if word in view.grammar.preps or _two_word_prep(view, i, preps):
-            prep = word if word in view.grammar.preps else f"{word} {view.low(i + 1)}"
+        if _two_word_prep(view, i, preps) or word in view.grammar.preps:  # "di depan" before "di"
+            prep = f"{word} {view.low(i + 1)}" if _two_word_prep(view, i, preps) else word
             loose = 0
             continue
         if word in {"untuk", "agar", "supaya"} or view.is_verbish(i):
