@@ -62,3 +62,9 @@ def test_class_noun_without_an_antecedent_nearby_stays_unresolved(link: Link) ->
     doc = link("NATO menggelar latihan di Laut Baltik. Latihan berlangsung dua pekan. Kapal-kapal berlabuh di "
                "pelabuhan. Cuaca cerah sepanjang hari. Blok itu belum memberi keterangan.")
     assert refs(doc) == []
+
+
+def test_clitic_on_a_preposition_goes_to_the_last_object_not_the_subject(link: Link) -> None:
+    doc = link("Presiden Prabowo Subianto menerima Perdana Menteri Malaysia Anwar Ibrahim dan menyerahkan "
+               "cendera mata kepadanya.")
+    assert refs(doc) == [("nya", "Anwar Ibrahim")]

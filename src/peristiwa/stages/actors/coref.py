@@ -38,6 +38,7 @@ class Coreferencer:
         words = kb.coref
         self.pronouns = set(words["pronouns"])
         self.clitic_hosts = {h.casefold() for h in words["clitic_hosts"]}
+        self.object_hosts = {h.casefold() for h in words["object_clitic_hosts"]}
         self.object_markers = {w.casefold() for w in words["object_markers"]}
         self.clause_openers = {w.casefold() for w in words["clause_openers"]}
 
@@ -89,7 +90,11 @@ class Coreferencer:
         kind = self._pronoun_kind(token)
         if kind is None:
             return []
-        target = focus(occurrences, token.start, sentence)
+        if kind == "object":
+            target = last_object(occurrences, token.start, sentence)
+            kind = "clitic"
+        else:
+            target = focus(occurrences, token.start, sentence)
         if target is None:
             return []
         start = token.end - 3 if kind == "clitic" else token.start
@@ -101,6 +106,8 @@ class Coreferencer:
         lowered = token.text.casefold()
         if lowered.endswith("nya") and lowered[:-3] in self.clitic_hosts:
             return "clitic"
+        if lowered.endswith("nya") and lowered[:-3] in self.object_hosts:
+            return "object"
         return None
 
     def _role_reference(self, text: str, tokens: list[Tok], phrase: RolePhrase, persons: list[Entity],
@@ -175,6 +182,18 @@ def focus(occurrences: list[Occurrence], position: int, sentence: int) -> str | 
     for pool in (same, earlier, before):
         if pool:
             return pool[0].entity_id
+    return None
+
+
+def last_object(occurrences: list[Occurrence], position: int, sentence: int) -> str | None:
+    """ "A menelepon B dan menyatakan dukungan kepadanya": -nya after a preposition is the person last named
+    in a non-subject position of this sentence or the one before; the subject would not be named that way."""
+    end = bisect.bisect_left(occurrences, position, key=lambda o: o.start)
+    for occurrence in reversed(occurrences[:end]):
+        if sentence - occurrence.sentence > 1:
+            break
+        if not occurrence.subject:
+            return occurrence.entity_id
     return None
 
 

@@ -145,6 +145,8 @@ def _merge_adjacent(toks: list[Tok], args: list[Arg]) -> list[Arg]:
 
 def _adjacent(toks: list[Tok], left: Arg, right: Arg) -> bool:
     gap = [t.text for t in toks[left.last : right.first]]
+    if right.kind == "clitic":  # "dukungan Amerika Serikat kepadanya": a fused preposition parts them
+        return False
     if gap == [] and not left.pair and not right.pair:
         return True
     return (
