@@ -66,3 +66,11 @@ def test_header_rule_leaves_pages_without_a_header_alone(raw: str, title: str | 
 def test_a_body_paragraph_after_a_read_more_label_stays() -> None:
     doc = clean(BODY + "\n\nBaca juga:\nRusia Tuding NATO Provokasi\n\nKedua menteri sepakat bertemu lagi pekan depan.")
     assert "Rusia Tuding NATO" not in doc.text and "Kedua menteri sepakat bertemu lagi pekan depan." in doc.text
+
+
+def test_cnn_header_with_the_dateline_on_its_own_line() -> None:
+    doc = clean((Path(__file__).parents[1] / "heldout5" / "raw" / "113_india_pakistan.txt").read_text(encoding="utf-8"))
+    assert doc.title == "India Gempur Pakistan, Islamabad Bersumpah Membalas"
+    assert (doc.published, reasons(doc)["CNN Indonesia"]) == ("2025-05-08", "header")
+    assert doc.text.startswith("Jakarta, CNN Indonesia --\n\nIndia meluncurkan serangan rudal")
+    assert doc.dateline is not None and doc.dateline.outlet == "CNN Indonesia"

@@ -92,7 +92,11 @@ class CleanStage:
         return True
 
     def _opens_body(self, text: str) -> bool:
-        return len(text.split()) >= self._structure()["body_min_words"] and self._dateline(text) is not None
+        dateline = self._dateline(text)
+        if dateline is None:
+            return False
+        bare = dateline.end >= len(text.rstrip())  # "Jakarta, CNN Indonesia --" on a line of its own
+        return bare or len(text.split()) >= self._structure()["body_min_words"]
 
     def _headline_like(self, doc: Document, text: str) -> bool:
         hinted = doc.hints.get("title")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from peristiwa.model import Document
+from peristiwa.model import DateMention, Document
 from peristiwa.settings import Settings
 from peristiwa.stages.time.finder import find_dates
 from peristiwa.stages.time.published import published_from_text, published_from_url
@@ -26,6 +26,18 @@ class TimeStage:
     def __call__(self, doc: Document) -> None:
         anchor = anchor_of(doc)
         doc.dates = find_dates(doc.text, anchor, self.settings.data_dir)
+        if anchor is None and (stated := first_full_date(doc.dates)) is not None:
+            # No publication date: the first date the text states in full (usually in the lead) stands in for
+            # it, so "24 Juli" and "bulan lalu" still get a value. `published` itself stays empty.
+            doc.dates = find_dates(doc.text, stated, self.settings.data_dir)
+
+
+def first_full_date(dates: list[DateMention]) -> date | None:
+    """The first expression resolved to a whole day without an anchor (its year was written out)."""
+    for mention in dates:
+        if mention.value and len(mention.value) == len("YYYY-MM-DD"):
+            return date.fromisoformat(mention.value)
+    return None
 
 
 def anchor_of(doc: Document) -> date | None:
