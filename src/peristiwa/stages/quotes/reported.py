@@ -112,14 +112,16 @@ def complement_start(ctx: Context, pos: int, hi: int, policy: str) -> int | None
         return None
     first = following[k]
     marked = any(ch in ",:" for ch in ctx.text[pos:first.start])
-    return first.start if _policy_allows(ctx, policy, first, marked) else None
+    return first.start if _policy_allows(ctx, policy, following[k:k + 3], marked) else None
 
 
-def _policy_allows(ctx: Context, policy: str, first: Word, marked: bool) -> bool:
+def _policy_allows(ctx: Context, policy: str, opening: list[Word], marked: bool) -> bool:
+    first = opening[0]
     if policy == "bare":
         return first.key not in ctx.lexicon.noun_phrase_openers
-    if policy == "aspect":
-        return marked or first.key in ctx.lexicon.aspect_words
+    if policy == "aspect":  # `menegaskan akan …`, and a named subject before one: `menegaskan Indonesia akan …`
+        named = first.text[:1].isupper() and any(w.key in ctx.lexicon.aspect_words for w in opening[1:])
+        return marked or first.key in ctx.lexicon.aspect_words or named
     return marked
 
 
