@@ -14,10 +14,11 @@ predictions) are never emitted: `doc.events` holds what the text asserts, intend
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from peristiwa.model import Document, Event, Sentence
 from peristiwa.settings import Settings
+from peristiwa.stages.events.arguments import chain
 from peristiwa.stages.events.coder import candidates, find_triggers
 from peristiwa.stages.events.events import build_events
 from peristiwa.stages.events.lexicon import Lexicon, load_lexicon
@@ -54,13 +55,13 @@ def code_events(doc: Document, lexicon: Lexicon) -> list[Event]:
     args = collect_args(doc, toks, lexicon.grammar)
     reader = MagnitudeReader(lexicon.magnitude)
     events: list[Event] = []
-    previous: list[Arg] = []
+    earlier = Antecedents(frozenset(e.actor for e in doc.entities if e.type == "GPE" and e.actor))
     recent: dict[str, tuple[str, str]] = {}
     for sentence in sentences_of(doc):
-        view = _view(toks, sentence, args, grammar, lexicon, previous)
+        view = _view(toks, sentence, args, grammar, lexicon, earlier)
         if view is None:
             continue
-        previous = [a for a in view.args if a.kind != "pair"]
+        earlier.remember(view, [a for a in view.args if a.kind != "pair"])
         view.recent_sources = dict(recent)
         find_triggers(view)
         seen: set[tuple[str | None, str, str | None, bool]] = set()
@@ -75,9 +76,53 @@ def code_events(doc: Document, lexicon: Lexicon) -> list[Event]:
     return events
 
 
+@dataclass(slots=True)
+class Antecedents:
+    """What "kedua negara" / "kedua pemimpin" at the start of a sentence can point back to: the actors of the
+    sentence before, the last pair joined by "dan", and the actors of the last few sentences."""
+
+    states: frozenset[str]  # codes some GPE entity of the document carries
+    previous: Actors = ()
+    history: list[Actors] = field(default_factory=list)  # per sentence, latest last
+    joined: dict[bool, Actors] = field(default_factory=dict)  # last "A dan B", keyed by "both are states"
+
+    def remember(self, view: View, args: list[Arg]) -> None:
+        self.previous = _actors(args)
+        self.history = [*self.history[-(HISTORY_SENTENCES - 1):], self.previous]
+        for arg in args:
+            pair = _actors(chain(view, arg))[:2]  # "Lavrov dan Menlu AS John Kerry", "Riyadh dan Teheran"
+            if len(pair) == 2:
+                self.joined[False] = pair
+                if {code for code, _ in pair} <= self.states:
+                    self.joined[True] = pair
+
+    def pair(self, states_only: bool) -> Actors:
+        """Two (code, entity id) actors, or () when the text before names no clear pair."""
+        def kept(actors: Actors) -> Actors:
+            return tuple(a for a in actors if a[0] in self.states) if states_only else actors
+        if len(kept(self.previous)) == 2:
+            return kept(self.previous)
+        if states_only in self.joined:
+            return self.joined[states_only]
+        return next((kept(a) for a in reversed(self.history) if len(kept(a)) == 2), ())
+
+
+Actors = tuple[tuple[str, str], ...]
+HISTORY_SENTENCES = 4
+
+
+def _actors(args: list[Arg]) -> Actors:
+    """Distinct (code, entity id) actors of some participants, in text order."""
+    seen: dict[str, str] = {}
+    for arg in args:
+        for code, entity in zip(arg.codes, arg.entities + arg.entities[-1:] * len(arg.codes), strict=False):
+            seen.setdefault(code, entity)
+    return tuple(seen.items())
+
+
 def _view(
     toks: list[Tok], sentence: Sentence, args: list[Arg], grammar: Grammar, lexicon: Lexicon,
-    previous: list[Arg] | None = None,
+    earlier: Antecedents | None = None,
 ) -> View | None:
     # Binary search (tokens are in text order): a linear scan per sentence is quadratic on a long document.
     lo = bisect_left(toks, sentence.start, key=lambda t: t.start)
@@ -86,16 +131,16 @@ def _view(
         return None
     inside = [a for a in args if lo <= a.first and a.last <= hi]
     view = View(toks, lo, hi, inside, grammar, lexicon)
-    pairs = _reciprocal_pairs(view, previous or [])
+    pairs = _reciprocal_pairs(view, earlier or Antecedents(frozenset()))
     paired = {a.first for a in pairs}
     view.args = [a for a in inside if a.first not in paired] + pairs  # a pair replaces a one-person reading
     view.index_args()
     return view
 
 
-def _reciprocal_pairs(view: View, previous: list[Arg]) -> list[Arg]:
-    """ "kedua negara" after two named actors in the same sentence stands for both of them; at the start of a
-    sentence ("Kedua pemimpin bertemu …"), for the two actors of the sentence before, when it names exactly two."""
+def _reciprocal_pairs(view: View, earlier: Antecedents) -> list[Arg]:
+    """ "kedua negara" after two named actors in the same sentence stands for both of them; with none before it
+    in the sentence ("Kedua pemimpin bertemu …"), for the pair `Antecedents` finds (states only for "negara")."""
     pairs = []
     for i in range(view.lo, view.hi):
         if view.toks[i].low not in view.grammar.reciprocal_heads:
@@ -106,13 +151,11 @@ def _reciprocal_pairs(view: View, previous: list[Arg]) -> list[Arg]:
         existing = next((a for a in view.args if a.first == i), None)
         if existing is not None and existing.kind != "role":
             continue  # coreference may have read "kedua pemimpin" as one of the two; the pair wins
-        before = [a for a in view.args if a.last <= i]
-        codes = list(dict.fromkeys(c for a in before for c in a.codes))
-        if not codes:
-            before = previous
-            codes = list(dict.fromkeys(c for a in before for c in a.codes))
-            codes = codes if len(codes) == 2 else []
-        if len(codes) >= 2:
-            entities = tuple(e for a in before for e in a.entities)
-            pairs.append(replace(Arg(i, i + size, tuple(codes[:2]), entities[:2], "pair")))
+        actors = _actors([a for a in view.args if a.last <= i])
+        if not actors:
+            states_only = any(view.low(k) in view.grammar.state_nouns for k in range(i, i + size))
+            actors = earlier.pair(states_only)
+        if len(actors) >= 2:
+            codes, entities = zip(*actors[:2], strict=True)
+            pairs.append(replace(Arg(i, i + size, tuple(codes), tuple(entities), "pair")))
     return pairs
