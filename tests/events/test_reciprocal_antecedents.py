@@ -24,6 +24,9 @@ def coding(pipeline: Pipeline, text: str) -> set[str]:
     ("Presiden Prabowo Subianto bertemu Presiden China Xi Jinping di Beijing. Pertemuan itu adalah kunjungan "
      "pertama Prabowo. Kedua pemimpin menandatangani nota kesepahaman energi.",
      {"IDN CONSULT CHN", "IDN SUPPORT CHN"}),
+    # After the verb, with only the subject before it: the pair comes from the text before.
+    ("Sekjen PBB Antonio Guterres mendesak India dan Pakistan menahan diri. China juga menyerukan kedua negara "
+     "tetap tenang.", {"UN REQUEST IND", "UN REQUEST PAK", "CHN REQUEST IND", "CHN REQUEST PAK"}),
     # The sentence before names exactly two: that pair, as before.
     ("Delegasi Thailand bertemu delegasi Kamboja di Kuala Lumpur. Kedua negara sepakat menarik pasukan.",
      {"THA CONSULT KHM", "THA AGREE KHM", "THA CONCEDE -", "KHM CONCEDE -"}),  # a promised withdrawal: CONCEDE

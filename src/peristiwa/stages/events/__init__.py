@@ -152,7 +152,7 @@ def _reciprocal_pairs(view: View, earlier: Antecedents) -> list[Arg]:
         if existing is not None and existing.kind != "role":
             continue  # coreference may have read "kedua pemimpin" as one of the two; the pair wins
         actors = _actors([a for a in view.args if a.last <= i])
-        if not actors:
+        if len(actors) < 2:  # "Trump menelepon kedua pemimpin": the subject is not one of the two
             states_only = any(view.low(k) in view.grammar.state_nouns for k in range(i, i + size))
             actors = earlier.pair(states_only)
         if len(actors) >= 2:
