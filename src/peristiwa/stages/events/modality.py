@@ -18,6 +18,9 @@ class Modality:
     modality: str  # asserted | future | hypothetical
 
 
+PURPOSE_REACH = 8  # tokens back from "untuk" to the planned verb ("dijadwalkan terbang ke Amerika Serikat")
+
+
 def window(view: View, i: int) -> range:
     """The tokens just before token i that can carry its cues, back to a clause boundary or an actor."""
     size = view.grammar.raw["cue_window"]
@@ -50,8 +53,22 @@ def modality_of(view: View, i: int, reach: int, governs: bool = False, bare_noun
         or _need_before(view, reach)
     ):
         return Modality(has_cue(view, span, "negations"), "hypothetical")
-    future = has_cue(view, span, "future")
+    future = has_cue(view, span, "future") or _purpose_of_plan(view, reach)
     return Modality(has_cue(view, span, "negations"), "future" if future else "asserted")
+
+
+def _purpose_of_plan(view: View, i: int) -> bool:
+    """ "dijadwalkan terbang ke AS untuk bertemu Biden": the purpose of a planned act is planned too."""
+    j = i - 1
+    if j < view.lo or view.low(j) != "untuk":
+        return False
+    cues = view.grammar.cues("future")
+    for k in range(j - 1, max(view.lo, j - PURPOSE_REACH) - 1, -1):
+        if view.is_hard(k) or view.low(k) == ",":
+            return False
+        if view.phrase_at(k, cues):
+            return True
+    return False
 
 
 def _after_last_verb(view: View, span: range) -> range:
