@@ -56,13 +56,13 @@ def code_events(doc: Document, lexicon: Lexicon) -> list[Event]:
     reader = MagnitudeReader(lexicon.magnitude)
     events: list[Event] = []
     earlier = Antecedents(frozenset(e.actor for e in doc.entities if e.type == "GPE" and e.actor))
-    recent: dict[str, tuple[str, str]] = {}
+    recent: dict[str, list[tuple[str, str]]] = {}  # per type, the sources of asserted events, latest first
     for sentence in sentences_of(doc):
         view = _view(toks, sentence, args, grammar, lexicon, earlier)
         if view is None:
             continue
         earlier.remember(view, [a for a in view.args if a.kind != "pair"])
-        view.recent_sources = dict(recent)
+        view.recent_sources = {kind: list(sources) for kind, sources in recent.items()}
         find_triggers(view)
         seen: set[tuple[str | None, str, str | None, bool]] = set()
         for cand in candidates(view):
@@ -72,7 +72,8 @@ def code_events(doc: Document, lexicon: Lexicon) -> list[Event]:
                     seen.add(key)
                     events.append(event)
                 if event.modality == "asserted" and not event.negated and event.source_entity:
-                    recent[event.type] = (event.source, event.source_entity)
+                    latest = (event.source, event.source_entity)
+                    recent[event.type] = [latest, *(r for r in recent.get(event.type, []) if r != latest)][:4]
     return events
 
 

@@ -187,7 +187,7 @@ def link_complements(view: View, found: list[Candidate]) -> None:
         if entry.verbal_complement and _refuses_act(view, outer, inner):
             continue
         if inner is not None and entry.complement and not outer.targets:
-            outer.targets = _complement_targets(view, inner)
+            outer.targets = _complement_targets(view, inner, {c for a in outer.sources for c in a.codes})
         if entry.complement == "suppress":
             for later in found[index + 1 :]:
                 later.suppressed = later.suppressed or _same_clause(view, outer.match.last, later.match.first)
@@ -219,23 +219,27 @@ def _reject_mode(inner_type: str) -> str:
     return {"CONSULT": "meet", "AID": "assist", "AGREE": "meet"}.get(inner_type, "yield")
 
 
-def _complement_targets(view: View, inner: Candidate) -> list[Arg]:
+def _complement_targets(view: View, inner: Candidate, reactors: set[str]) -> list[Arg]:
     """ "mengancam akan menyerang X" aims at X; "mengecam serangan X" and "menyerukan penarikan pasukan X"
     aim at the actor of the event noun (and at both sides of a meeting or an agreement)."""
     if inner.match.head.pos == "verb":
         return inner.targets
     if not inner.sources:
-        return _antecedent(view, inner)
+        return _antecedent(view, inner, reactors)
     return inner.sources + (inner.targets if is_symmetric(view, inner) else [])
 
 
-def _antecedent(view: View, inner: Candidate) -> list[Arg]:
+def _antecedent(view: View, inner: Candidate, reactors: set[str]) -> list[Arg]:
     """ "mengecam serangan tersebut": a pointing event noun stands for the last such event reported before, and
-    its actor is the one reacted to."""
+    its actor is the one reacted to; one does not condemn one's own act, so events of the reacting side are
+    passed over."""
     after = inner.match.last
-    if view.low(after) not in view.grammar.event_anaphora or inner.type not in view.recent_sources:
+    if view.low(after) not in view.grammar.event_anaphora:
         return []
-    code, entity = view.recent_sources[inner.type]
+    others = [(c, e) for c, e in view.recent_sources.get(inner.type, []) if c not in reactors]
+    if not others:
+        return []
+    code, entity = others[0]
     return [Arg(inner.match.first, after + 1, (code,), (entity,), "anaphor")]
 
 

@@ -1,0 +1,15 @@
+"""Whole pipeline: "mengecam serangan itu" reacts to the last such event by another side."""
+
+from __future__ import annotations
+
+from peristiwa.model import Source
+from peristiwa.pipeline import Pipeline
+from peristiwa.stages.ingest import RawArticle
+
+
+def test_condemned_attack_is_the_other_sides_even_when_own_act_came_later(pipeline: Pipeline) -> None:
+    text = ("India meluncurkan serangan rudal ke Pakistan pada Rabu. Pakistan mengklaim telah menembak jatuh lima "
+            "jet tempur India. Perdana Menteri Pakistan Shehbaz Sharif mengecam serangan itu.")
+    doc = pipeline.process(RawArticle(text, Source()))
+    coded = {f"{e.source} {e.type} {e.target or '-'}" for e in doc.events}
+    assert coded == {"IND ASSAULT PAK", "PAK ASSAULT IND", "PAK ACCUSE IND"}
