@@ -186,9 +186,9 @@ def link_complements(view: View, found: list[Candidate]) -> None:
         inner = _governed(view, outer, found[index + 1 :])
         if entry.verbal_complement and _refuses_act(view, outer, inner):
             continue
-        if inner is not None and entry.complement and not outer.targets:
+        if inner is not None and entry.complement in {"react", "suppress"} and not outer.targets:
             outer.targets = _complement_targets(view, inner, {c for a in outer.sources for c in a.codes})
-        if entry.complement == "suppress":
+        if entry.complement in {"suppress", "absorb"}:
             for later in found[index + 1 :]:
                 later.suppressed = later.suppressed or _same_clause(view, outer.match.last, later.match.first)
 
