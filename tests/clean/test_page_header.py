@@ -74,3 +74,16 @@ def test_cnn_header_with_the_dateline_on_its_own_line() -> None:
     assert (doc.published, reasons(doc)["CNN Indonesia"]) == ("2025-05-08", "header")
     assert doc.text.startswith("Jakarta, CNN Indonesia --\n\nIndia meluncurkan serangan rudal")
     assert doc.dateline is not None and doc.dateline.outlet == "CNN Indonesia"
+
+
+def test_date_line_closes_a_header_without_dateline() -> None:
+    doc = clean((Path(__file__).parents[1] / "heldout6" / "raw" / "118_indonesia_australia.txt").read_text(encoding="utf-8"))
+    assert doc.title == "Indonesia dan Australia Teken Perjanjian Kerja Sama Pertahanan"
+    assert (doc.published, reasons(doc)["kumparanNEWS"]) == ("2024-08-29", "header")
+    assert doc.text.startswith("Menteri Pertahanan Prabowo Subianto dan Wakil Perdana Menteri")
+
+
+def test_a_date_line_below_paragraphs_does_not_make_them_a_header() -> None:
+    paragraphs = [f"Paragraf {n} tentang perundingan perbatasan yang masih berlangsung." for n in range(1, 5)]
+    doc = clean("\n\n".join([*paragraphs, "Jumat, 04 Maret 2022 | 08:45 WIB", "Kedua menteri sepakat bertemu lagi."]))
+    assert doc.title is None and all(p in doc.text for p in paragraphs)

@@ -74,11 +74,16 @@ class CleanStage:
 
     def _mark_header(self, doc: Document, lines: list[Line], removed: dict[int, Removed]) -> bool:
         """Short lines above a paragraph that opens with a dateline ("BEIJING, KOMPAS.com - …") are the page's
-        header: section names, the headline, a date, a newsletter prompt. The first headline-like one is the
-        title; the others go as header. Without such a paragraph near the top, nothing is marked."""
+        header: section names, the headline, a date, a newsletter prompt. Without a dateline, the publication
+        date line ends the header ("kumparanNEWS", headline, "29 Agustus 2024 17:05 WIB", body). The first
+        headline-like line is the title; the others go as header. Without either near the top, nothing is marked."""
         structure = self._structure()
         kept = [i for i in range(len(lines)) if i not in removed][: structure["header_max_lines"] + 1]
-        opening = next((n for n, i in enumerate(kept) if self._opens_body(lines[i].text)), 0)
+        opening = next((n for n, i in enumerate(kept) if self._opens_body(lines[i].text)), None)
+        if opening is None and kept:
+            dated = next((i for i in range(kept[-1]) if i in removed and removed[i].reason == "published"), None)
+            opening = sum(1 for i in kept if dated is not None and i < dated)
+            opening = opening if opening <= structure["dated_header_max_lines"] else 0
         header = kept[:opening]
         if not header or any(len(lines[i].text.split()) > structure["title_max_words"] for i in header):
             return False
