@@ -10,7 +10,8 @@ from peristiwa.model import Document, Source
 from peristiwa.settings import Settings
 from peristiwa.stages.clean import make_stage
 
-HELDOUT4 = Path(__file__).parents[1] / "heldout4" / "raw"
+TESTS = Path(__file__).parents[1]
+HELDOUT4 = TESTS / "heldout4" / "raw"
 CLEAN = make_stage(Settings())
 
 
@@ -69,7 +70,7 @@ def test_a_body_paragraph_after_a_read_more_label_stays() -> None:
 
 
 def test_cnn_header_with_the_dateline_on_its_own_line() -> None:
-    doc = clean((Path(__file__).parents[1] / "heldout5" / "raw" / "113_india_pakistan.txt").read_text(encoding="utf-8"))
+    doc = clean((TESTS / "heldout5" / "raw" / "113_india_pakistan.txt").read_text(encoding="utf-8"))
     assert doc.title == "India Gempur Pakistan, Islamabad Bersumpah Membalas"
     assert (doc.published, reasons(doc)["CNN Indonesia"]) == ("2025-05-08", "header")
     assert doc.text.startswith("Jakarta, CNN Indonesia --\n\nIndia meluncurkan serangan rudal")
@@ -77,7 +78,7 @@ def test_cnn_header_with_the_dateline_on_its_own_line() -> None:
 
 
 def test_date_line_closes_a_header_without_dateline() -> None:
-    doc = clean((Path(__file__).parents[1] / "heldout6" / "raw" / "118_indonesia_australia.txt").read_text(encoding="utf-8"))
+    doc = clean((TESTS / "heldout6" / "raw" / "118_indonesia_australia.txt").read_text(encoding="utf-8"))
     assert doc.title == "Indonesia dan Australia Teken Perjanjian Kerja Sama Pertahanan"
     assert (doc.published, reasons(doc)["kumparanNEWS"]) == ("2024-08-29", "header")
     assert doc.text.startswith("Menteri Pertahanan Prabowo Subianto dan Wakil Perdana Menteri")
