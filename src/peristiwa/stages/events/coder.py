@@ -45,12 +45,23 @@ def find_triggers(view: View) -> None:
             for m in view.lexicon.matches_at(bounded, i)
             if not m.entry.predicate or _in_predicate(view, i, m.entry.predicate)
         ]
-        if matches and not _modifier_use(view, i):
+        if matches and not _modifier_use(view, i) and not _inside_title(view, i):
             view.triggers[i] = matches[0]
             view.alternatives[i] = [m for m in matches[1:] if m.last == matches[0].last]
             i = matches[0].last
         else:
             i += 1
+
+
+def _inside_title(view: View, i: int) -> bool:
+    """ "Perjanjian Kerja Sama Pertahanan": a capitalised word inside the title of an agreement or a body is
+    part of a name, not an event."""
+    j = i
+    while j > view.lo and view.toks[j].capitalised and view.toks[j - 1].capitalised:
+        j -= 1
+        if view.low(j) in view.grammar.title_heads:
+            return True
+    return False
 
 
 def _modifier_use(view: View, i: int) -> bool:
