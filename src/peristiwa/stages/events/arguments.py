@@ -50,10 +50,14 @@ def chain_ending_at(view: View, arg: Arg, tight: bool = False) -> list[Arg]:
     return members
 
 
+TITLE_WORDS = 8  # capitalised title words a coordination may cross before the next name
+
+
 def _next_coordinated(view: View, arg: Arg, max_gap: int | None = None) -> Arg | None:
     gap_words, joins = 0, set[str]()
     limit = view.grammar.raw["coordination_gap"] if max_gap is None else max_gap
-    for i in range(arg.last, min(view.hi, arg.last + view.grammar.raw["coordination_gap"] + 3)):
+    reach = view.grammar.raw["coordination_gap"] + 3 + TITLE_WORDS
+    for i in range(arg.last, min(view.hi, arg.last + reach)):
         if i in view.arg_at:
             nxt = view.arg_at[i]
             if not joins or nxt.kind not in NAME_KINDS:  # "…, kami" starts a new clause
@@ -65,6 +69,8 @@ def _next_coordinated(view: View, arg: Arg, max_gap: int | None = None) -> Arg |
             continue
         if view.is_hard(i) or view.is_verbish(i) or word in view.grammar.preps or word == "yang":
             return None
+        if joins and max_gap is None and view.toks[i].capitalised:
+            continue  # "dan Wakil Perdana Menteri … Australia Richard Marles": the title of the next name
         gap_words += 1
         if gap_words > limit:
             return None

@@ -187,7 +187,12 @@ def _labelled(view: View, targets: list[Arg], nouns: frozenset[str]) -> bool:
     if not targets:
         return False
     k = targets[-1].last
-    return view.low(k) == "sebagai" and view.low(k + 1) in nouns
+    if view.low(k) != "sebagai":
+        return False
+    k += 1
+    while view.low(k) in view.grammar.determiners:
+        k += 1  # "sebagai salah satu mitra", "sebagai sebuah ancaman"
+    return view.low(k) in nouns
 
 
 def link_complements(view: View, found: list[Candidate]) -> None:
