@@ -68,3 +68,8 @@ def test_clitic_on_a_preposition_goes_to_the_last_object_not_the_subject(link: L
     doc = link("Presiden Prabowo Subianto menerima Perdana Menteri Malaysia Anwar Ibrahim dan menyerahkan "
                "cendera mata kepadanya.")
     assert refs(doc) == [("nya", "Anwar Ibrahim")]
+
+
+def test_group_word_with_determiner_does_not_point_to_a_person(link: Link) -> None:
+    doc = link("Sekjen NATO Mark Rutte tiba di Seoul. Rutte mengatakan pengiriman pasukan itu berbahaya.")
+    assert refs(doc) == []

@@ -13,3 +13,10 @@ def test_condemned_attack_is_the_other_sides_even_when_own_act_came_later(pipeli
     doc = pipeline.process(RawArticle(text, Source()))
     coded = {f"{e.source} {e.type} {e.target or '-'}" for e in doc.events}
     assert coded == {"IND ASSAULT PAK", "PAK ASSAULT IND", "PAK ACCUSE IND"}
+
+
+def test_event_noun_with_a_determiner_is_not_a_new_event(pipeline: Pipeline) -> None:
+    text = ("Korea Utara mengirim 3.000 tentara ke Rusia. Sekjen NATO Mark Rutte mengatakan pengiriman pasukan itu "
+            "merupakan eskalasi yang berbahaya.")
+    doc = pipeline.process(RawArticle(text, Source()))
+    assert {f"{e.source} {e.type} {e.target or '-'}" for e in doc.events} == {"PRK MOBILIZE -"}

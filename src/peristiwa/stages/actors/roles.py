@@ -37,7 +37,8 @@ class RolePhrase:
 
     @property
     def anaphoric(self) -> bool:
-        return self.name is None and (self.article or self.determiner or self.plural)
+        """Points back to a person ("Sekjen NATO itu"); a group word ("pasukan itu") never does."""
+        return self.role.person and self.name is None and (self.article or self.determiner or self.plural)
 
 
 class RoleFinder:

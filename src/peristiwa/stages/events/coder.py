@@ -109,7 +109,22 @@ def _candidate(view: View, match: Match) -> Candidate | None:
         bare_noun=match.head.pos == "noun" and reach == match.first,
     )
     mutual = view.low(reach - 1) in view.grammar.mutual
-    return Candidate(match, sources, targets, modality, reach, stop, entry.type, entry.mode, mutual=mutual)
+    candidate = Candidate(match, sources, targets, modality, reach, stop, entry.type, entry.mode, mutual=mutual)
+    candidate.suppressed = _mentions_earlier_event(view, match, reach)
+    return candidate
+
+
+def _mentions_earlier_event(view: View, match: Match, reach: int) -> bool:
+    """ "Rutte mengatakan pengiriman pasukan itu …": a bare event noun with a pointing determiner names an event
+    already reported, not a new one (a verb governing it, "mengecam serangan itu", can still react to it)."""
+    if match.head.pos != "noun" or reach != match.first:
+        return False
+    for k in range(match.last, min(view.hi, match.last + 3)):  # "pengiriman pasukan itu"
+        if k in view.arg_at or view.is_hard(k) or view.is_verbish(k) or view.low(k) in view.grammar.preps:
+            return False
+        if view.low(k) in view.grammar.event_anaphora:
+            return True
+    return False
 
 
 Sides = tuple[list[Arg], list[Arg], int, int]
