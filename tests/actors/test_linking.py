@@ -207,3 +207,9 @@ def test_one_entity_per_stretch_of_text() -> None:
     entities = registry.entities()
     assert [(e.name, [m.start for m in e.mentions]) for e in entities] == [("York", [at, text.rindex("York")])]
 
+
+
+def test_hyphened_korean_given_name_stays_whole(link: Link) -> None:
+    doc = link("Wakil Menteri Luar Negeri Korea Selatan Kim Hong-kyun menuntut penarikan pasukan Korea Utara.")
+    person = next(e for e in doc.entities if e.type == "PER")
+    assert (person.name, person.actor) == ("Kim Hong-kyun", "KOR")

@@ -31,7 +31,7 @@ def clean_ner(kb: KnowledgeBase, text: str, tokens: list[Tok], ner: list[NerSpan
         while inside and not _is_name_word(kb, inside[0]):
             inside.pop(0)
             first += 1
-        while inside and not _is_name_word(kb, inside[-1]):
+        while inside and not _is_name_word(kb, inside[-1]) and not _hyphen_tail(kb, inside):
             inside.pop()
         if not inside or _lone_sentence_start(text, tokens, inside, first):
             continue
@@ -124,6 +124,15 @@ def _tokens_overlapping(tokens: list[Tok], ner: list[NerSpan]) -> set[int]:
             found.add(i)
             i += 1
     return found
+
+
+def _hyphen_tail(kb: KnowledgeBase, inside: list[Tok]) -> bool:
+    """ "Kim Hong-kyun", "Lee Jae-myung": a lower-case syllable hyphened onto a name word, with no space, is part
+    of the given name."""
+    if len(inside) < 3 or not inside[-1].text.isalpha() or inside[-2].text != "-":
+        return False
+    word, hyphen, name = inside[-1], inside[-2], inside[-3]
+    return name.end == hyphen.start and hyphen.end == word.start and _is_name_word(kb, name)
 
 
 def _is_name_word(kb: KnowledgeBase, token: Tok) -> bool:
