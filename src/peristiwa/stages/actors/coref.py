@@ -166,6 +166,8 @@ class GroupAnaphora:
 def _is_kind(entity: Entity, kind: str) -> bool:
     if kind == "organisation":
         return entity.type == "ORG" and entity.sector == "IGO"
+    if kind == "armed_group":
+        return entity.type == "ORG" and entity.sector == "REB"
     return entity.type == "GPE"
 
 

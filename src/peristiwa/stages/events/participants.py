@@ -30,7 +30,12 @@ def collect_args(doc: Document, toks: list[Tok], grammar: dict) -> list[Arg]:
     coded = {e.id: e for e in doc.entities if e.actor}
     raw = _name_args(doc, toks, coded) + _reference_args(doc, toks, coded)
     raw += _speaker_args(doc, toks, grammar) + _compound_args(doc, toks)
-    return _merge_adjacent(toks, _drop_nested(raw))
+    groups = {e.id for e in doc.entities if e.type == "ORG" and e.sector in NON_STATE_SECTORS}
+    states = {e.id for e in doc.entities if e.type == "GPE"}
+    return _merge_adjacent(toks, _drop_nested(raw), groups, states)
+
+
+NON_STATE_SECTORS = {"REB", "IGO"}  # a state named right after such a body only says where it is from
 
 
 def _span_tokens(toks: list[Tok], start: int, end: int) -> tuple[int, int] | None:
@@ -128,15 +133,18 @@ def _drop_nested(args: list[Arg]) -> list[Arg]:
     return kept
 
 
-def _merge_adjacent(toks: list[Tok], args: list[Arg]) -> list[Arg]:
-    """ "Menteri Luar Negeri Rusia Sergey Lavrov", "Amerika Serikat (AS)": one participant."""
+def _merge_adjacent(toks: list[Tok], args: list[Arg], groups: set[str] = frozenset(),
+                    states: set[str] = frozenset()) -> list[Arg]:
+    """ "Menteri Luar Negeri Rusia Sergey Lavrov", "Amerika Serikat (AS)": one participant, the last name's.
+    After an armed group or an IGO, a state only says where it is from ("RSF Sudan"): the group's."""
     merged: list[Arg] = []
     for arg in args:
         prev = merged[-1] if merged else None
         if prev and _adjacent(toks, prev, arg):
             closing = 1 if toks[prev.last].text == "(" else 0  # swallow the ")" of "Amerika Serikat (AS)"
+            head = prev if set(prev.entities) & groups and set(arg.entities) <= states else arg
             merged[-1] = replace(
-                arg, first=prev.first, last=arg.last + closing, entities=prev.entities + arg.entities
+                head, first=prev.first, last=arg.last + closing, entities=prev.entities + arg.entities
             )
         else:
             merged.append(arg)
