@@ -20,3 +20,10 @@ def test_event_noun_with_a_determiner_is_not_a_new_event(pipeline: Pipeline) -> 
             "merupakan eskalasi yang berbahaya.")
     doc = pipeline.process(RawArticle(text, Source()))
     assert {f"{e.source} {e.type} {e.target or '-'}" for e in doc.events} == {"PRK MOBILIZE -"}
+
+
+def test_state_after_an_armed_group_is_its_origin_and_kelompok_itu_is_the_group(pipeline: Pipeline) -> None:
+    text = ("Amerika Serikat menjatuhkan sanksi terhadap Pasukan Dukungan Cepat (RSF) Sudan pada Selasa. "
+            "Dalam pernyataannya, kelompok itu menuding Washington bersikap tidak adil.")
+    doc = pipeline.process(RawArticle(text, Source()))
+    assert {f"{e.source} {e.type} {e.target or '-'}" for e in doc.events} == {"USA SANCTION RSF", "RSF ACCUSE USA"}
