@@ -73,3 +73,9 @@ def test_clitic_on_a_preposition_goes_to_the_last_object_not_the_subject(link: L
 def test_group_word_with_determiner_does_not_point_to_a_person(link: Link) -> None:
     doc = link("Sekjen NATO Mark Rutte tiba di Seoul. Rutte mengatakan pengiriman pasukan itu berbahaya.")
     assert refs(doc) == []
+
+
+def test_plural_role_noun_after_the_subject_leaves_the_subject_out(link: Link) -> None:
+    doc = link("Presiden Joko Widodo bertemu Perdana Menteri Anwar Ibrahim. Sekjen PBB Antonio Guterres kemudian "
+               "memuji kedua pemimpin.")
+    assert sorted(name for _, name in refs(doc)) == ["Anwar Ibrahim", "Joko Widodo"]

@@ -27,6 +27,10 @@ def coding(pipeline: Pipeline, text: str) -> set[str]:
     # After the verb, with only the subject before it: the pair comes from the text before.
     ("Sekjen PBB Antonio Guterres mendesak India dan Pakistan menahan diri. China juga menyerukan kedua negara "
      "tetap tenang.", {"UN REQUEST IND", "UN REQUEST PAK", "CHN REQUEST IND", "CHN REQUEST PAK"}),
+    # "kedua pemimpin" wants two people: not the two states of the sentence before.
+    ("Presiden Venezuela Nicolas Maduro dan Presiden Guyana Irfaan Ali sepakat tidak menggunakan kekerasan. "
+     "Amerika Serikat mendukung Guyana. Presiden Brasil Lula da Silva memuji kedua pemimpin.",
+     {"VEN AGREE GUY", "USA SUPPORT GUY", "BRA SUPPORT VEN", "BRA SUPPORT GUY"}),
     # The sentence before names exactly two: that pair, as before.
     ("Delegasi Thailand bertemu delegasi Kamboja di Kuala Lumpur. Kedua negara sepakat menarik pasukan.",
      {"THA CONSULT KHM", "THA AGREE KHM"}),  # what they agreed on is the agreement's content, not an event

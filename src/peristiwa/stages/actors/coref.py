@@ -51,7 +51,7 @@ class Coreferencer:
         for index, token in enumerate(tokens):
             sentence = bisect.bisect_right(starts, token.start) - 1
             if token.start in role_refs:
-                found = self._role_reference(text, tokens, role_refs[token.start], persons, occurrences)
+                found = self._role_reference(text, tokens, role_refs[token.start], persons, occurrences, sentence)
             else:
                 found = self._pronoun(token, sentence, occurrences)
             for ref in found:
@@ -111,9 +111,11 @@ class Coreferencer:
         return None
 
     def _role_reference(self, text: str, tokens: list[Tok], phrase: RolePhrase, persons: list[Entity],
-                        occurrences: list[Occurrence]) -> list[Reference]:
+                        occurrences: list[Occurrence], sentence: int) -> list[Reference]:
         start, end = tokens[phrase.first].start, tokens[phrase.last - 1].end
         before = [o for o in occurrences if o.start < start]
+        if phrase.plural:  # "Lula memuji kedua pemimpin": the subject is not one of the two
+            before = [o for o in before if not (o.sentence == sentence and o.subject)]
         wanted = 2 if phrase.plural else 1
         by_id = {e.id: e for e in persons}
         agreeing = [o for o in before if self._agrees(by_id[o.entity_id], phrase)]

@@ -55,7 +55,8 @@ def code_events(doc: Document, lexicon: Lexicon) -> list[Event]:
     args = collect_args(doc, toks, lexicon.grammar)
     reader = MagnitudeReader(lexicon.magnitude)
     events: list[Event] = []
-    earlier = Antecedents(frozenset(e.actor for e in doc.entities if e.type == "GPE" and e.actor))
+    earlier = Antecedents(frozenset(e.actor for e in doc.entities if e.type == "GPE" and e.actor),
+                          frozenset(e.id for e in doc.entities if e.type == "PER"))
     recent: dict[str, list[tuple[str, str]]] = {}  # per type, the sources of asserted events, latest first
     for sentence in sentences_of(doc):
         view = _view(toks, sentence, args, grammar, lexicon, earlier)
@@ -80,34 +81,41 @@ def code_events(doc: Document, lexicon: Lexicon) -> list[Event]:
 @dataclass(slots=True)
 class Antecedents:
     """What "kedua negara" / "kedua pemimpin" at the start of a sentence can point back to: the actors of the
-    sentence before, the last pair joined by "dan", and the actors of the last few sentences."""
+    sentence before, the last pair joined by "dan", and the actors of the last few sentences. Each is read per
+    kind of pair: states ("kedua negara"), people ("kedua pemimpin") or any actor ("kedua pihak")."""
 
-    states: frozenset[str]  # codes some GPE entity of the document carries
-    previous: Actors = ()
-    history: list[Actors] = field(default_factory=list)  # per sentence, latest last
-    joined: dict[bool, Actors] = field(default_factory=dict)  # last "A dan B", keyed by "both are states"
+    state_codes: frozenset[str] = frozenset()  # codes some GPE entity carries
+    person_ids: frozenset[str] = frozenset()  # entity ids of people
+    previous: list[Arg] = field(default_factory=list)
+    history: list[list[Arg]] = field(default_factory=list)  # per sentence, latest last
+    joined: dict[str, Actors] = field(default_factory=dict)  # last "A dan B", per kind
 
     def remember(self, view: View, args: list[Arg]) -> None:
-        self.previous = _actors(args)
-        self.history = [*self.history[-(HISTORY_SENTENCES - 1):], self.previous]
+        self.previous = args
+        self.history = [*self.history[-(HISTORY_SENTENCES - 1):], args]
         for arg in args:
-            pair = _actors(chain(view, arg))[:2]  # "Lavrov dan Menlu AS John Kerry", "Riyadh dan Teheran"
-            if len(pair) == 2:
-                self.joined[False] = pair
-                if {code for code, _ in pair} <= self.states:
-                    self.joined[True] = pair
+            members = chain(view, arg)  # "Lavrov dan Menlu AS John Kerry", "Riyadh dan Teheran"
+            for kind in KINDS:
+                pair = self._of(kind, members)[:2]
+                if len(pair) == 2:
+                    self.joined[kind] = pair
 
-    def pair(self, states_only: bool) -> Actors:
-        """Two (code, entity id) actors, or () when the text before names no clear pair."""
-        def kept(actors: Actors) -> Actors:
-            return tuple(a for a in actors if a[0] in self.states) if states_only else actors
-        if len(kept(self.previous)) == 2:
-            return kept(self.previous)
-        if states_only in self.joined:
-            return self.joined[states_only]
-        return next((kept(a) for a in reversed(self.history) if len(kept(a)) == 2), ())
+    def pair(self, kind: str) -> Actors:
+        """Two (code, entity id) actors of that kind, or () when the text before names no clear pair."""
+        if len(self._of(kind, self.previous)) == 2:
+            return self._of(kind, self.previous)
+        if kind in self.joined:
+            return self.joined[kind]
+        return next((self._of(kind, a) for a in reversed(self.history) if len(self._of(kind, a)) == 2), ())
+
+    def _of(self, kind: str, args: list[Arg]) -> Actors:
+        if kind == "person":
+            args = [a for a in args if set(a.entities) & self.person_ids]
+        actors = _actors(args)
+        return tuple(a for a in actors if a[0] in self.state_codes) if kind == "state" else actors
 
 
+KINDS = ("any", "state", "person")
 Actors = tuple[tuple[str, str], ...]
 HISTORY_SENTENCES = 4
 
@@ -132,7 +140,7 @@ def _view(
         return None
     inside = [a for a in args if lo <= a.first and a.last <= hi]
     view = View(toks, lo, hi, inside, grammar, lexicon)
-    pairs = _reciprocal_pairs(view, earlier or Antecedents(frozenset()))
+    pairs = _reciprocal_pairs(view, earlier or Antecedents())
     paired = {a.first for a in pairs}
     view.args = [a for a in inside if a.first not in paired] + pairs  # a pair replaces a one-person reading
     view.index_args()
@@ -154,9 +162,16 @@ def _reciprocal_pairs(view: View, earlier: Antecedents) -> list[Arg]:
             continue  # coreference may have read "kedua pemimpin" as one of the two; the pair wins
         actors = _actors([a for a in view.args if a.last <= i])
         if len(actors) < 2:  # "Trump menelepon kedua pemimpin": the subject is not one of the two
-            states_only = any(view.low(k) in view.grammar.state_nouns for k in range(i, i + size))
-            actors = earlier.pair(states_only)
+            actors = earlier.pair(_pair_kind(view, range(i, i + size)))
         if len(actors) >= 2:
             codes, entities = zip(*actors[:2], strict=True)
             pairs.append(replace(Arg(i, i + size, tuple(codes), tuple(entities), "pair")))
     return pairs
+
+
+def _pair_kind(view: View, phrase: range) -> str:
+    """ "kedua negara": two states; "kedua pemimpin": two people; "kedua pihak": any two actors."""
+    words = {view.low(k) for k in phrase}
+    if words & view.grammar.state_nouns:
+        return "state"
+    return "person" if words & view.grammar.person_nouns else "any"

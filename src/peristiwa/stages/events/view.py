@@ -37,6 +37,7 @@ class Grammar:
     reciprocal: set[tuple[str, ...]] = field(init=False)
     reciprocal_heads: set[str] = field(init=False)
     state_nouns: set[str] = field(init=False)
+    person_nouns: set[str] = field(init=False)
     title_heads: set[str] = field(init=False)
     not_verbs: set[str] = field(init=False)
     target_verbs: set[str] = field(init=False)
@@ -59,6 +60,7 @@ class Grammar:
         self.troops, self.reciprocal = set(g["troop_words"]), phrases(g["reciprocal_anaphora"])
         self.reciprocal_heads = {phrase[0] for phrase in self.reciprocal}  # a cheap test before the phrase one
         self.state_nouns = set(g["reciprocal_state_nouns"])
+        self.person_nouns = set(g["reciprocal_person_nouns"])
         self.title_heads = set(g["title_heads"])
         self.not_verbs, self.target_verbs = set(g["not_verbs"]) | self.preps, set(g["target_verbs"])
         self.speech, self.determiners = set(g["speech_verbs"]), set(g["determiners"])
