@@ -108,7 +108,7 @@ def _candidate(view: View, match: Match) -> Candidate | None:
         governs=entry.complement is not None,
         bare_noun=match.head.pos == "noun" and reach == match.first,
     )
-    mutual = view.low(reach - 1) in view.grammar.mutual
+    mutual = entry.mutual or view.low(reach - 1) in view.grammar.mutual
     candidate = Candidate(match, sources, targets, modality, reach, stop, entry.type, entry.mode, mutual=mutual)
     candidate.suppressed = _mentions_earlier_event(view, match, reach)
     return candidate

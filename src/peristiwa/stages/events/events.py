@@ -27,8 +27,8 @@ def dyads(view: View, cand: Candidate) -> Iterator[tuple[tuple[str, str], tuple[
     sources, targets = codes_of(cand.sources), codes_of(cand.targets)
     info = view.lexicon.types[cand.type]
     policy = cand.match.entry.target or info["target"]
-    if cand.mutual and not targets and len(sources) > 1:
-        yield from _both_ways(sources)
+    if cand.mutual and len(sources) + len(targets) > 1:  # "saling tuduh", "perang antara A dan B"
+        yield from _both_ways(sources + [t for t in targets if t not in sources])
         return
     if is_symmetric(view, cand) and not targets and len(sources) > 1:
         sources, targets = sources[:1], sources[1:]  # "Rusia dan AS melanjutkan pembicaraan"

@@ -39,6 +39,7 @@ class Entry:
     subject_troops: bool = False
     reverse: bool = False
     symmetric: bool | None = None
+    mutual: bool = False  # both sides act on each other ("perang antara A dan B"), like "saling serang"
     label: frozenset[str] = frozenset()
     examples: tuple[dict[str, Any], ...] = ()
 
@@ -132,6 +133,7 @@ def _entry(raw: dict[str, Any], defaults: dict[str, Any]) -> Entry:
         subject_troops=bool(raw.get("subject_troops")),
         reverse=bool(raw.get("reverse")),
         symmetric=raw.get("symmetric"),
+        mutual=bool(raw.get("mutual", False)),
         label=frozenset(raw.get("label", [])),
         examples=tuple(raw.get("examples", [])),
     )
