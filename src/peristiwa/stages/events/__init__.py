@@ -88,13 +88,13 @@ class Antecedents:
     person_ids: frozenset[str] = frozenset()  # entity ids of people
     previous: list[Arg] = field(default_factory=list)
     history: list[list[Arg]] = field(default_factory=list)  # per sentence, latest last
-    joined: dict[str, Actors] = field(default_factory=dict)  # last "A dan B", per kind
+    joined: dict[str, Actors] = field(default_factory=dict)  # last subject "A dan B", per kind
 
     def remember(self, view: View, args: list[Arg]) -> None:
         self.previous = args
         self.history = [*self.history[-(HISTORY_SENTENCES - 1):], args]
-        for arg in args:
-            members = chain(view, arg)  # "Lavrov dan Menlu AS John Kerry", "Riyadh dan Teheran"
+        if args:  # the sentence's subject, when it is two actors joined: "Lavrov dan Menlu AS John Kerry"
+            members = chain(view, args[0])
             for kind in KINDS:
                 pair = self._of(kind, members)[:2]
                 if len(pair) == 2:

@@ -101,6 +101,8 @@ def _candidate(view: View, match: Match) -> Candidate | None:
         return None
     if entry.label and not _labelled(view, targets, entry.label):
         return None
+    if entry.needs_target and not targets:
+        return None
     modality = modality_of(
         view,
         match.first,

@@ -40,6 +40,7 @@ class Entry:
     reverse: bool = False
     symmetric: bool | None = None
     mutual: bool = False  # both sides act on each other ("perang antara A dan B"), like "saling serang"
+    needs_target: bool = False  # without a recipient, the next reading of the same words is tried
     label: frozenset[str] = frozenset()
     examples: tuple[dict[str, Any], ...] = ()
 
@@ -134,6 +135,7 @@ def _entry(raw: dict[str, Any], defaults: dict[str, Any]) -> Entry:
         reverse=bool(raw.get("reverse")),
         symmetric=raw.get("symmetric"),
         mutual=bool(raw.get("mutual", False)),
+        needs_target=bool(raw.get("needs_target", False)),
         label=frozenset(raw.get("label", [])),
         examples=tuple(raw.get("examples", [])),
     )
