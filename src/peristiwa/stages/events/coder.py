@@ -232,7 +232,9 @@ def _governed(view: View, outer: Candidate, later: list[Candidate]) -> Candidate
         return None
     near_verb = 0 <= nxt.match.first - outer.match.last <= 2  # "menolak permintaan …"
     near_stop = 0 <= nxt.match.first - outer.stop <= 2  # "menyerukan penghentian perang …, penarikan …"
-    return nxt if near_verb or near_stop else None
+    joined = nxt.match.head.pos == "verb" and any(
+        view.low(k) in {"dan", "serta"} for k in range(outer.match.last, nxt.match.first))
+    return nxt if (near_verb or near_stop) and not joined else None  # "mengutuk X dan menyerukan Y": two acts
 
 
 def _refuses_act(view: View, outer: Candidate, inner: Candidate | None) -> bool:
