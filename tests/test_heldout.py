@@ -16,7 +16,7 @@ HERE = Path(__file__).parent
 # person actors 0.89, quotes 0.80, dates 1.0, events 0.69; heldout2 gave 0.67, 0.91, 1.0, 0.77, 1.0, 0.59;
 # heldout3 gave 0.33, 0.83, 1.0, 0.86, 1.0, 0.70; heldout4 gave 0.56, 0.79, 0.64, 0.82, 1.0, 0.16;
 # heldout5 gave 0.82, 0.96, 1.0, 0.63, 0.67, 0.47; heldout6 gave 0.83, 0.94, 0.91, 0.92, 1.0, 0.53;
-# heldout7 gave 0.75, 0.93, 0.88, 0.77, 1.0, 0.42.
+# heldout7 gave 0.75, 0.93, 0.88, 0.77, 1.0, 0.42; heldout8 gave 0.75, 0.91, 1.0, 0.75, 1.0, 0.56.
 # All sets have since shaped fixes, so they are regression sets now. Floors only move up.
 FLOORS = {
     "heldout": {"boilerplate_removed": 0.95, "body_kept": 1.0, "title": 1.0, "published": 1.0, "entities": 0.92,
@@ -31,6 +31,8 @@ FLOORS = {
                  "person_actor": 0.90, "quotes": 0.90, "date_values": 0.95, "events": 0.70, "event_dyads": 0.70},
     "heldout7": {"boilerplate_removed": 0.95, "body_kept": 1.0, "title": 1.0, "published": 1.0, "entities": 0.93,
                  "person_actor": 0.95, "quotes": 0.80, "date_values": 0.95, "events": 0.85, "event_dyads": 0.85},
+    "heldout8": {"boilerplate_removed": 0.85, "body_kept": 1.0, "title": 1.0, "published": 1.0, "entities": 0.95,
+                 "person_actor": 0.95, "quotes": 0.70, "date_values": 0.95, "events": 0.80, "event_dyads": 0.80},
     "heldout2": {"boilerplate_removed": 0.95, "body_kept": 1.0, "title": 1.0, "published": 1.0, "entities": 0.95,
                  "person_actor": 0.95, "quotes": 0.90, "date_values": 0.95, "events": 0.62, "event_dyads": 0.62},
 }
