@@ -32,7 +32,7 @@ FLOORS = {
     "heldout7": {"boilerplate_removed": 0.95, "body_kept": 1.0, "title": 1.0, "published": 1.0, "entities": 0.93,
                  "person_actor": 0.95, "quotes": 0.80, "date_values": 0.95, "events": 0.85, "event_dyads": 0.85},
     "heldout8": {"boilerplate_removed": 0.85, "body_kept": 1.0, "title": 1.0, "published": 1.0, "entities": 0.95,
-                 "person_actor": 0.95, "quotes": 0.70, "date_values": 0.95, "events": 0.80, "event_dyads": 0.80},
+                 "person_actor": 0.95, "quotes": 0.95, "date_values": 0.95, "events": 0.80, "event_dyads": 0.80},
     "heldout2": {"boilerplate_removed": 0.95, "body_kept": 1.0, "title": 1.0, "published": 1.0, "entities": 0.95,
                  "person_actor": 0.95, "quotes": 0.90, "date_values": 0.95, "events": 0.62, "event_dyads": 0.62},
 }

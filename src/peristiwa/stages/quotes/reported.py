@@ -119,10 +119,11 @@ def _policy_allows(ctx: Context, policy: str, opening: list[Word], marked: bool)
     first = opening[0]
     if policy == "bare":
         return first.key not in ctx.lexicon.noun_phrase_openers
-    if policy == "aspect":  # `menegaskan akan …`, and a named subject before one: `menegaskan Indonesia akan …`
-        named = first.text[:1].isupper() and any(w.key in ctx.lexicon.aspect_words for w in opening[1:])
+    # A named subject before an aspect word opens a clause for these verbs too: `menyatakan Indonesia akan …`.
+    named = first.text[:1].isupper() and any(w.key in ctx.lexicon.aspect_words for w in opening[1:])
+    if policy == "aspect":  # `menegaskan akan …`
         return marked or first.key in ctx.lexicon.aspect_words or named
-    return marked
+    return marked or (policy == "marked" and named)
 
 
 def _skip_time(ctx: Context, found: list[Word], k: int) -> int:
