@@ -80,10 +80,8 @@ class CleanStage:
         structure = self._structure()
         kept = [i for i in range(len(lines)) if i not in removed][: structure["header_max_lines"] + 1]
         opening = next((n for n, i in enumerate(kept) if self._opens_body(lines[i].text)), None)
-        if opening is None and kept:
-            dated = next((i for i in range(kept[-1]) if i in removed and removed[i].reason == "published"), None)
-            opening = sum(1 for i in kept if dated is not None and i < dated)
-            opening = opening if opening <= structure["dated_header_max_lines"] else 0
+        if opening is None:
+            opening = self._lines_above_date(kept, removed, structure["dated_header_max_lines"])
         header = kept[:opening]
         if not header or any(len(lines[i].text.split()) > structure["title_max_words"] for i in header):
             return False
@@ -95,6 +93,14 @@ class CleanStage:
         if title is not None:
             doc.title = lines[title].text
         return True
+
+    @staticmethod
+    def _lines_above_date(kept: list[int], removed: dict[int, Removed], most: int) -> int:
+        """How many kept lines stand above the publication date line near the top (0 if none, or too many)."""
+        top = kept[-1] if kept else 0
+        dated = next((i for i in range(top) if i in removed and removed[i].reason == "published"), None)
+        above = 0 if dated is None else sum(1 for i in kept if i < dated)
+        return above if above <= most else 0
 
     def _opens_body(self, text: str) -> bool:
         dateline = self._dateline(text)
