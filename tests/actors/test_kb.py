@@ -64,7 +64,7 @@ def test_a_schema_error_names_the_file(tmp_path: Path) -> None:
     for path in (DATA_DIR / "actors").glob("*.yaml"):
         shutil.copy(path, tmp_path / path.name)
     (tmp_path / "persons.yaml").write_text("- {id: per.x, name: X, roles: [{role: R, sector: NOPE}]}\n")
-    with pytest.raises(KnowledgeBaseError, match=r"P400.*persons.yaml"):
+    with pytest.raises(KnowledgeBaseError, match=r"P011.*persons.yaml"):
         KnowledgeBase.load(tmp_path)
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from peristiwa.server.article_reads import search
-from peristiwa.server.reads import quotes_page
+from peristiwa.store.article_reads import search
+from peristiwa.store.reads import quotes_page
 
 
 @pytest.fixture()

@@ -8,7 +8,7 @@ import typer
 from typer.testing import CliRunner
 
 from peristiwa.api import Peristiwa
-from peristiwa.store.cli_commands import export_command, ingest_command, query_app
+from peristiwa.cli.store import export_command, ingest_command, query_app
 from tests.store.conftest import corpus
 
 runner = CliRunner()

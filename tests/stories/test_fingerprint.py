@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from peristiwa.stages.stories.components import components
-from peristiwa.stages.stories.fingerprint import (
+from peristiwa.stories.components import components
+from peristiwa.stories.fingerprint import (
     STOPWORDS_FILE,
     content_words,
     fingerprinter,
     similarity,
     tokens,
 )
-from peristiwa.stages.stories.ontology import plover_types
+from peristiwa.stories.ontology import plover_types
 from tests.conftest import SHARED
 from tests.store.records import BODY_OTHER, BODY_SUMMIT, BODY_SUMMIT_FOLLOWUP
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from peristiwa.stages.stories.merge import (
+from peristiwa.stories.merge import (
     MentionIn,
     Report,
     best_date,

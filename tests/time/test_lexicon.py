@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from peristiwa.stages.time.lexicon import load_lexicon
+from peristiwa.dates.lexicon import load_lexicon
 
 SPELLED = {
     "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,

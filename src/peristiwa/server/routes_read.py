@@ -12,7 +12,7 @@ import duckdb
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from peristiwa import __version__
-from peristiwa.server import article_reads, cursors, reads
+from peristiwa.server import cursors
 from peristiwa.server.deps import NOT_FOUND, READ_ERRORS, Limit, Offset, page, store
 from peristiwa.server.errors import ApiError
 from peristiwa.server.models import (
@@ -33,7 +33,7 @@ from peristiwa.server.models import (
     StoryDetail,
     StoryRow,
 )
-from peristiwa.store import queries
+from peristiwa.store import article_reads, queries, reads
 from peristiwa.store.geojson import events_by_place
 from peristiwa.store.queries import Row
 

@@ -11,9 +11,9 @@ from dataclasses import dataclass, fields
 
 import duckdb
 
-from peristiwa.stages.stories.components import components
-from peristiwa.stages.stories.merge import MentionIn, MergedEvent, Report, merge_story
 from peristiwa.store.bulk import Keys, insert
+from peristiwa.stories.components import components
+from peristiwa.stories.merge import MentionIn, MergedEvent, Report, merge_story
 
 EVENT_COLUMNS = tuple(f.name for f in fields(MergedEvent) if f.name != "mentions")
 MENTION_FIELDS = tuple(f.name for f in fields(MentionIn))

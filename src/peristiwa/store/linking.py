@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import duckdb
 import numpy as np
 
-from peristiwa.stages.stories.fingerprint import Signature, similarity
 from peristiwa.store.bulk import Keys
+from peristiwa.stories.fingerprint import Signature, similarity
 
 
 @dataclass(frozen=True, slots=True)

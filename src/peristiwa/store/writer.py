@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 import duckdb
 import pyarrow as pa
 
-from peristiwa.stages.stories.fingerprint import fingerprinter
 from peristiwa.store import derive
 from peristiwa.store.bulk import Keys, insert
 from peristiwa.store.errors import WriteFailed
 from peristiwa.store.linking import LinkOptions, find_links
 from peristiwa.store.rows import COLUMNS, MENTION_TABLES, Record, record_rows, source_key
+from peristiwa.stories.fingerprint import fingerprinter
 
 DERIVED_BY_ARTICLE = ("fingerprints", "lsh_bands", "article_keys")
 _SIGNATURE = pa.list_(pa.uint32())

@@ -24,7 +24,7 @@ EntityType = Literal["PER", "ORG", "GPE", "LOC", "EVENT"]
 
 
 class KnowledgeBaseError(PeristiwaError):
-    code = "P400"
+    code = "P011"
 
 
 class _Strict(BaseModel):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from peristiwa.dates.published import published_from_text, published_from_url
 from peristiwa.model import Dateline, Document
 from peristiwa.patterns import load_rules
-from peristiwa.stages.time.published import published_from_text, published_from_url
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 

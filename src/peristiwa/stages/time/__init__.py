@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from peristiwa.dates.published import published_from_text, published_from_url
 from peristiwa.model import DateMention, Document
 from peristiwa.settings import Settings
 from peristiwa.stages.time.finder import find_dates
-from peristiwa.stages.time.published import published_from_text, published_from_url
 
 __all__ = ["TimeStage", "anchor_of", "find_dates", "make_stage", "published_from_text", "published_from_url"]
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from peristiwa.dates.lexicon import Lexicon, load_lexicon
 from peristiwa.model import DateMention
 from peristiwa.settings import DATA_DIR
-from peristiwa.stages.time.lexicon import Lexicon, load_lexicon
 from peristiwa.stages.time.resolve import Found, resolve
 from peristiwa.stages.time.rules import TimeRule, load_rules
 

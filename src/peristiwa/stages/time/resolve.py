@@ -15,8 +15,8 @@ from functools import lru_cache
 
 import dateparser
 
+from peristiwa.dates.lexicon import Direction, Lexicon, Unit
 from peristiwa.stages.time import calendar as cal
-from peristiwa.stages.time.lexicon import Direction, Lexicon, Unit
 from peristiwa.stages.time.rules import TimeRule
 
 Resolution = tuple[str | None, str | None]

@@ -9,9 +9,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from peristiwa.dates.lexicon import Lexicon, alternation, load_lexicon, with_capitals
 from peristiwa.patterns import PatternFileError, load_yaml
 from peristiwa.settings import DATA_DIR
-from peristiwa.stages.time.lexicon import Lexicon, alternation, load_lexicon, with_capitals
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from peristiwa.stages.stories.ontology import type_info
+from peristiwa.stories.ontology import type_info
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 DAY_TOLERANCE = 1

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from peristiwa.dates.lexicon import load_lexicon
 from peristiwa.patterns import load_yaml
 from peristiwa.settings import DATA_DIR
-from peristiwa.stages.time.lexicon import load_lexicon
 
 
 @dataclass(frozen=True, slots=True)

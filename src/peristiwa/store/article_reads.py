@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import duckdb
 
-from peristiwa.server.reads import ACTOR_NAMES, CONTAINS, Row, like, rows
+from peristiwa.store.reads import ACTOR_NAMES, CONTAINS, Row, like, rows
 
 SNIPPET = 80  # characters either side of the first match
 

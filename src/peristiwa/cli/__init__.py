@@ -183,7 +183,7 @@ def _print_summary(doc: Document) -> None:
 
 def _register_store_commands() -> None:
     """The database commands live with the store; they are attached here so one `peristiwa` holds all."""
-    from peristiwa.store.cli_commands import export_command, ingest_command, query_app
+    from peristiwa.cli.store import export_command, ingest_command, query_app
 
     app.command("ingest")(ingest_command)
     app.command("export")(export_command)
@@ -195,7 +195,7 @@ _register_store_commands()
 
 def _register_batch_commands() -> None:
     """`batch` and `load` live with the batch package (Dask is imported only when `batch` runs)."""
-    from peristiwa.batch.cli_commands import batch_command, load_command
+    from peristiwa.cli.batch import batch_command, load_command
 
     app.command("batch")(batch_command)
     app.command("load")(load_command)
@@ -210,7 +210,7 @@ def main() -> None:
 
 def _register_server_commands() -> None:
     """`peristiwa serve` lives with the server; attached here like the store commands."""
-    from peristiwa.server.cli_commands import serve_command
+    from peristiwa.cli.server import serve_command
 
     app.command("serve")(serve_command)
 

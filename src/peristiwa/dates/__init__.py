@@ -1,0 +1,1 @@
+"""Calendar knowledge shared by the clean and time stages: month and weekday words, publication dates."""
