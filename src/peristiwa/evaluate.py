@@ -212,7 +212,7 @@ def score(golds: Iterable[Record], records: Iterable[Record]) -> dict[str, Any]:
         confusion += event_confusion(gold, record or {})
         if record is None:
             missing.append(gold.get("id", gold["source_file"]))
-        per_doc[gold.get("id", gold["source_file"])] = counts = score_document(gold, record)
+        per_doc[str(gold.get("id", gold["source_file"]))] = counts = score_document(gold, record)
         for name, value in counts.items():
             overall.setdefault(name, Counts())
             overall[name] += value

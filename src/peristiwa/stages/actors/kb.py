@@ -163,7 +163,7 @@ class KnowledgeBase:
     org_words: frozenset[str] = frozenset()
     currency_words: frozenset[str] = frozenset()
     person_cues_before: frozenset[str] = frozenset()
-    coref: dict[str, list[str]] = field(default_factory=dict)
+    coref: dict[str, Any] = field(default_factory=dict)
 
     @staticmethod
     def load(data_dir: Path | None = None) -> KnowledgeBase:

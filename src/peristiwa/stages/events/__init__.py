@@ -57,7 +57,7 @@ def code_events(doc: Document, lexicon: Lexicon) -> list[Event]:
     events: list[Event] = []
     earlier = Antecedents(frozenset(e.actor for e in doc.entities if e.type == "GPE" and e.actor),
                           frozenset(e.id for e in doc.entities if e.type == "PER"))
-    recent: dict[str, list[tuple[str, str]]] = {}  # per type, the sources of asserted events, latest first
+    recent: dict[str, list[tuple[str | None, str]]] = {}  # per type, the sources of asserted events, latest first
     for sentence in sentences_of(doc):
         view = _view(toks, sentence, args, grammar, lexicon, earlier)
         if view is None:

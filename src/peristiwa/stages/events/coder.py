@@ -272,7 +272,7 @@ def _antecedent(view: View, inner: Candidate, reactors: set[str]) -> list[Arg]:
     after = inner.match.last
     if view.low(after) not in view.grammar.event_anaphora:
         return []
-    others = [(c, e) for c, e in view.recent_sources.get(inner.type, []) if c not in reactors]
+    others = [(c, e) for c, e in view.recent_sources.get(inner.type, []) if c is not None and c not in reactors]
     if not others:
         return []
     code, entity = others[0]

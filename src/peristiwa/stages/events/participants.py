@@ -133,8 +133,8 @@ def _drop_nested(args: list[Arg]) -> list[Arg]:
     return kept
 
 
-def _merge_adjacent(toks: list[Tok], args: list[Arg], groups: set[str] = frozenset(),
-                    states: set[str] = frozenset()) -> list[Arg]:
+def _merge_adjacent(toks: list[Tok], args: list[Arg], groups: frozenset[str] | set[str] = frozenset(),
+                    states: frozenset[str] | set[str] = frozenset()) -> list[Arg]:
     """ "Menteri Luar Negeri Rusia Sergey Lavrov", "Amerika Serikat (AS)": one participant, the last name's.
     After an armed group or an IGO, a state only says where it is from ("RSF Sudan"): the group's."""
     merged: list[Arg] = []

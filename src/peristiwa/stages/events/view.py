@@ -87,7 +87,7 @@ class View:
     alternatives: dict[int, list[Match]] = field(default_factory=dict)
     arg_ending: dict[int, Arg] = field(default_factory=dict)
     # The latest source of each event type in earlier sentences: "serangan tersebut" points back to it.
-    recent_sources: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # latest first
+    recent_sources: dict[str, list[tuple[str | None, str]]] = field(default_factory=dict)  # latest first
 
     def __post_init__(self) -> None:
         self.index_args()

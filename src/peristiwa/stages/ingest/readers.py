@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import trafilatura
+from trafilatura.settings import Document as TrafilaturaDocument
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
@@ -41,7 +42,7 @@ def read_html(html: str, source: Source, hints: dict[str, Any] | None = None) ->
     page_document = trafilatura.bare_extraction(
         html, url=source.url, with_metadata=True, include_comments=False, include_tables=False, favor_recall=True,
     )
-    extracted = page_document.as_dict() if page_document is not None else {}
+    extracted: dict[str, Any] = page_document.as_dict() if isinstance(page_document, TrafilaturaDocument) else {}
     text = extracted.get("text") or ""
     if not text.strip():
         return InputError(where, "HTML page has no readable body text (empty page or only navigation?)")

@@ -35,7 +35,7 @@ def load_spacy(model_dir: Path) -> SpacyLanguage:
     # spaCy stops caching word analyses after 10,000 distinct chunks; news vocabulary passes that within a few
     # hundred articles, after which every new word is split afresh. A larger cache (~20 MB when full) makes
     # tokenising a long stream ~40% faster.
-    nlp.tokenizer.max_cache_size = TOKENIZER_CACHE
+    nlp.tokenizer.max_cache_size = TOKENIZER_CACHE  # type: ignore[union-attr]
     return nlp
 
 
