@@ -61,7 +61,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=40)
     parser.add_argument("--seed", type=int, default=9)
     args = parser.parse_args()
-    kb, stage = KnowledgeBase.load(), make_stage(Settings())
+    kb, stage = KnowledgeBase.load(Settings().data_dir / "actors"), make_stage(Settings())
     resolved, unresolved = [], []
     for tokens in sentences(args.tsv):
         doc = document(tokens, kb)

@@ -206,7 +206,7 @@ def build(min_population: int = 5000) -> list[Row]:
     alpha2_of = {v: k for k, v in alpha3.items()}
     for city in cities:
         points.setdefault(alpha2_of[city.country or ""], []).append((city.lat, city.lon, city.population))
-    kb = KnowledgeBase.load()
+    kb = KnowledgeBase.load(DATA_DIR.parent / "actors")
     rows = [*country_rows(gc_countries, points, kb), *continent_rows(), *region_rows(alpha3), *cities,
             *feature_rows(DATA_DIR / "features.yaml")]
     add_exonyms(rows, DATA_DIR / "exonyms.yaml")

@@ -147,7 +147,7 @@ class Peristiwa:
     ) -> None:
         # The file is opened per batch and left alone for a moment after it, so readers get in between.
         with connection(self.db, read_only=False, wait=WRITER_WAIT) as con:
-            written = Writer(con, self.options).write(records, where=str(self.db))
+            written = Writer(con, self.settings.data_dir, self.options).write(records, where=str(self.db))
         report.add(written)
         if on_batch:
             on_batch(written)

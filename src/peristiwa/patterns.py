@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from peristiwa.knowledge import KnowledgeFileError, load_yaml
 
-from peristiwa.errors import PeristiwaError
+PatternFileError = KnowledgeFileError  # the name the stages use for a bad pattern file
 
-
-class PatternFileError(PeristiwaError):
-    code = "P010"
+__all__ = ["PatternFileError", "PatternRule", "load_rules", "load_yaml"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,17 +30,6 @@ class PatternRule:
         if self.max_words is not None and len(line.split()) > self.max_words:
             return None
         return self.regex.search(line)
-
-
-@cache
-def load_yaml(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise PatternFileError(f"cannot load data file {path}: {err}") from err
-    if not isinstance(data, dict):
-        raise PatternFileError(f"data file {path} must hold a mapping at the top level")
-    return data
 
 
 def load_rules(path: Path, key: str = "rules") -> tuple[PatternRule, ...]:

@@ -19,7 +19,7 @@ Link = Callable[..., Document]
 
 @pytest.fixture(scope="session")
 def kb() -> KnowledgeBase:
-    return KnowledgeBase.load()
+    return KnowledgeBase.load(DATA_DIR / "actors")
 
 
 @pytest.fixture(scope="session")

@@ -69,4 +69,4 @@ def test_a_schema_error_names_the_file(tmp_path: Path) -> None:
 
 
 def test_load_is_cached() -> None:
-    assert KnowledgeBase.load() is KnowledgeBase.load()
+    assert KnowledgeBase.load(DATA_DIR / "actors") is KnowledgeBase.load(DATA_DIR / "actors")

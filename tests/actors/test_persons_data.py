@@ -239,7 +239,7 @@ def test_aliases_carry_no_title() -> None:
 
 
 def test_knowledge_base_loads_the_file_and_dates_roles() -> None:
-    kb = KnowledgeBase.load()
+    kb = KnowledgeBase.load(DATA_DIR / "actors")
     lavrov = kb.persons["per.sergey_lavrov"]
     assert [e.key for e in kb.lookup("Lavrov")] == ["per.sergey_lavrov"]
     assert roles_on(lavrov, dt.date(2022, 3, 4))[0].org == "RUS"

@@ -6,6 +6,7 @@ import pytest
 
 from peristiwa.model import Document, Source
 from peristiwa.pipeline import Pipeline
+from peristiwa.settings import DATA_DIR
 from peristiwa.stages.nlp.language import identify_language
 
 INDONESIAN = ("Menteri Luar Negeri Retno Marsudi mengatakan Indonesia akan terus mendorong ASEAN agar "
@@ -18,11 +19,11 @@ ENGLISH = ("The foreign ministers of ASEAN met in Jakarta on Monday to discuss t
 
 @pytest.mark.parametrize(("text", "code"), [(INDONESIAN, "id"), (MALAY, "ms"), (ENGLISH, "en")])
 def test_identifies_language(text: str, code: str) -> None:
-    assert identify_language(text)[0] == code
+    assert identify_language(text, DATA_DIR)[0] == code
 
 
 def test_no_letters_is_unknown() -> None:
-    assert identify_language("12345 --- !!!") == (None, 0.0)
+    assert identify_language("12345 --- !!!", DATA_DIR) == (None, 0.0)
 
 
 def test_english_article_is_reported_not_analysed(pipeline: Pipeline) -> None:
@@ -37,7 +38,7 @@ def test_marker_examples_decide_between_malay_and_indonesian() -> None:
     from peristiwa.settings import DATA_DIR
 
     for example in load_yaml(DATA_DIR / "nlp" / "malay_indonesian.yaml")["examples"]:
-        assert identify_language(example["text"])[0] == example["language"], example["text"]
+        assert identify_language(example["text"], DATA_DIR)[0] == example["language"], example["text"]
 
 
 def test_short_indonesian_sentences_are_not_called_malay() -> None:
@@ -48,11 +49,11 @@ def test_short_indonesian_sentences_are_not_called_malay() -> None:
     if not pud.exists():
         pytest.skip("shared/data is not beside the checkout")
     sentences = [line[9:] for line in pud.read_text(encoding="utf-8").splitlines() if line.startswith("# text = ")]
-    malay = [s for s in sentences if identify_language(s)[0] == "ms"]
+    malay = [s for s in sentences if identify_language(s, DATA_DIR)[0] == "ms"]
     assert len(malay) <= len(sentences) // 50, malay[:5]
 
 
 def test_a_chinese_name_is_not_a_malay_word() -> None:
     text = ("Menteri Luar Negeri China Wang Yi bertemu Menteri Luar Negeri AS di Beijing. Wang mengatakan kedua "
             "negara harus mengelola perbedaan mereka dengan hati-hati dan menghindari salah perhitungan.")
-    assert identify_language(text)[0] == "id"
+    assert identify_language(text, DATA_DIR)[0] == "id"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from peristiwa.model import Dateline, Document, Event, Mention, Place, Sentence, Source
 from peristiwa.pipeline import Pipeline
+from peristiwa.settings import DATA_DIR
 from peristiwa.stages.places.locate import clause_location, governed_by, load_cues, locate_events
 
+CUES = load_cues(DATA_DIR)
 TEXT = "Dia bertemu dengan Kallas di Pangkalan Angkatan Darat Tapa di Estonia utara."
 
 
@@ -17,7 +19,7 @@ def _place(text: str, name: str, feature: str, country: str, lat: float | None =
 
 def test_di_governs_across_place_nouns() -> None:
     text = "Mereka bertemu di bandara Tallinn dan di dekat perbatasan timur Ukraina, lalu pergi ke Riga."
-    cues = load_cues()
+    cues = CUES
     assert governed_by(text, text.index("Tallinn"), 0, cues) == 0
     assert governed_by(text, text.index("Ukraina"), 0, cues) == 0
     assert governed_by(text, text.index("Riga"), 0, cues) == 1
@@ -26,13 +28,13 @@ def test_di_governs_across_place_nouns() -> None:
 
 def test_the_base_wins_over_the_state_it_lies_in() -> None:
     places = [_place(TEXT, "Pangkalan Angkatan Darat Tapa", "MILB", "EST"), _place(TEXT, "Estonia", "PCLI", "EST")]
-    location = clause_location(TEXT, places, 0, len(TEXT), TEXT.index("bertemu"))
+    location = clause_location(TEXT, places, 0, len(TEXT), TEXT.index("bertemu"), CUES)
     assert location is not None and (location.name, location.precision) == ("Pangkalan Angkatan Darat Tapa", "city")
 
 
 def test_an_unresolved_place_keeps_its_name_with_unknown_precision() -> None:
     text = "Mereka bertemu di Kampung Sukamakmurjaya."
-    location = clause_location(text, [_place(text, "Kampung Sukamakmurjaya", "", "", None)], 0, len(text), 7)
+    location = clause_location(text, [_place(text, "Kampung Sukamakmurjaya", "", "", None)], 0, len(text), 7, CUES)
     assert location is not None and (location.precision, location.lat) == ("unknown", None)
 
 
@@ -58,7 +60,7 @@ def test_a_name_after_a_comma_shares_the_preposition() -> None:
     the comma but the apposition still belongs to it."""
     text = "Presiden menerima tamunya di Istana Bogor, Jawa Barat, pada Senin."
     places = [_place(text, "Istana Bogor", "", "", None), _place(text, "Jawa Barat", "ADM1", "IDN")]
-    location = clause_location(text, places, 0, text.index(","), text.index("menerima"))
+    location = clause_location(text, places, 0, text.index(","), text.index("menerima"), CUES)
     assert location is not None and (location.name, location.precision) == ("Jawa Barat", "region")
 
 

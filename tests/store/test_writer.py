@@ -8,6 +8,7 @@ import duckdb
 import pytest
 
 from peristiwa.api import Peristiwa
+from peristiwa.settings import DATA_DIR
 from peristiwa.store import schema
 from peristiwa.store.connection import connect
 from peristiwa.store.errors import WriteFailed
@@ -79,7 +80,7 @@ def test_a_failing_batch_leaves_the_database_as_it_was(
     monkeypatch.setattr("peristiwa.store.derive.refresh_aggregates", broken)
     con = connect(filled.db)
     with pytest.raises(WriteFailed, match="rolled back"):
-        Writer(con).write([summit_record("https://d.example/9", "Detik", text=BODY_SUMMIT + " Tambahan.")])
+        Writer(con, DATA_DIR).write([summit_record("https://d.example/9", "Detik", text=BODY_SUMMIT + " Tambahan.")])
     con.close()
     assert dump(filled.db) == before
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from peristiwa.settings import DATA_DIR
 from peristiwa.stories.merge import (
     MentionIn,
     Report,
@@ -12,6 +13,9 @@ from peristiwa.stories.merge import (
     date_clusters,
     merge_story,
 )
+from peristiwa.stories.ontology import plover_types
+
+TYPES = plover_types(DATA_DIR)
 
 
 def mention(
@@ -61,7 +65,7 @@ def test_invalid_dates_count_as_undated() -> None:
 def test_syndicated_copies_count_once_and_sources_by_outlet() -> None:
     info = reports(("a", "Antara", "a"), ("b", "Kompas", "a"), ("c", "Tempo", "c"))
     events = merge_story(
-        "s", [mention("a", "2022-03-10"), mention("b", "2022-03-10"), mention("c", None)], info
+        "s", [mention("a", "2022-03-10"), mention("b", "2022-03-10"), mention("c", None)], info, TYPES
     )
     assert len(events) == 1
     event = events[0]
@@ -80,6 +84,7 @@ def test_different_types_or_targets_stay_apart() -> None:
             mention("a", None, "e3", target="USA"),
         ],
         info,
+        TYPES,
     )
     assert len(events) == 3
     assert len({e.event_id for e in events}) == 3
@@ -88,8 +93,8 @@ def test_different_types_or_targets_stay_apart() -> None:
 def test_merge_does_not_depend_on_mention_order() -> None:
     info = reports(("a", "A", "a"), ("b", "B", "b"), ("c", "C", "c"))
     mentions = [mention("a", "2022-03-10"), mention("b", "2022-03-01"), mention("c", "2022-03")]
-    first = merge_story("s", mentions, info)
-    second = merge_story("s", list(reversed(mentions)), info)
+    first = merge_story("s", mentions, info, TYPES)
+    second = merge_story("s", list(reversed(mentions)), info, TYPES)
     assert [(e.event_id, e.num_mentions, e.date) for e in first] == [
         (e.event_id, e.num_mentions, e.date) for e in second
     ]

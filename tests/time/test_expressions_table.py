@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from peristiwa.settings import DATA_DIR
 from peristiwa.stages.time import find_dates
 
 TABLE = Path(__file__).with_name("expressions.tsv")
@@ -46,7 +47,7 @@ def test_table_is_large_enough() -> None:
 
 @pytest.mark.parametrize("row", ROWS, ids=[f"L{r.line}:{r.text[:30]}" for r in ROWS])
 def test_expression(row: Row) -> None:
-    found = find_dates(row.text, row.anchor)
+    found = find_dates(row.text, row.anchor, DATA_DIR)
     if row.span == "-":
         assert found == [], f"expected no date in {row.text!r}"
         return

@@ -8,6 +8,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from peristiwa.settings import DATA_DIR
 from peristiwa.stages.time import find_dates, published_from_text, published_from_url
 
 ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -22,7 +23,7 @@ ANCHORS = st.one_of(st.none(), st.dates(min_value=date(1, 1, 1), max_value=date(
 
 
 def _check(text: str, anchor: date | None) -> None:
-    for mention in find_dates(text, anchor):
+    for mention in find_dates(text, anchor, DATA_DIR):
         assert 0 <= mention.start < mention.end <= len(text)
         assert text[mention.start:mention.end] == mention.text
         assert mention.value is None or ISO.match(mention.value)
@@ -55,6 +56,6 @@ def test_pathological_inputs() -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text())
 def test_published_parsers_never_raise(text: str) -> None:
-    day, time = published_from_text(text)
+    day, time = published_from_text(text, DATA_DIR)
     assert day is None or ISO.match(day)
-    assert published_from_url(text) is None or ISO.match(published_from_url(text) or "")
+    assert published_from_url(text, DATA_DIR) is None or ISO.match(published_from_url(text, DATA_DIR) or "")

@@ -21,17 +21,17 @@ def _iso(value: object) -> str:
 
 @pytest.mark.parametrize(("line", "day", "time"), LINE_EXAMPLES)
 def test_line_examples(line: str, day: object, time: str | None) -> None:
-    assert published_from_text(line) == (_iso(day), time)
+    assert published_from_text(line, DATA_DIR) == (_iso(day), time)
 
 
 @pytest.mark.parametrize(("url", "day"), URL_EXAMPLES)
 def test_url_examples(url: str, day: object) -> None:
-    assert published_from_url(url) == _iso(day)
+    assert published_from_url(url, DATA_DIR) == _iso(day)
 
 
 @pytest.mark.parametrize("url", DATA["url_counter_examples"])
 def test_url_counter_examples(url: str) -> None:
-    assert published_from_url(url) is None
+    assert published_from_url(url, DATA_DIR) is None
 
 
 @pytest.mark.parametrize(
@@ -46,4 +46,4 @@ def test_url_counter_examples(url: str) -> None:
     ],
 )
 def test_more_lines(line: str, expected: tuple[str | None, str | None]) -> None:
-    assert published_from_text(line) == expected
+    assert published_from_text(line, DATA_DIR) == expected

@@ -14,6 +14,7 @@ from datetime import date
 import pytest
 
 from peristiwa.model import DateMention
+from peristiwa.settings import DATA_DIR
 from peristiwa.stages.time import find_dates
 from tests.conftest import GOLD as CONFTEST_GOLD
 from tests.conftest import SAMPLES
@@ -45,7 +46,7 @@ def test_date_value_accuracy_on_seeds() -> None:
     hits, total = 0, 0
     for gold in _documents():
         anchor = date.fromisoformat(gold["published"]) if gold["published"] else None
-        mentions = find_dates((SEEDS / gold["source_file"]).read_text(encoding="utf-8"), anchor)
+        mentions = find_dates((SEEDS / gold["source_file"]).read_text(encoding="utf-8"), anchor, DATA_DIR)
         valued = [d for d in gold["dates"] if d["value"]]
         hits += sum(_found(d, mentions) for d in valued)
         total += len(valued)
@@ -56,7 +57,7 @@ def test_every_gold_expression_is_recognised() -> None:
     """Also those without a value: the span is found, and the value stays null where gold has none."""
     for gold in _documents():
         anchor = date.fromisoformat(gold["published"]) if gold["published"] else None
-        mentions = find_dates((SEEDS / gold["source_file"]).read_text(encoding="utf-8"), anchor)
+        mentions = find_dates((SEEDS / gold["source_file"]).read_text(encoding="utf-8"), anchor, DATA_DIR)
         for expected in gold["dates"]:
             same = [m for m in mentions if m.text == expected["text"]]
             assert same, f"{gold['id']}: {expected['text']!r} missing"
@@ -65,6 +66,6 @@ def test_every_gold_expression_is_recognised() -> None:
 
 def test_repeated_expression_reported_at_each_occurrence() -> None:
     text = "Ia tiba pada Selasa kemarin. Laporan itu terbit pada Selasa kemarin juga."
-    found = [m for m in find_dates(text, date(2022, 3, 4)) if m.text == "Selasa kemarin"]
+    found = [m for m in find_dates(text, date(2022, 3, 4), DATA_DIR) if m.text == "Selasa kemarin"]
     assert [m.start for m in found] == [text.index("Selasa kemarin"), text.rindex("Selasa kemarin")]
     assert {m.value for m in found} == {"2022-03-01"}

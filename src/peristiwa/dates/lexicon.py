@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from peristiwa.patterns import load_yaml
-from peristiwa.settings import DATA_DIR
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +99,7 @@ def _fold_apostrophe(word: str) -> str:
 
 
 @cache
-def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
+def load_lexicon(data_dir: Path) -> Lexicon:
     """The lexicon in `data_dir/time/lexicon.yaml`, loaded once per folder."""
     data = load_yaml(data_dir / "time" / "lexicon.yaml")
     units = [_unit_entry(entry) for entry in data["units"]]

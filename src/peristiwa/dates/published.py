@@ -16,7 +16,6 @@ from urllib.parse import unquote
 
 from peristiwa.dates.lexicon import load_lexicon
 from peristiwa.patterns import load_yaml
-from peristiwa.settings import DATA_DIR
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,10 +26,11 @@ class PublishedRules:
     zone: re.Pattern[str]
     zones: dict[str, str]
     year_range: tuple[int, int]
+    data_dir: Path
 
 
 @cache
-def load_published_rules(data_dir: Path = DATA_DIR) -> PublishedRules:
+def load_published_rules(data_dir: Path) -> PublishedRules:
     data = load_yaml(data_dir / "time" / "published.yaml")
     return PublishedRules(
         line_rules=_compiled(data["line_rules"]),
@@ -39,6 +39,7 @@ def load_published_rules(data_dir: Path = DATA_DIR) -> PublishedRules:
         zone=re.compile(data["zone_pattern"]),
         zones={str(k): str(v) for k, v in data["zones"].items()},
         year_range=(int(data["year_range"][0]), int(data["year_range"][1])),
+        data_dir=data_dir,
     )
 
 
@@ -46,13 +47,13 @@ def _compiled(entries: list[dict[str, Any]]) -> tuple[tuple[str, re.Pattern[str]
     return tuple((entry["id"], re.compile(entry["pattern"])) for entry in entries)
 
 
-def published_from_text(line: str) -> tuple[str | None, str | None]:
+def published_from_text(line: str, data_dir: Path) -> tuple[str | None, str | None]:
     """("YYYY-MM-DD", "HH:MM+07:00") from a date line such as "Jumat, 04 Maret 2022 | 08:45 WIB".
 
     The time carries the zone when the line names WIB/WITA/WIT or an ISO offset, is plain "HH:MM" when
     it names none, and is None when the line has no time. (None, None) when there is no valid date.
     """
-    rules = load_published_rules()
+    rules = load_published_rules(data_dir)
     for _, regex in rules.line_rules:
         for match in regex.finditer(line):
             found = _date_from(match, rules)
@@ -61,9 +62,9 @@ def published_from_text(line: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-def published_from_url(url: str) -> str | None:
+def published_from_url(url: str, data_dir: Path) -> str | None:
     """The publication date written into an article URL ("/2022/03/04/", "/20220304/", "?date=…")."""
-    rules = load_published_rules()
+    rules = load_published_rules(data_dir)
     for _, regex in rules.url_rules:
         for match in regex.finditer(url):
             is_query = "value" in regex.groupindex
@@ -75,7 +76,7 @@ def published_from_url(url: str) -> str | None:
 
 def _date_from_value(match: re.Match[str], rules: PublishedRules) -> str | None:
     value = unquote(match.group("value"))
-    found = published_from_text(value)[0]
+    found = published_from_text(value, rules.data_dir)[0]
     if found:
         return found
     path_rules = [regex for _, regex in rules.url_rules if "value" not in regex.groupindex]
@@ -85,7 +86,7 @@ def _date_from_value(match: re.Match[str], rules: PublishedRules) -> str | None:
 
 def _date_from(match: re.Match[str], rules: PublishedRules) -> str | None:
     month_text = match.group("month")
-    month = int(month_text) if month_text.isdigit() else load_lexicon().month(month_text)
+    month = int(month_text) if month_text.isdigit() else load_lexicon(rules.data_dir).month(month_text)
     year, day = int(match.group("year")), int(match.group("day"))
     if not month or not rules.year_range[0] <= year <= rules.year_range[1]:
         return None

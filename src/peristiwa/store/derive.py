@@ -14,6 +14,7 @@ import duckdb
 from peristiwa.store.bulk import Keys, insert
 from peristiwa.stories.components import components
 from peristiwa.stories.merge import MentionIn, MergedEvent, Report, merge_story
+from peristiwa.stories.ontology import PloverType
 
 EVENT_COLUMNS = tuple(f.name for f in fields(MergedEvent) if f.name != "mentions")
 MENTION_FIELDS = tuple(f.name for f in fields(MentionIn))
@@ -26,7 +27,9 @@ class Touched:
     events: int
 
 
-def recompute(con: duckdb.DuckDBPyConnection, seeds: Iterable[str], old_stories: Iterable[str]) -> Touched:
+def recompute(
+    con: duckdb.DuckDBPyConnection, seeds: Iterable[str], old_stories: Iterable[str], types: dict[str, PloverType]
+) -> Touched:
     seeds = set(seeds)
     story_ids = set(old_stories) | _stories_near(con, seeds)
     reports = _reports(con, seeds, story_ids)
@@ -41,7 +44,7 @@ def recompute(con: duckdb.DuckDBPyConnection, seeds: Iterable[str], old_stories:
     members: dict[str, list[str]] = {}
     for aid, (story, _dup) in assignment.items():
         members.setdefault(story, []).append(aid)
-    events = _merge(con, reports, members)
+    events = _merge(con, reports, members, types)
     _write_stories(con, members, reports, events)
     for event in events:
         touched.actors.update(x for x in (event.source, event.target) if x)
@@ -114,13 +117,16 @@ def _drop_events(con: duckdb.DuckDBPyConnection, story_ids: set[str]) -> Touched
 
 
 def _merge(
-    con: duckdb.DuckDBPyConnection, reports: dict[str, Report], members: dict[str, list[str]]
+    con: duckdb.DuckDBPyConnection,
+    reports: dict[str, Report],
+    members: dict[str, list[str]],
+    types: dict[str, PloverType],
 ) -> list[MergedEvent]:
     mentions = _mentions(con, set(reports))
     events = []
     for story_id in sorted(members):
         story_mentions = [m for aid in sorted(members[story_id]) for m in mentions.get(aid, [])]
-        events.extend(merge_story(story_id, story_mentions, reports))
+        events.extend(merge_story(story_id, story_mentions, reports, types))
     insert(con, "events", EVENT_COLUMNS, [tuple(getattr(e, c) for c in EVENT_COLUMNS) for e in events])
     links = [(aid, mid, e.event_id) for e in events for aid, mid in e.mentions]
     with Keys(con, ["article_id", "mention_id", "event_id"], links) as new:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import duckdb
 import pyarrow as pa
@@ -19,6 +20,7 @@ from peristiwa.store.errors import WriteFailed
 from peristiwa.store.linking import LinkOptions, find_links
 from peristiwa.store.rows import COLUMNS, MENTION_TABLES, Record, record_rows, source_key
 from peristiwa.stories.fingerprint import fingerprinter
+from peristiwa.stories.ontology import plover_types
 
 DERIVED_BY_ARTICLE = ("fingerprints", "lsh_bands", "article_keys")
 _SIGNATURE = pa.list_(pa.uint32())
@@ -43,10 +45,11 @@ class WriteReport:
 class Writer:
     """Turns records into rows; `write` stores one batch atomically."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, options: LinkOptions | None = None) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection, data_dir: Path, options: LinkOptions | None = None) -> None:
         self.con = con
         self.options = options or LinkOptions()
-        self.fingerprinter = fingerprinter(self.options.dup_threshold)
+        self.fingerprinter = fingerprinter(data_dir, self.options.dup_threshold)
+        self.types = plover_types(data_dir)
 
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         with Keys(self.con, ["id"], [(i,) for i in set(ids)]) as keys:
@@ -101,7 +104,7 @@ class Writer:
                 )
             ],
         )
-        touched = derive.recompute(self.con, [r["id"] for r in new], old_stories)
+        touched = derive.recompute(self.con, [r["id"] for r in new], old_stories, self.types)
         derive.refresh_aggregates(self.con, touched.dyads, touched.actors)
         return WriteReport(
             len(new), len(replaced), len(records) - len(new), touched.events, [r["id"] for r in new]

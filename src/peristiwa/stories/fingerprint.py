@@ -17,12 +17,10 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
-import yaml
 from datasketch import MinHash, MinHashLSH
 
-from peristiwa.settings import DATA_DIR
+from peristiwa.knowledge import load_yaml
 
-STOPWORDS_FILE = DATA_DIR / "stories" / "stopwords.yaml"
 NUM_PERM = 128
 SHINGLE = 5
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -31,9 +29,8 @@ Signature = np.ndarray
 
 
 @cache
-def stopwords(path: Path = STOPWORDS_FILE) -> frozenset[str]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return frozenset(str(word).casefold() for word in data["words"])
+def stopwords(data_dir: Path) -> frozenset[str]:
+    return frozenset(str(word).casefold() for word in load_yaml(data_dir / "stories" / "stopwords.yaml")["words"])
 
 
 def tokens(text: str) -> list[str]:
@@ -46,8 +43,7 @@ def body_shingles(words: list[str], size: int = SHINGLE) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
-def content_words(words: list[str]) -> set[str]:
-    stop = stopwords()
+def content_words(words: list[str], stop: frozenset[str]) -> set[str]:
     return {w for w in words if len(w) >= 3 and not w.isdigit() and w not in stop}
 
 
@@ -58,15 +54,16 @@ class Fingerprint:
 
 
 @cache
-def fingerprinter(dup_threshold: float = 0.8) -> Fingerprinter:
+def fingerprinter(data_dir: Path, dup_threshold: float = 0.8) -> Fingerprinter:
     """A shared instance: tuning the LSH bands takes a noticeable moment."""
-    return Fingerprinter(dup_threshold)
+    return Fingerprinter(stopwords(data_dir), dup_threshold)
 
 
 class Fingerprinter:
     """Signatures and LSH band keys; band count and width come from datasketch's LSH tuning."""
 
-    def __init__(self, dup_threshold: float = 0.8, num_perm: int = NUM_PERM) -> None:
+    def __init__(self, stop: frozenset[str], dup_threshold: float = 0.8, num_perm: int = NUM_PERM) -> None:
+        self.stop = stop
         self.num_perm = num_perm
         self.dup_threshold = dup_threshold
         # Bands tuned below the confirmation threshold and weighted against misses: a missed candidate is a
@@ -90,7 +87,7 @@ class Fingerprinter:
 
     def fingerprint(self, text: str) -> Fingerprint:
         words = tokens(text)
-        return Fingerprint(self.signature(body_shingles(words)), self.signature(content_words(words)))
+        return Fingerprint(self.signature(body_shingles(words)), self.signature(content_words(words, self.stop)))
 
     def band_keys(self, body: Signature | None) -> list[tuple[int, int]]:
         """(band, key) pairs: two bodies sharing any pair are near-duplicate candidates."""

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from peristiwa.stories.ontology import type_info
+from peristiwa.stories.ontology import PloverType
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 DAY_TOLERANCE = 1
@@ -96,7 +96,7 @@ def clean_date(value: str | None) -> str | None:
 
 
 def merge_story(
-    story_id: str, mentions: Iterable[MentionIn], reports: dict[str, Report]
+    story_id: str, mentions: Iterable[MentionIn], reports: dict[str, Report], types: dict[str, PloverType]
 ) -> list[MergedEvent]:
     """All merged events of one story, in a stable order."""
     groups: dict[tuple[str, str, str, bool], list[MentionIn]] = {}
@@ -106,7 +106,7 @@ def merge_story(
     events = []
     for key in sorted(groups):
         for cluster in date_clusters(groups[key]):
-            events.append(_merged(story_id, cluster, reports))
+            events.append(_merged(story_id, cluster, reports, types))
     return events
 
 
@@ -171,9 +171,11 @@ def _most_common(values: Iterable[object]) -> object | None:
     return min(counts, key=lambda v: (-counts[v], str(v))) if counts else None
 
 
-def _merged(story_id: str, cluster: list[MentionIn], reports: dict[str, Report]) -> MergedEvent:
+def _merged(
+    story_id: str, cluster: list[MentionIn], reports: dict[str, Report], types: dict[str, PloverType]
+) -> MergedEvent:
     first = min(cluster, key=lambda m: _report_order(reports[m.article_id], m))
-    info = type_info(first.type)
+    info = types.get((first.type or "").upper())
     date = best_date(cluster)
     counts = _counts(cluster, reports)
     first_report = reports[first.article_id]

@@ -1,15 +1,13 @@
-"""The PLOVER type table (quad, CAMEO QuadClass and root code, score), read from a data file."""
+"""The PLOVER type table (quad, CAMEO QuadClass and root code, score) as the store needs it when it merges
+mentions. There is one table: `data/events/types.yaml`, the one the events stage codes with."""
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from peristiwa.settings import DATA_DIR
-
-TYPES_FILE = DATA_DIR / "stories" / "plover_types.tsv"
+from peristiwa.knowledge import load_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,26 +17,12 @@ class PloverType:
     quad_class: int
     cameo: str
     score: float
-    example: str
 
 
 @cache
-def plover_types(path: Path = TYPES_FILE) -> dict[str, PloverType]:
-    with path.open(encoding="utf-8") as handle:
-        lines = (line for line in handle if not line.startswith("#"))
-        rows = list(csv.DictReader(lines, delimiter="\t"))
+def plover_types(data_dir: Path) -> dict[str, PloverType]:
+    table = load_yaml(data_dir / "events" / "types.yaml")
     return {
-        row["type"]: PloverType(
-            row["type"],
-            row["quad"],
-            int(row["quad_class"]),
-            row["cameo"],
-            float(row["score"]),
-            row["example"],
-        )
-        for row in rows
+        name: PloverType(name, row["quad"], int(row["quad_class"]), str(row["cameo"]), float(row["score"]))
+        for name, row in table.items()
     }
-
-
-def type_info(event_type: str | None) -> PloverType | None:
-    return plover_types().get((event_type or "").upper())

@@ -1,7 +1,7 @@
 """The actor knowledge base: states, places, organisations, persons and role words, loaded from data files.
 
 Every file is validated with a pydantic schema on load, so a typo in a data file fails loudly with the
-file name. `KnowledgeBase.load()` is cached: the files are read once per data directory.
+file name. `KnowledgeBase.load(data_dir)` is cached: the files are read once per data directory.
 """
 
 from __future__ import annotations
@@ -12,13 +12,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from peristiwa.errors import PeristiwaError
-from peristiwa.settings import DATA_DIR
+from peristiwa.knowledge import KnowledgeFileError, read_yaml
 
-_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is ~10x faster when present
 Sector = Literal["GOV", "MIL", "DIP", "LEG", "JUD", "IGO", "PARTY", "MEDIA", "BUS", "CIV", "REB"]
 EntityType = Literal["PER", "ORG", "GPE", "LOC", "EVENT"]
 
@@ -166,8 +164,9 @@ class KnowledgeBase:
     coref: dict[str, Any] = field(default_factory=dict)
 
     @staticmethod
-    def load(data_dir: Path | None = None) -> KnowledgeBase:
-        return _load_cached((data_dir or DATA_DIR / "actors").resolve())
+    def load(data_dir: Path) -> KnowledgeBase:
+        """The knowledge base in `data_dir` (the `actors` folder of `Settings.data_dir`)."""
+        return _load_cached(data_dir.resolve())
 
     def lookup(self, alias: str) -> list[Entry]:
         return self.aliases.get(alias, [])
@@ -200,9 +199,9 @@ def _read(path: Path, required: bool = True) -> Any:
             raise KnowledgeBaseError(f"knowledge base file {path} is missing; reinstall or rebuild the data")
         return None
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_YamlLoader)  # noqa: S506 - a safe loader
-    except yaml.YAMLError as err:
-        raise KnowledgeBaseError(f"{path} is not valid YAML: {err}") from err
+        return read_yaml(path)
+    except KnowledgeFileError as err:
+        raise KnowledgeBaseError(str(err).removeprefix(f"[{err.code}] ")) from err
 
 
 def _parse(model: type[BaseModel], items: list[Any], path: Path) -> list[Any]:

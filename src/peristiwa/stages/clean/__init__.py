@@ -38,7 +38,7 @@ class CleanStage:
         body = [line for i, line in enumerate(lines) if i not in removed]
         doc.removed = [removed[i] for i in sorted(removed)]
         doc.text = PARAGRAPH_BREAK.join(line.text for line in body)
-        apply_metadata(doc, metadata)
+        apply_metadata(doc, metadata, self.settings.data_dir)
         doc.dateline = self._dateline(doc.text)
 
     def _apply_rules(self, lines: list[Line], removed: dict[int, Removed], metadata: dict[str, str]) -> None:

@@ -10,7 +10,7 @@ from peristiwa.stages.events.coder import Candidate, is_symmetric
 from peristiwa.stages.events.magnitude import MagnitudeReader
 from peristiwa.stages.events.participants import Arg
 from peristiwa.stages.events.view import View
-from peristiwa.stages.places.locate import clause_location
+from peristiwa.stages.places.locate import clause_location, load_cues
 
 
 def codes_of(args: list[Arg]) -> list[tuple[str, str]]:
@@ -100,7 +100,8 @@ def location_of(view: View, cand: Candidate, doc: Document) -> Location | None:
     """Where the trigger's clause puts the event ("bertemu … di Jenewa"); see `places.locate`."""
     lo, hi = _segment(view, cand.reach), _segment_end(view, cand.match.last)
     start, end = view.toks[lo].start, view.toks[hi - 1].end
-    return clause_location(doc.text, doc.places, start, end, view.toks[cand.match.first].start)
+    cues = load_cues(view.lexicon.data_dir) if view.lexicon.data_dir else None
+    return clause_location(doc.text, doc.places, start, end, view.toks[cand.match.first].start, cues)
 
 
 def build_events(

@@ -7,8 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from peristiwa.knowledge import read_yaml
 from peristiwa.stages.events.morphology import forms
 from peristiwa.stages.events.text import Tok
 
@@ -75,6 +74,7 @@ class Lexicon:
     grammar: dict[str, Any] = field(default_factory=dict)
     magnitude: dict[str, Any] = field(default_factory=dict)
     entries: list[Entry] = field(default_factory=list)
+    data_dir: Path | None = None  # the data directory it was read from (other stages' cues live there too)
 
     def matches_at(self, toks: list[Tok], i: int) -> list[Match]:
         """Triggers starting at token i: longest first, and the more constrained entry first among equals."""
@@ -159,8 +159,7 @@ def _heads(raw: dict[str, Any], entry: Entry, irregular: dict[str, str]) -> list
 
 
 def _read(path: Path) -> Any:
-    with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return read_yaml(path)
 
 
 @cache
@@ -173,6 +172,7 @@ def load_lexicon(data_dir: Path) -> Lexicon:
         types=_read(folder / "types.yaml"),
         grammar=_read(folder / "grammar.yaml"),
         magnitude=_read(folder / "magnitude.yaml"),
+        data_dir=data_dir,
     )
     for raw in raw_lexicon["entries"]:
         entry = _entry(raw, raw_lexicon["defaults"])

@@ -45,7 +45,7 @@ class NlpStage:
     name: str = "nlp"
 
     def __call__(self, doc: Document) -> None:
-        doc.language, doc.language_confidence = identify_language(doc.text)
+        doc.language, doc.language_confidence = identify_language(doc.text, self.settings.data_dir)
         if doc.language != self.settings.require_language:
             doc.add_problem(self.name, f"language is {doc.language or 'unknown'!s}, not "
                                        f"{self.settings.require_language}: not analysed further")

@@ -10,7 +10,6 @@ from typing import Any
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
 from peristiwa.patterns import load_yaml
-from peristiwa.settings import DATA_DIR
 
 # Languages a page in our stream is likely to be in; restricting the set keeps lingua fast and small.
 CANDIDATES = (
@@ -28,7 +27,7 @@ def _detector() -> LanguageDetector:
     return LanguageDetectorBuilder.from_languages(*CANDIDATES).build()
 
 
-def identify_language(text: str) -> tuple[str | None, float]:
+def identify_language(text: str, data_dir: Path) -> tuple[str | None, float]:
     """ISO 639-1 code of the text's language and lingua's confidence in it."""
     sample = text[:SAMPLE_CHARS]
     if not any(ch.isalpha() for ch in sample):
@@ -39,19 +38,19 @@ def identify_language(text: str) -> tuple[str | None, float]:
     best = values[0]
     code = best.language.iso_code_639_1.name.lower()
     if code in ("id", "ms"):
-        return _malay_or_indonesian(sample, code), float(best.value)
+        return _malay_or_indonesian(sample, code, data_dir), float(best.value)
     return code, float(best.value)
 
 
 @cache
-def _markers(path: Path = DATA_DIR / "nlp" / "malay_indonesian.yaml") -> dict[str, Any]:
-    return load_yaml(path)
+def _markers(data_dir: Path) -> dict[str, Any]:
+    return load_yaml(data_dir / "nlp" / "malay_indonesian.yaml")
 
 
-def _malay_or_indonesian(text: str, guess: str) -> str:
+def _malay_or_indonesian(text: str, guess: str, data_dir: Path) -> str:
     """Decide between the two close relatives by their marker words (see the data file for why). Only
     lower-case words count: "Wang Yi" is a name, "wang" is Malay for money."""
-    markers = _markers()
+    markers = _markers(data_dir)
     padded = " " + " ".join(re.findall(r"\b[a-z]+\b", text)) + " "
     malay = sum(padded.count(f" {w} ") for w in markers["malay"])
     indonesian = sum(padded.count(f" {w} ") for w in markers["indonesian"])

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from peristiwa.knowledge import load_yaml
 from peristiwa.model import Document, Mention, Place
 from peristiwa.settings import Settings
 from peristiwa.stages.actors.kb import KnowledgeBase
@@ -109,7 +108,7 @@ def _place(entry: GeoEntry | None, text: str) -> Place:
 
 
 def load_cues(data_dir: Path, kb: KnowledgeBase) -> tuple[Cues, dict[str, Any]]:
-    raw = yaml.safe_load((data_dir / "places" / "cues.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml(data_dir / "places" / "cues.yaml")
     cues = Cues(tuple(raw["region_nouns"]), tuple(raw["city_nouns"]), tuple(n.casefold() for n in kb.geo_nouns),
                 tuple(raw.get("directions", ())))
     return cues, raw
@@ -119,5 +118,5 @@ def make_stage(settings: Settings) -> PlacesStage:
     kb = KnowledgeBase.load(settings.data_dir / "actors")
     cues, raw = load_cues(settings.data_dir, kb)
     prepositions = frozenset(w for w in (*raw["at"], *raw["toward"]) if " " not in w)
-    return PlacesStage(Gazetteer.load(settings.data_dir / "places" / "gazetteer.tsv.gz"), kb, cues,
+    return PlacesStage(Gazetteer.load(settings.data_dir), kb, cues,
                        raw.get("home_country"), prepositions)

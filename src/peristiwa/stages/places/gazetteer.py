@@ -12,9 +12,8 @@ from functools import cache
 from pathlib import Path
 
 from peristiwa.errors import PeristiwaError
-from peristiwa.settings import DATA_DIR
 
-GAZETTEER_FILE = DATA_DIR / "places" / "gazetteer.tsv.gz"
+GAZETTEER_NAME = "gazetteer.tsv.gz"  # in the `places` folder of the data directory
 GZIP_WINDOW = 31  # zlib's code for "gzip header"
 COUNTRY = "PCLI"
 CITY_FEATURES = frozenset({"PPL", "PPLC", "MILB"})
@@ -58,8 +57,9 @@ class Gazetteer:
     curated_names: frozenset[str] = frozenset()  # our own Indonesian names of seas, regions and cities
 
     @staticmethod
-    def load(path: Path | None = None) -> Gazetteer:
-        return _load_cached((path or GAZETTEER_FILE).resolve())
+    def load(data_dir: Path) -> Gazetteer:
+        """The gazetteer of a data directory (`Settings.data_dir`)."""
+        return _load_cached((data_dir / "places" / GAZETTEER_NAME).resolve())
 
     def lookup(self, key: str) -> list[GeoEntry]:
         return [self.entry(i) for i in self.index.get(key, ())]

@@ -19,10 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from peristiwa.knowledge import load_yaml
 from peristiwa.model import Document, Location, Place
-from peristiwa.settings import DATA_DIR
 
 PRECISION_RANK = {"city": 0, "region": 1, "country": 2, "unknown": 3}
 _WORDS = re.compile(r"[\w-]+")
@@ -47,16 +45,18 @@ class Spot:
 
 
 @cache
-def load_cues(data_dir: Path = DATA_DIR) -> LocativeCues:
-    raw = yaml.safe_load((data_dir / "places" / "cues.yaml").read_text(encoding="utf-8"))
+def load_cues(data_dir: Path) -> LocativeCues:
+    raw = load_yaml(data_dir / "places" / "cues.yaml")
     return LocativeCues(frozenset(raw["at"]), frozenset(raw["toward"]), frozenset(raw["between"]),
                         frozenset(raw.get("topic_nouns", [])))
 
 
 def clause_location(text: str, places: list[Place], start: int, end: int, anchor: int,
-                    cues: LocativeCues | None = None) -> Location | None:
-    """The location that the clause text[start:end] gives an event whose trigger is at `anchor`."""
-    cues = cues or load_cues()
+                    cues: LocativeCues | None) -> Location | None:
+    """The location that the clause text[start:end] gives an event whose trigger is at `anchor`; without
+    locative cues (a lexicon read from no data directory) there is none."""
+    if cues is None:
+        return None
     index = _mention_index(places)
     after = index.mentions[bisect_left(index.starts, start):]
     spots: list[Spot] = []

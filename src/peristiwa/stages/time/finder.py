@@ -10,7 +10,6 @@ from pathlib import Path
 
 from peristiwa.dates.lexicon import Lexicon, load_lexicon
 from peristiwa.model import DateMention
-from peristiwa.settings import DATA_DIR
 from peristiwa.stages.time.resolve import Found, resolve
 from peristiwa.stages.time.rules import TimeRule, load_rules
 
@@ -30,7 +29,7 @@ class Candidate:
         return self.match.start() < other.match.end() and other.match.start() < self.match.end()
 
 
-def find_dates(text: str, anchor: date | None, data_dir: Path = DATA_DIR) -> list[DateMention]:
+def find_dates(text: str, anchor: date | None, data_dir: Path) -> list[DateMention]:
     """Every temporal expression in `text`, in order, with its ISO value anchored on `anchor`.
 
     Each occurrence is reported with its own span, so the same expression may appear several times.

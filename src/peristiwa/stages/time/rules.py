@@ -11,7 +11,6 @@ from typing import Any
 
 from peristiwa.dates.lexicon import Lexicon, alternation, load_lexicon, with_capitals
 from peristiwa.patterns import PatternFileError, load_yaml
-from peristiwa.settings import DATA_DIR
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +61,7 @@ def expand(pattern: str, fragments: dict[str, str]) -> str:
 
 
 @cache
-def load_rules(data_dir: Path = DATA_DIR) -> tuple[TimeRule, ...]:
+def load_rules(data_dir: Path) -> tuple[TimeRule, ...]:
     """The rules of `data_dir/time/expressions.yaml`, compiled once per folder."""
     path = data_dir / "time" / "expressions.yaml"
     fragments = placeholders(load_lexicon(data_dir))
