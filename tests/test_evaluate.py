@@ -34,7 +34,8 @@ def test_agrees_with_reference_scorer(seed_docs: dict[str, Document], result: di
     for layer in ("entities", "quotes", "quote_spans", "events", "event_dyads"):
         assert {k: ours[layer][k] for k in ("p", "r", "f1")} == {k: reference[layer][k] for k in ("p", "r", "f1")}
     pairs = {"boilerplate_removed": "boilerplate_removed", "body_kept": "body_kept", "title": "title_acc",
-             "published": "published_acc", "person_actor": "person_actor_acc", "date_values": "date_value_acc"}
+             "published": "published_acc", "person_actor": "person_actor_acc", "date_values": "date_value_acc",
+             "event_dates": "event_date_acc"}
     for ours_name, ref_name in pairs.items():
         assert ours[ours_name]["r"] == reference[ref_name]
 

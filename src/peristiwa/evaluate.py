@@ -155,7 +155,26 @@ def score_events(gold: Record, record: Record) -> dict[str, Counts]:
     return {
         "events": Counts(sum((golds & found).values()), found.total(), golds.total()),
         "event_dyads": Counts(sum((gold_dyads & found_dyads).values()), found_dyads.total(), gold_dyads.total()),
+        "event_dates": _event_dates(gold, record),
     }
+
+
+def _event_dates(gold: Record, record: Record) -> Counts:
+    """Of the gold events that carry a date and whose key was found, those found with the same date (each
+    system event counted once), as score.py's `event_date_acc`: an accuracy, read from `r`."""
+    dates: dict[tuple[Any, ...], list[str | None]] = {}
+    for event in record.get("events") or []:
+        dates.setdefault(_event_key(event), []).append(event.get("date"))
+    ok = scored = 0
+    for event in gold.get("events", []):
+        key = _event_key(event)
+        if not event.get("date") or key not in dates:
+            continue
+        scored += 1
+        if event["date"] in dates[key]:
+            dates[key].remove(event["date"])
+            ok += 1
+    return Counts(ok, scored, scored)
 
 
 MISSED, SPURIOUS = "(missed)", "(spurious)"
