@@ -177,6 +177,21 @@ class Dateline:
     outlet: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Contract:
+    """What a stage needs from the document and what it adds, by `Document` field name (as spaCy components
+    declare `requires` and `assigns`). The pipeline checks the order of its stages against these when it is
+    built: a `requires` field must come from an earlier stage (or from ingest), and no field a stage `reads`
+    or requires may be assigned by a later one."""
+
+    assigns: tuple[str, ...]
+    requires: tuple[str, ...] = ()
+    reads: tuple[str, ...] = ()  # used when present; a stage copes without them
+
+
+INGEST_FIELDS = ("id", "raw", "source", "hints")  # what ingest fills in
+
+
 @dataclass(slots=True)
 class Document:
     """One article as it moves through the pipeline."""

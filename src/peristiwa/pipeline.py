@@ -7,12 +7,19 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from peristiwa.model import Document, Source
+from peristiwa.errors import PeristiwaError
+from peristiwa.model import INGEST_FIELDS, Contract, Document, Source
 from peristiwa.settings import PACKAGE_DIR, Settings
 from peristiwa.stages.ingest import RawArticle, to_document
 from peristiwa.stages.nlp import WrongLanguage
 
 Stage = Callable[[Document], None]
+
+
+class StageOrderError(PeristiwaError):
+    """The configured stages cannot run in this order (`Settings.stages`)."""
+
+    code = "P012"
 
 
 class StageFailed(Exception):
@@ -34,8 +41,13 @@ class Pipeline:
     strict: bool = False  # raise StageFailed instead of recording the problem and going on
 
     def __post_init__(self) -> None:
+        contracts = []
         for name in self.settings.stages:
             # A dotted name is a module of its own (e.g. a test-only stage); a plain name is one of ours.
+            module = importlib.import_module(name if "." in name else f"peristiwa.stages.{name}")
+            contracts.append((name, module.CONTRACT))
+        check_order(contracts)  # before any model or data file loads: a wrong order fails at once
+        for name in self.settings.stages:
             module = importlib.import_module(name if "." in name else f"peristiwa.stages.{name}")
             self.stages.append((name, module.make_stage(self.settings)))
 
@@ -65,3 +77,29 @@ class Pipeline:
             finally:
                 self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - started
         return doc
+
+
+def check_order(contracts: list[tuple[str, Contract]]) -> None:
+    """Refuse an order in which a stage needs a layer no earlier stage makes, or reads one a later stage
+    makes (it would silently see an empty layer)."""
+    fields = set(Document.__slots__)  # type: ignore[attr-defined]
+    made_by: dict[str, str] = {}
+    for name, contract in contracts:
+        unknown = sorted(set(contract.assigns + contract.requires + contract.reads) - fields)
+        if unknown:
+            raise StageOrderError(f"stage {name} names fields the document does not have: {unknown}")
+        for field_name in contract.assigns:
+            made_by.setdefault(field_name, name)
+    available = set(INGEST_FIELDS)
+    for position, (name, contract) in enumerate(contracts):
+        missing = [f for f in contract.requires if f not in available]
+        if missing:
+            raise StageOrderError(f"stage {name} needs {missing}, which no earlier stage makes; "
+                                  f"put the stage that makes it ({', '.join(made_by.get(f, '?') for f in missing)}) "
+                                  "before it in Settings.stages")
+        later = {f: made_by[f] for f in contract.requires + contract.reads
+                 if f in made_by and made_by[f] in [n for n, _ in contracts[position + 1:]]}
+        if later:
+            raise StageOrderError(f"stage {name} reads {sorted(later)}, made by the later stage(s) "
+                                  f"{sorted(set(later.values()))}; move them before {name}")
+        available.update(contract.assigns)

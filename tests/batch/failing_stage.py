@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from peristiwa.model import Document
+from peristiwa.model import Contract, Document
 from peristiwa.settings import Settings
 
 MARKER = "KACAU-UJI-BATCH"
+CONTRACT = Contract(assigns=(), requires=("text",))
 
 
 class FailingStage:

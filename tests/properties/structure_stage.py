@@ -10,11 +10,12 @@ from dataclasses import dataclass
 
 import spacy
 
-from peristiwa.model import Document, Token
+from peristiwa.model import Contract, Document, Token
 from peristiwa.settings import Settings
 from peristiwa.stages.nlp.sentences import split_sentences
 
 TOKENIZER = spacy.blank("id")
+CONTRACT = Contract(assigns=("language", "sentences", "tokens"), requires=("text",))
 
 
 @dataclass(slots=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from peristiwa.model import Document, Entity, Mention, Reference
+from peristiwa.model import Contract, Document, Entity, Mention, Reference
 from peristiwa.settings import Settings
 from peristiwa.stages.actors.abbreviations import add_defined_abbreviations
 from peristiwa.stages.actors.coref import Coreferencer, GroupAnaphora
@@ -160,6 +160,11 @@ def name_references(persons: list[Entity]) -> list[Reference]:
                 refs.append(Reference(m.start, m.end, m.text, entity.id, "name"))
     return refs
 
+
+CONTRACT = Contract(
+    assigns=("entities", "references"), requires=("text",),
+    reads=("sentences", "tokens", "ner", "dateline", "published"),
+)
 
 def make_stage(settings: Settings) -> ActorsStage:
     return ActorsStage(KnowledgeBase.load(settings.data_dir / "actors"))

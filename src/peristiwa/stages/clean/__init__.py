@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from peristiwa.model import Dateline, Document, Removed
+from peristiwa.model import Contract, Dateline, Document, Removed
 from peristiwa.patterns import load_rules, load_yaml
 from peristiwa.settings import Settings
 from peristiwa.stages.clean.lines import Line, normalise_line, split_lines
@@ -141,6 +141,11 @@ class CleanStage:
     def _structure(self) -> dict[str, int]:
         return load_yaml(self.settings.data_dir / "clean" / "boilerplate.yaml")["structure"]
 
+
+CONTRACT = Contract(
+    assigns=("text", "removed", "title", "published", "published_time", "byline", "dateline", "origin"),
+    requires=("raw",), reads=("hints", "source"),
+)
 
 def make_stage(settings: Settings) -> CleanStage:
     return CleanStage(settings)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from peristiwa.model import Document, Event, Sentence
+from peristiwa.model import Contract, Document, Event, Sentence
 from peristiwa.settings import Settings
 from peristiwa.stages.events.coder import candidates, find_triggers
 from peristiwa.stages.events.events import build_events
@@ -43,6 +43,11 @@ class EventsStage:
         except RecursionError as err:  # pathological input: report it and let the batch go on
             doc.add_problem(self.name, f"[E100] event coding gave up: {err}")
 
+
+CONTRACT = Contract(
+    assigns=("events",), requires=("text",),
+    reads=("sentences", "entities", "references", "quotes", "dates", "places", "dateline", "published"),
+)
 
 def make_stage(settings: Settings) -> EventsStage:
     return EventsStage(settings)

@@ -10,7 +10,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language as SpacyLanguage
 
-from peristiwa.model import Document, NerSpan, Token
+from peristiwa.model import Contract, Document, NerSpan, Token
 from peristiwa.settings import Settings
 from peristiwa.stages.nlp.language import identify_language
 from peristiwa.stages.nlp.sentences import split_sentences
@@ -88,6 +88,8 @@ def _one_name(start: int, text: str, label: str) -> NerSpan | None:
         return None
     return NerSpan(start + best[0], start + best[1], text[best[0]:best[1]], label)
 
+
+CONTRACT = Contract(assigns=("language", "language_confidence", "sentences", "tokens", "ner"), requires=("text",))
 
 def make_stage(settings: Settings) -> NlpStage:
     return NlpStage(settings)

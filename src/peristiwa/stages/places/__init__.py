@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from peristiwa.knowledge import load_yaml
-from peristiwa.model import Document, Mention, Place
+from peristiwa.model import Contract, Document, Mention, Place
 from peristiwa.settings import Settings
 from peristiwa.stages.actors.kb import KnowledgeBase
 from peristiwa.stages.places.gazetteer import Gazetteer, GeoEntry
@@ -113,6 +113,8 @@ def load_cues(data_dir: Path, kb: KnowledgeBase) -> tuple[Cues, dict[str, Any]]:
                 tuple(raw.get("directions", ())))
     return cues, raw
 
+
+CONTRACT = Contract(assigns=("places",), requires=("text",), reads=("entities", "dateline", "published"))
 
 def make_stage(settings: Settings) -> PlacesStage:
     kb = KnowledgeBase.load(settings.data_dir / "actors")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from peristiwa.model import Document, Mention, Quote
+from peristiwa.model import Contract, Document, Mention, Quote
 from peristiwa.settings import Settings
 from peristiwa.stages.quotes.attribution import Candidate, Context
 from peristiwa.stages.quotes.direct import direct_candidates, sentence_subject
@@ -46,6 +46,10 @@ class QuotesStage:
         candidates = sorted(direct + reported, key=lambda c: c.start)
         return _resolve(doc, ctx, candidates)
 
+
+CONTRACT = Contract(
+    assigns=("quotes",), requires=("text",), reads=("sentences", "entities", "references", "dateline"),
+)
 
 def make_stage(settings: Settings) -> QuotesStage:
     return QuotesStage(settings)

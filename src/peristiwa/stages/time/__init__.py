@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from peristiwa.dates.published import published_from_text, published_from_url
-from peristiwa.model import DateMention, Document
+from peristiwa.model import Contract, DateMention, Document
 from peristiwa.settings import Settings
 from peristiwa.stages.time.finder import find_dates
 
@@ -51,6 +51,8 @@ def anchor_of(doc: Document) -> date | None:
         doc.add_problem("time", message)
         return None
 
+
+CONTRACT = Contract(assigns=("dates",), requires=("text",), reads=("published",))
 
 def make_stage(settings: Settings) -> TimeStage:
     return TimeStage(settings)
