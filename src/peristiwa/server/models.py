@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, Generic, Literal, TypeVar
+import dataclasses
+from functools import cache
+from types import UnionType
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeAlias, TypeVar, Union, get_args, get_origin, get_type_hints
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
+
+from peristiwa import model as record
 
 T = TypeVar("T")
 Quad = Literal["V-coop", "M-coop", "V-conf", "M-conf"]
@@ -57,109 +62,65 @@ class ArticlesIn(BaseModel):
 
 
 # -- the extract record (DESIGN §3) ---------------------------------------------------------------------------
-class Span(BaseModel):
-    start: int
-    end: int
-    text: str
+# Declared once, in model.py; these response schemas are derived from its dataclasses, so a field added there
+# appears here (and in the OpenAPI spec) by itself. Schema names are kept stable for API clients.
+SCHEMA_NAMES = {
+    record.Mention: "Span", record.Sentence: "Offsets", record.Source: "SourceOut", record.Entity: "EntityOut",
+    record.Quote: "QuoteOut", record.DateMention: "DateOut", record.Place: "PlaceOut", record.Event: "RecordEvent",
+    record.Removed: "RemovedOut", record.Problem: "ProblemOut", record.Location: "LocationOut",
+    record.Magnitude: "MagnitudeOut", record.Dateline: "DatelineOut", record.Reference: "ReferenceOut",
+}
 
 
-class Offsets(BaseModel):
-    start: int
-    end: int
+@cache
+def response_model(cls: type) -> type[BaseModel]:
+    """The response schema of a record dataclass: the same fields, types and defaults, nested dataclasses
+    mapped to their own schemas; open to fields the record may gain."""
+    hints = get_type_hints(cls)
+    fields: dict[str, Any] = {}
+    for item in dataclasses.fields(cls):
+        if item.default is not dataclasses.MISSING:
+            default: Any = item.default
+        elif item.default_factory is not dataclasses.MISSING:
+            default = Field(default_factory=item.default_factory)
+        else:
+            default = ...
+        fields[item.name] = (_schema_type(hints[item.name]), default)
+    return create_model(SCHEMA_NAMES.get(cls, f"{cls.__name__}Out"), __base__=Open, **fields)
 
 
-class SourceOut(Open):
-    path: str | None = None
-    url: str | None = None
-    outlet: str | None = None
-    format: str | None = None
-    line: int | None = None
+def _schema_type(annotation: Any) -> Any:
+    if dataclasses.is_dataclass(annotation) and isinstance(annotation, type):
+        return response_model(annotation)
+    args = get_args(annotation)
+    if get_origin(annotation) is list:
+        return list[_schema_type(args[0])]  # type: ignore[misc]
+    if get_origin(annotation) in (Union, UnionType):
+        return Union[tuple(_schema_type(a) for a in args)]  # noqa: UP007 - built from a tuple of types
+    return annotation
 
 
-class EntityOut(Open):
-    id: str
-    name: str
-    type: str
-    actor: str | None = None
-    role: str | None = None
-    sector: str | None = None
-    kb_id: str | None = None
-    mentions: list[Span] = []
-
-
-class QuoteOut(Open):
-    speaker: str | None = None
-    speaker_id: str | None = None
-    text: str
-    start: int
-    end: int
-    direct: bool
-    cue: str | None = None
-
-
-class DateOut(Open):
-    text: str
-    start: int
-    end: int
-    value: str | None = None
-
-
-class PlaceOut(Open):
-    name: str | None = None
-    geonameid: int | None = None
-    lat: float | None = None
-    lon: float | None = None
-    country: str | None = None
-    feature: str | None = None
-
-
-class RecordEvent(Open):
-    id: str
-    type: str
-    source: str | None = None
-    target: str | None = None
-    evidence: Span
-    sentence: Offsets | None = None
-    mode: str | None = None
-    source_entity: str | None = None
-    target_entity: str | None = None
-    negated: bool = False
-    modality: str | None = None
-    date: str | None = None
-    location: dict[str, Any] | None = None
-    magnitude: dict[str, Any] | None = None
-    quad: str | None = None
-    score: float | None = None
-    cameo: str | None = None
-    rule: str | None = None
-
-
-class RemovedOut(Open):
-    text: str
-    reason: str | None = None
-    rule: str | None = None
-
-
-class ProblemOut(Open):
-    stage: str
-    message: str
-
-
-class RecordOut(Open):
-    id: str
-    source: SourceOut
-    language: str | None = None
-    title: str | None = None
-    published: str | None = None
-    byline: str | None = None
-    text: str
-    removed: list[RemovedOut] = []
-    entities: list[EntityOut] = []
-    quotes: list[QuoteOut] = []
-    dates: list[DateOut] = []
-    places: list[PlaceOut] = []
-    events: list[RecordEvent] = []
-    problems: list[ProblemOut] = []
+if TYPE_CHECKING:  # mypy cannot follow models made at run time: to it they are open models
+    Span: TypeAlias = Open
+    SourceOut: TypeAlias = Open
+    EntityOut: TypeAlias = Open
+    QuoteOut: TypeAlias = Open
+    DateOut: TypeAlias = Open
+    PlaceOut: TypeAlias = Open
+    RemovedOut: TypeAlias = Open
+    RecordOut: TypeAlias = Open
+else:
+    Span = response_model(record.Mention)
+    SourceOut = response_model(record.Source)
+    EntityOut = response_model(record.Entity)
+    QuoteOut = response_model(record.Quote)
+    DateOut = response_model(record.DateMention)
+    PlaceOut = response_model(record.Place)
+    RemovedOut = response_model(record.Removed)
+    _document = get_type_hints(record.Document)
+    RecordOut = create_model(
+        "RecordOut", __base__=Open, **{name: (_schema_type(_document[name]), ...) for name in record.RECORD_FIELDS}
+    )
 
 
 class IngestOut(BaseModel):
