@@ -327,7 +327,8 @@ def families(found: list[Occurrence], vocabulary: Counter[str], data_dir: Path, 
     by_root: dict[str, Family] = {}
     for occ in found:
         root, affix = root_guess(occ.word, vocabulary, known, irregular)
-        if affix in {"bare", "-an", "ter"} and root not in known and not _attested(root, occ.word, vocabulary, irregular):
+        plain = affix in {"bare", "-an", "ter"} and root not in known
+        if plain and not _attested(root, occ.word, vocabulary, irregular):
             continue  # "nelayan", "teroris": a plain word, not a form made from a root the texts use
         family = by_root.setdefault(root, Family(root))
         family.forms[occ.word] += 1
