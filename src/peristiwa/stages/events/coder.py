@@ -150,6 +150,8 @@ def _noun_sides(view: View, match: Match) -> Sides | None:
     reach = light if light is not None else match.first
     between = between_after(view, match.last)
     if len({c for a in between for c in a.codes}) > 1:
+        if entry.mediator:  # "Qatar memimpin mediasi antara A dan B": Qatar talks with both sides
+            return subject_before(view, reach), between, reach, match.last
         return between[:1], between[1:], reach, match.last
     genitive = [] if entry.no_genitive else genitive_after(view, match.last)
     after = genitive[-1].last if genitive else match.last

@@ -80,7 +80,8 @@ def date_of(view: View, cand: Candidate, dates: list[DateMention]) -> str | None
     """The value of a date mention in the trigger's own comma-delimited clause, never the publication date."""
     lo, hi = _segment(view, cand.reach), _segment_end(view, cand.match.last)
     start, end = view.toks[lo].start, view.toks[hi - 1].end
-    inside = [d for d in dates if d.value and start <= d.start and d.end <= end]
+    # A date that starts in the clause may run past its comma ("meneken pakta pada Senin, 6 Oktober 2025").
+    inside = [d for d in dates if d.value and start <= d.start < end]
     return inside[0].value if inside else None
 
 

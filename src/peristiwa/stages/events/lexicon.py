@@ -38,6 +38,7 @@ class Entry:
     subject_troops: bool = False
     reverse: bool = False
     symmetric: bool | None = None
+    mediator: bool = False  # "mediasi antara A dan B": the subject acts on both sides, not A on B
     mutual: bool = False  # both sides act on each other ("perang antara A dan B"), like "saling serang"
     needs_target: bool = False  # without a recipient, the next reading of the same words is tried
     label: frozenset[str] = frozenset()
@@ -134,6 +135,7 @@ def _entry(raw: dict[str, Any], defaults: dict[str, Any]) -> Entry:
         subject_troops=bool(raw.get("subject_troops")),
         reverse=bool(raw.get("reverse")),
         symmetric=raw.get("symmetric"),
+        mediator=bool(raw.get("mediator", False)),
         mutual=bool(raw.get("mutual", False)),
         needs_target=bool(raw.get("needs_target", False)),
         label=frozenset(raw.get("label", [])),
