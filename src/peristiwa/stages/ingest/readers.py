@@ -18,7 +18,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from peristiwa.errors import InputError
 from peristiwa.model import Source
-from peristiwa.stages.ingest.decode import NotTextError, decode_bytes
+from peristiwa.stages.ingest.decode import NotTextError, charset_of, decode_bytes
 
 METADATA_KEYS = ("title", "published", "url", "outlet", "byline")
 
@@ -138,7 +138,7 @@ def read_warc(stream: io.BufferedIOBase, path: str) -> Iterator[Item]:
             payload = record.content_stream().read()
             if getattr(record.raw_stream, "limit", 0) > 0:
                 raise EOFError(f"record {count} ends before its declared length")
-            yield _warc_article(payload, path, url, count)
+            yield _warc_article(payload, path, url, count, _http_charset(record))
         if watched.mid_member:
             raise EOFError("compressed data ends inside a record")
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as err:
@@ -147,13 +147,18 @@ def read_warc(stream: io.BufferedIOBase, path: str) -> Iterator[Item]:
                                "records before that point were kept")
 
 
-def _warc_article(payload: bytes, path: str, url: str | None, number: int) -> Item:
+def _http_charset(record: Any) -> str | None:
+    headers = record.http_headers
+    return charset_of(headers.get_header("Content-Type")) if headers is not None else None
+
+
+def _warc_article(payload: bytes, path: str, url: str | None, number: int, charset: str | None = None) -> Item:
     where = f"{path}#{number}" + (f" ({url})" if url else "")
     try:
-        html, _ = decode_bytes(payload)
+        html, encoding = decode_bytes(payload, charset)
     except NotTextError as err:
         return InputError(where, str(err))
-    return read_html(html, Source(path=path, url=url, format="warc", line=number))
+    return read_html(html, Source(path=path, url=url, format="warc", line=number), _encoding_hint(encoding))
 
 
 def read_bytes(data: bytes, path: str, suffix: str) -> Iterator[Item]:
@@ -163,7 +168,7 @@ def read_bytes(data: bytes, path: str, suffix: str) -> Iterator[Item]:
     except NotTextError as err:
         yield InputError(path, str(err))
         return
-    hints = {} if encoding.startswith("utf") else {"encoding": encoding}
+    hints = _encoding_hint(encoding)
     if suffix in (".jsonl", ".ndjson"):
         yield from read_jsonl(iter(text.splitlines()), path)
     elif suffix == ".csv":
@@ -174,6 +179,10 @@ def read_bytes(data: bytes, path: str, suffix: str) -> Iterator[Item]:
         yield InputError(path, "file is empty")
     else:
         yield RawArticle(text, Source(path=path, format="txt"), hints)
+
+
+def _encoding_hint(encoding: str) -> dict[str, Any]:
+    return {} if encoding.startswith("utf") else {"encoding": encoding}
 
 
 def _looks_like_html(text: str) -> bool:
