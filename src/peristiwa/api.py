@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from peristiwa.errors import InputError
 from peristiwa.model import to_record
@@ -28,6 +28,9 @@ from peristiwa.store.connection import DEFAULT_DB, DEFAULT_WAIT, connect, connec
 from peristiwa.store.linking import LinkOptions
 from peristiwa.store.rows import Record
 from peristiwa.store.writer import Writer, WriteReport
+
+if TYPE_CHECKING:  # the pipeline loads models: imported when something is new, not with the API
+    from peristiwa.pipeline import Pipeline
 
 __all__ = ["DEFAULT_DB", "IngestReport", "Peristiwa", "export", "ingest", "query"]
 
@@ -98,7 +101,7 @@ class Peristiwa:
                 from peristiwa.pipeline import Pipeline  # loads models: only when something is new
 
                 pipeline = Pipeline(self.settings)
-            records = [to_record(pipeline.process(raw)) for raw in raws]
+            records = [r for raw in raws if (r := _extracted(pipeline, raw, report, on_error)) is not None]
             self._write(records, report, on_batch)
             known.update(r["id"] for r in records)
         report.seconds = time.perf_counter() - started
@@ -133,10 +136,7 @@ class Peristiwa:
     ) -> Iterator[RawArticle]:
         for item in read_inputs(paths, self.settings.max_bytes):
             if isinstance(item, InputError):
-                report.failed += 1
-                report.errors.append(str(item))
-                if on_error:
-                    on_error(item)
+                _failed(item, report, on_error)
             elif article_id(item.text) in known:
                 report.skipped += 1  # same content already stored: no need to run the pipeline
             else:
@@ -203,6 +203,24 @@ class Peristiwa:
 
     def export(self, fmt: str, out: Path | str, force: bool = False) -> int:
         return self._read(lambda con: exporter.export(con, fmt, out, force))  # type: ignore[no-any-return]
+
+
+def _extracted(
+    pipeline: Pipeline, raw: RawArticle, report: IngestReport, on_error: Callable[[InputError], None] | None
+) -> Record | None:
+    """The record of one article, or None (counted as failed) when it holds no article body."""
+    try:
+        return to_record(pipeline.extract(raw))
+    except InputError as error:
+        _failed(error, report, on_error)
+        return None
+
+
+def _failed(error: InputError, report: IngestReport, on_error: Callable[[InputError], None] | None) -> None:
+    report.failed += 1
+    report.errors.append(str(error))
+    if on_error:
+        on_error(error)
 
 
 def _day(value: dt.date | str | None) -> dt.date | None:

@@ -55,11 +55,14 @@ def run_pipeline(inputs: list[str], settings: Settings, out: IO[str] | None) -> 
         task = progress.add_task("extracting", total=None)
         for item in read_inputs(inputs, settings.max_bytes):
             progress.advance(task)
-            if isinstance(item, InputError):
+            try:
+                if isinstance(item, InputError):
+                    raise item
+                doc = pipeline.extract(item)
+            except InputError as error:
                 failures += 1
-                err.print(f"[red]error:[/red] {item.where}: {item.reason}", highlight=False, soft_wrap=True)
+                err.print(f"[red]error:[/red] {error.where}: {error.reason}", highlight=False, soft_wrap=True)
                 continue
-            doc = pipeline.process(item)
             _report_problems(doc)
             if out is not None:
                 out.write(json.dumps(to_record(doc), ensure_ascii=False) + "\n")

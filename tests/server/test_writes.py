@@ -63,7 +63,8 @@ def test_extract_reads_html_and_metadata(server: Served) -> None:
         (b'{"text": "a", "colour": 1}', "application/json", 422, "validation_error"),
         (b'{"text": ', "application/json", 422, "validation_error"),
         (b"text=abc", "application/x-www-form-urlencoded", 415, "unsupported_media_type"),
-        (b'{"html": "<html><body><script>var a = 1;</script></body></html>"}', "application/json", 400, "bad_request"),
+        (b'{"html": "<html><body><script>var a = 1;</script></body></html>"}', "application/json", 422,
+         "no_article_body"),
     ],
 )
 def test_bad_bodies(server: Served, body: bytes, content_type: str, status: int, code: str) -> None:
@@ -111,6 +112,22 @@ def test_ingest_reports_unreadable_articles_and_keeps_the_rest(server: Served) -
     with server.client(auth=True) as api:
         body = api.post("/v1/articles", json={"articles": [bad, {"text": NEW_ARTICLE + " Kedua."}]}).json()
     assert body["failed"] == 1 and body["added"] == 1 and body["errors"][0].startswith("articles[0]:")
+
+
+def test_a_page_of_only_a_cookie_notice_is_422_and_not_stored(server: Served) -> None:
+    notice = (ROOT / "tests" / "heldout" / "raw" / "102_china_us.txt").read_text(encoding="utf-8").splitlines()[0]
+    page = (f"<html><head><title>Kabar Dunia</title></head><body><nav><a href='/'>Beranda</a> <a href='/d'>Dunia</a>"
+            f"</nav><div class='consent'><p>{notice}</p><button>Setuju</button></div></body></html>")
+    with server.client(auth=True) as api:
+        extracted = api.post("/v1/extract", json={"html": page})
+        before = api.get("/v1/health").json()["counts"]["articles"]
+        ingested = api.post("/v1/articles", json={"articles": [{"html": page}]}).json()
+        after = api.get("/v1/health").json()["counts"]["articles"]
+    assert extracted.status_code == 422, extracted.text
+    assert extracted.json()["error"]["code"] == "no_article_body"
+    assert extracted.json()["error"]["message"].startswith("no article body found")
+    assert (ingested["added"], ingested["failed"]) == (0, 1) and after == before
+    assert "no article body found" in ingested["errors"][0]
 
 
 def test_refuses_to_listen_beyond_loopback_without_a_token() -> None:

@@ -74,7 +74,9 @@ def _records(shard: Shard, pipeline: Pipeline, max_bytes: int, quarantined: list
             quarantined.append({"shard": shard.id, "stage": "ingest", "where": item.where, "error": item.reason})
             continue
         try:
-            record = to_record(pipeline.process(item))
+            record = to_record(pipeline.extract(item))
+        except InputError as error:  # no article body
+            quarantined.append({"shard": shard.id, "stage": "ingest", "where": error.where, "error": error.reason})
         except StageFailed as failure:
             quarantined.append(_quarantine_entry(shard, item, failure.stage, failure.error))
         except Exception as error:  # noqa: BLE001 - outside any stage (ids, the record): still one article

@@ -16,7 +16,7 @@ import trafilatura
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from peristiwa.errors import InputError
+from peristiwa.errors import InputError, NoArticleBody
 from peristiwa.model import Source
 from peristiwa.stages.ingest.decode import NotTextError, charset_of, decode_bytes
 
@@ -44,7 +44,7 @@ def read_html(html: str, source: Source, hints: dict[str, Any] | None = None) ->
     extracted = page_document.as_dict() if page_document is not None else {}
     text = extracted.get("text") or ""
     if not text.strip():
-        return InputError(where, "HTML page has no readable body text (empty page or only navigation?)")
+        return NoArticleBody(where)
     page = dict(hints or {})
     for key, meta_key in (("title", "title"), ("published", "date"), ("outlet", "sitename"), ("url", "url"),
                           ("byline", "author")):
