@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from peristiwa.errors import InputError
 from peristiwa.model import to_record
 from peristiwa.settings import Settings
-from peristiwa.stages.ingest import RawArticle, article_id, read_inputs
+from peristiwa.stages.ingest import OnSkip, RawArticle, article_id, read_inputs
 from peristiwa.store import export as exporter
 from peristiwa.store import queries
 from peristiwa.store.connection import DEFAULT_DB, DEFAULT_WAIT, connect, connection
@@ -90,13 +90,14 @@ class Peristiwa:
         batch_size: int = DEFAULT_BATCH,
         on_error: Callable[[InputError], None] | None = None,
         on_batch: Callable[[WriteReport], None] | None = None,
+        on_skip: OnSkip | None = None,
     ) -> IngestReport:
         """Run the pipeline on every new article in `paths` and store the results batch by batch."""
         started = time.perf_counter()
         report = IngestReport()
         known = self._known_ids()
         pipeline = None
-        for raws in _batches(self._new_articles(paths, known, report, on_error), batch_size):
+        for raws in _batches(self._new_articles(paths, known, report, on_error, on_skip), batch_size):
             if pipeline is None:
                 from peristiwa.pipeline import Pipeline  # loads models: only when something is new
 
@@ -133,8 +134,9 @@ class Peristiwa:
         known: set[str],
         report: IngestReport,
         on_error: Callable[[InputError], None] | None,
+        on_skip: OnSkip | None = None,
     ) -> Iterator[RawArticle]:
-        for item in read_inputs(paths, self.settings.max_bytes):
+        for item in read_inputs(paths, self.settings.max_bytes, on_skip):
             if isinstance(item, InputError):
                 _failed(item, report, on_error)
             elif article_id(item.text) in known:
@@ -242,8 +244,9 @@ def ingest(
     batch_size: int = DEFAULT_BATCH,
     settings: Settings | None = None,
     on_error: Callable[[InputError], None] | None = None,
+    on_skip: OnSkip | None = None,
 ) -> IngestReport:
-    return Peristiwa(db, settings).ingest(paths, batch_size, on_error)
+    return Peristiwa(db, settings).ingest(paths, batch_size, on_error, on_skip=on_skip)
 
 
 def query(db: Path | str, what: str, **options: Any) -> list[dict[str, Any]]:

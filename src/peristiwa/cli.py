@@ -53,7 +53,7 @@ def run_pipeline(inputs: list[str], settings: Settings, out: IO[str] | None) -> 
     failures = 0
     with _progress() as progress:
         task = progress.add_task("extracting", total=None)
-        for item in read_inputs(inputs, settings.max_bytes):
+        for item in read_inputs(inputs, settings.max_bytes, on_skip=report_skip):
             progress.advance(task)
             try:
                 if isinstance(item, InputError):
@@ -69,6 +69,11 @@ def run_pipeline(inputs: list[str], settings: Settings, out: IO[str] | None) -> 
                 out.flush()
             documents.append(doc)
     return documents, failures
+
+
+def report_skip(where: str, why: str) -> None:
+    """A file a directory walk passed over (README, other types): said, not counted as a failure."""
+    err.print(f"[yellow]skipped:[/yellow] {where}: {why}", highlight=False, soft_wrap=True)
 
 
 def _report_problems(doc: Document) -> None:

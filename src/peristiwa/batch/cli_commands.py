@@ -53,6 +53,8 @@ def batch_command(
 
 
 def _print_report(report: BatchReport, out: Path) -> None:
+    for line in report.not_read:
+        err.print(f"[yellow]skipped:[/yellow] {line}", highlight=False, soft_wrap=True)
     for line in report.errors:
         err.print(f"[red]error:[/red] {line}", highlight=False, soft_wrap=True)
     for line in report.failed:

@@ -34,6 +34,7 @@ class BatchReport:
     seconds: float = 0.0
     failed: list[str] = field(default_factory=list)  # "shard: error" for shards that could not be run
     errors: list[str] = field(default_factory=list)  # inputs that could not even be planned
+    not_read: list[str] = field(default_factory=list)  # "where: why" for files a walk passed over (README …)
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
     def add(self, summary: dict[str, Any]) -> None:
@@ -85,7 +86,7 @@ def run_batch(
 
 def _plan(inputs: Iterable[str], shard_size: int, report: BatchReport) -> list[Shard]:
     shards: list[Shard] = []
-    for item in plan_shards(inputs, shard_size):
+    for item in plan_shards(inputs, shard_size, lambda where, why: report.not_read.append(f"{where}: {why}")):
         if isinstance(item, InputError):
             report.errors.append(f"{item.where}: {item.reason}")
         else:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from peristiwa.errors import InputError
-from peristiwa.stages.ingest import Item, expand_inputs, read_inputs
+from peristiwa.stages.ingest import Item, OnSkip, expand_inputs, read_inputs
 from peristiwa.stages.ingest.readers import read_jsonl, suffix_of
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -49,10 +49,11 @@ class Shard:
         return len(self.paths) if suffix_of(Path(self.paths[0])) not in CONTAINER_SUFFIXES else None
 
 
-def plan_shards(inputs: Iterable[str], shard_size: int = DEFAULT_SHARD_SIZE) -> Iterator[Shard | InputError]:
+def plan_shards(inputs: Iterable[str], shard_size: int = DEFAULT_SHARD_SIZE,
+                on_skip: OnSkip | None = None) -> Iterator[Shard | InputError]:
     """Shards in input order (the order `extract` would read the articles in), or errors for bad inputs."""
     singles: list[str] = []
-    for path in expand_inputs(inputs):
+    for path in expand_inputs(inputs, on_skip):
         if isinstance(path, InputError):
             yield path
             continue

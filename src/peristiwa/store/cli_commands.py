@@ -56,8 +56,11 @@ def ingest_command(
     def warn(error: InputError) -> None:
         err.print(f"[red]error:[/red] {error.where}: {error.reason}", highlight=False, soft_wrap=True)
 
+    def skipped(where: str, why: str) -> None:
+        err.print(f"[yellow]skipped:[/yellow] {where}: {why}", highlight=False, soft_wrap=True)
+
     try:
-        report = api.ingest(inputs, db, batch_size, Settings(max_bytes=max_bytes), on_error=warn)
+        report = api.ingest(inputs, db, batch_size, Settings(max_bytes=max_bytes), on_error=warn, on_skip=skipped)
     except PeristiwaError as error:
         raise _fail(error) from error
     err.print(report.summary())
