@@ -23,8 +23,9 @@ from peristiwa.model import to_record
 from peristiwa.settings import Settings
 from peristiwa.stages.ingest import OnSkip, RawArticle, article_id, read_inputs
 from peristiwa.store import export as exporter
-from peristiwa.store import queries
+from peristiwa.store import filters, queries
 from peristiwa.store.connection import DEFAULT_DB, DEFAULT_WAIT, connect, connection
+from peristiwa.store.errors import BadFilter
 from peristiwa.store.linking import LinkOptions
 from peristiwa.store.rows import Record
 from peristiwa.store.writer import Writer, WriteReport
@@ -182,14 +183,16 @@ class Peristiwa:
         text: str | None = None,
         limit: int = 100,
     ) -> list[dict[str, Any]]:
-        where = queries.EventFilter(actor, source, target, type, quad, _day(since), _day(until), text, limit)
+        where = filters.event_filter(actor, source, target, type, quad, since, until, text, limit)
         return self._read(lambda con: queries.events(con, where))  # type: ignore[no-any-return]
 
     def dyad_timeline(self, source: str, target: str, both: bool = False) -> list[dict[str, Any]]:
         return self._read(lambda con: queries.dyad_timeline(con, source, target, both))  # type: ignore[no-any-return]
 
     def actor(self, code: str) -> dict[str, Any]:
-        return self._read(lambda con: queries.actor_profile(con, code))  # type: ignore[no-any-return]
+        """An actor's profile; BadQuery when no event or entity in the database has its code."""
+        known = _required_code("actor", code)
+        return self._read(lambda con: queries.actor_profile(con, known))  # type: ignore[no-any-return]
 
     def quotes(self, speaker: str, limit: int = 100) -> list[dict[str, Any]]:
         return self._read(lambda con: queries.quotes(con, speaker, limit))  # type: ignore[no-any-return]
@@ -225,8 +228,11 @@ def _failed(error: InputError, report: IngestReport, on_error: Callable[[InputEr
         on_error(error)
 
 
-def _day(value: dt.date | str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+def _required_code(name: str, value: str) -> str:
+    code = filters.actor_code(name, value)
+    if code is None:
+        raise BadFilter(name, "give an actor code, such as RUS, IDN, NATO")
+    return code
 
 
 def _batches(items: Iterator[Any], size: int) -> Iterator[list[Any]]:

@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from peristiwa.store.errors import BadQuery, StoreError
+from peristiwa.store.errors import BadFilter, BadQuery, StoreError
 
 log = logging.getLogger("peristiwa.server")
 
@@ -72,6 +72,9 @@ async def _validation_error(_: Request, error: RequestValidationError) -> JSONRe
 
 
 async def _store_error(_: Request, error: StoreError) -> JSONResponse:
+    if isinstance(error, BadFilter):  # the same check and words as the CLI, in the validation error shape
+        detail = [{"loc": ["query", error.path], "msg": error.problem, "type": "value_error"}]
+        return error_response(422, f"invalid request: query.{error.path}: {error.problem}", detail)
     if isinstance(error, BadQuery):
         return error_response(404, error.problem)
     return error_response(503, str(error))

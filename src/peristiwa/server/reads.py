@@ -130,11 +130,9 @@ def actor_name(con: duckdb.DuckDBPyConnection, code: str) -> str | None:
     return actor_names(con, [code]).get(code)
 
 
-def actor_profile(con: duckdb.DuckDBPyConnection, code: str) -> Row | None:
-    """The store's actor profile plus its best-known name and its events per month; None if unknown."""
+def actor_profile(con: duckdb.DuckDBPyConnection, code: str) -> Row:
+    """The store's actor profile plus its best-known name and its events per month; BadQuery if unknown."""
     profile = queries.actor_profile(con, code)
-    if not profile["totals"] and not profile["people"]:
-        return None
     timeline = rows(con.execute(
         # From the events themselves: `dyad_month` leaves out events without a target.
         """SELECT month, quad, count(*) FILTER (WHERE source = ?) AS as_source,

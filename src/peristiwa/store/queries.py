@@ -119,8 +119,19 @@ def dyad_timeline(con: duckdb.DuckDBPyConnection, source: str, target: str, both
     return _rows(con.execute(sql, [x for pair in pairs for x in pair]))
 
 
+def require_actor(con: duckdb.DuckDBPyConnection, actor: str) -> None:
+    """Raise BadQuery unless some merged event or some entity in the database has this actor code."""
+    found = con.execute("SELECT 1 FROM actor_partner WHERE actor = ? UNION ALL "
+                        "SELECT 1 FROM entities WHERE actor = ? LIMIT 1", [actor, actor]).fetchone()
+    if found is None:
+        raise BadQuery("actor", f"unknown actor {actor!r}: no event or entity in the database has this code")
+
+
 def actor_profile(con: duckdb.DuckDBPyConnection, actor: str, partners: int = 20) -> Row:
-    """How often an actor acts and is acted on, by type and quad, its main partners and its people's roles."""
+    """How often an actor acts and is acted on, by type and quad, its main partners and its people's roles.
+
+    Raises BadQuery for an actor the database does not know."""
+    require_actor(con, actor)
     totals = _rows(
         con.execute(
             """SELECT role, sum(events)::BIGINT AS events, sum(mentions)::BIGINT AS mentions
