@@ -187,7 +187,9 @@ class Peristiwa:
         return self._read(lambda con: queries.events(con, where))  # type: ignore[no-any-return]
 
     def dyad_timeline(self, source: str, target: str, both: bool = False) -> list[dict[str, Any]]:
-        return self._read(lambda con: queries.dyad_timeline(con, source, target, both))  # type: ignore[no-any-return]
+        """Events per month and quad from `source` to `target`; BadQuery when either actor is unknown."""
+        a, b = _required_code("source", source), _required_code("target", target)
+        return self._read(lambda con: queries.dyad_timeline(con, a, b, both))  # type: ignore[no-any-return]
 
     def actor(self, code: str) -> dict[str, Any]:
         """An actor's profile; BadQuery when no event or entity in the database has its code."""

@@ -144,6 +144,15 @@ def test_dyad_timeline_and_network_agree_with_events(api: httpx.Client) -> None:
     assert {"NATO", "RUS"} <= {node["id"] for node in network["nodes"]}
 
 
+def test_dyad_of_an_unknown_actor_is_a_404_like_its_profile(api: httpx.Client) -> None:
+    profile = api.get("/v1/actors/XYZ").json()["error"]
+    dyad = api.get("/v1/dyads/RUS/XYZ/timeline").json()["error"]
+    assert profile["code"] == dyad["code"] == "not_found"
+    assert "unknown actor 'XYZ'" in profile["message"] and "unknown actor 'XYZ'" in dyad["message"]
+    assert api.get("/v1/dyads/nato/rus/timeline").json()["source"] == "NATO"
+    assert api.get("/v1/dyads/UKR/NATO/timeline").status_code == 200  # both known, never met: an empty list
+
+
 def test_stories_and_story_detail(api: httpx.Client, records: dict[str, dict[str, Any]]) -> None:
     total, stories = all_pages(api, "/v1/stories", 2)
     assert total == len(stories) > 0
@@ -168,6 +177,8 @@ def test_search_finds_articles_actors_and_quotes(api: httpx.Client) -> None:
         ("/v1/articles/nope", 404, "not_found"),
         ("/v1/events/nope", 404, "not_found"),
         ("/v1/actors/XYZ", 404, "not_found"),
+        ("/v1/dyads/XYZ/RUS/timeline", 404, "not_found"),
+        ("/v1/dyads/RUS/XYZ/timeline", 404, "not_found"),
         ("/v1/stories/nope", 404, "not_found"),
         ("/v1/no-such-route", 404, "not_found"),
         ("/v1/events?limit=0", 422, "validation_error"),

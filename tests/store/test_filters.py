@@ -49,6 +49,12 @@ def test_cli_actor_code_in_any_case_and_unknown_actor(filled: Peristiwa) -> None
     assert "unknown actor 'XYZ'" in unknown.stderr and "Traceback" not in unknown.stderr
 
 
+def test_cli_dyad_of_an_unknown_actor(filled: Peristiwa) -> None:
+    result = _cli("query", "dyad", "rus", "zzz", "--db", str(filled.db))
+    assert result.returncode == 1 and "unknown actor 'ZZZ'" in result.stderr and not result.stdout
+    assert filled.dyad_timeline("ukr", "rus") == []  # both known, never in this direction: no error
+
+
 def test_python_api_checks_the_same_values(filled: Peristiwa) -> None:
     assert [e["type"] for e in filled.events(quad="v-conf", actor="rus")] == ["ACCUSE"]
     for bad in ({"quad": "foo"}, {"type": "bogus"}, {"since": "2022-04-01", "until": "2022-03-01"}, {"limit": 0}):

@@ -145,16 +145,17 @@ def get_actor(request: Request, code: Annotated[str, Path(min_length=1, max_leng
     return store(request).read(lambda con: reads.actor_profile(con, known or code))
 
 
-@router.get("/dyads/{a}/{b}/timeline", response_model=DyadTimeline, tags=["actors"])
+@router.get("/dyads/{a}/{b}/timeline", response_model=DyadTimeline, responses=NOT_FOUND, tags=["actors"])
 def dyad_timeline(
     request: Request,
     a: Annotated[str, Path(min_length=1, max_length=64)],
     b: Annotated[str, Path(min_length=1, max_length=64)],
     both: Annotated[bool, Query(description="Count both directions.")] = False,
 ) -> object:
-    """Events from actor `a` to actor `b` per month and quad."""
-    months = store(request).read(lambda con: queries.dyad_timeline(con, a, b, both))
-    return {"source": a, "target": b, "both": both, "months": months}
+    """Events from actor `a` to actor `b` per month and quad; 404 for an actor the database does not know."""
+    source, target = filters.actor_code("a", a) or a, filters.actor_code("b", b) or b
+    months = store(request).read(lambda con: queries.dyad_timeline(con, source, target, both))
+    return {"source": source, "target": target, "both": both, "months": months}
 
 
 @router.get("/network", response_model=Network, tags=["actors"])

@@ -109,7 +109,11 @@ def _upper(value: str | None) -> str | None:
 
 
 def dyad_timeline(con: duckdb.DuckDBPyConnection, source: str, target: str, both: bool = False) -> list[Row]:
-    """Events per month and quad between two actors (source → target, or either way with `both`)."""
+    """Events per month and quad between two actors (source → target, or either way with `both`).
+
+    Raises BadQuery for an actor the database does not know (an empty timeline means they never met)."""
+    require_actor(con, source)
+    require_actor(con, target)
     pairs = [(source, target), (target, source)] if both else [(source, target)]
     clause = " OR ".join("(source = ? AND target = ?)" for _ in pairs)
     sql = (
