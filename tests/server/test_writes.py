@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 import threading
@@ -72,6 +73,35 @@ def test_bad_bodies(server: Served, body: bytes, content_type: str, status: int,
         response = api.post("/v1/extract", content=body, headers={"Content-Type": content_type})
     assert response.status_code == status
     assert response.json()["error"]["code"] == code
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    ({"text": ""}, "body.text: 'text' is empty (or only spaces): send the article's text"),
+    ({"text": "  \n "}, "body.text: 'text' is empty (or only spaces)"),
+    ({"html": " "}, "body.html: 'html' is empty (or only spaces): send the article's html"),
+    ({"url": "https://contoh.example/a"}, "body: give the article as 'text' (plain text) or as 'html'"),
+    ({"text": NEW_ARTICLE, "html": f"<p>{NEW_ARTICLE}</p>"}, "body: give either 'text' or 'html', not both"),
+    ({"text": NEW_ARTICLE, "published": "someday"}, "body.published: cannot read 'someday' as a publication date"),
+    ({"text": NEW_ARTICLE, "published": "7 hari terakhir"}, "body.published: cannot read '7 hari terakhir'"),
+])
+def test_article_errors_say_in_words_what_is_wrong(server: Served, body: dict[str, str], message: str) -> None:
+    with server.client(auth=True) as api:
+        response = api.post("/v1/extract", json=body)
+    assert response.status_code == 422, response.text
+    error = response.json()["error"]
+    assert error["code"] == "validation_error" and message in error["message"], error["message"]
+    assert "pattern" not in error["message"] and "Value error" not in error["message"]
+
+
+def test_a_relative_publication_day_is_read_not_dropped(server: Served) -> None:
+    text = NEW_ARTICLE + " Pertemuan itu digelar kemarin."
+    with server.client(auth=True) as api:
+        yesterday = api.post("/v1/extract", json={"text": text, "published": "kemarin"}).json()
+        english = api.post("/v1/extract", json={"text": text + " Lagi.", "published": "yesterday"}).json()
+        line = api.post("/v1/extract", json={"text": text, "published": "Jumat, 04 Maret 2022 | 08:45 WIB"}).json()
+    expected = (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    assert yesterday["published"] == english["published"] == expected
+    assert line["published"] == "2022-03-04"
 
 
 def test_body_size_limit_with_and_without_content_length(server: Served) -> None:

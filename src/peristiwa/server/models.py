@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+from peristiwa.stages.time.published import published_from_text
+from peristiwa.stages.time.query_dates import typed_day
 
 T = TypeVar("T")
 Quad = Literal["V-coop", "M-coop", "V-conf", "M-conf"]
@@ -31,23 +35,48 @@ class ErrorBody(BaseModel):
 
 # -- requests -------------------------------------------------------------------------------------------------
 class ArticleIn(BaseModel):
-    """One article: `text` (plain) or `html` (a web page), with optional metadata."""
+    """One article: `text` (plain) or `html` (a web page), not both, with optional metadata."""
 
-    # The spec says "text or html, not blank" too, so generated clients and fuzzers send valid articles.
+    # The spec says "text or html, not blank" too, so generated clients and fuzzers send valid articles; the
+    # validators below say in words what is wrong.
     model_config = ConfigDict(extra="forbid",
-                              json_schema_extra={"anyOf": [{"required": ["text"]}, {"required": ["html"]}]})
-    text: str | None = Field(None, max_length=MAX_TEXT, pattern=NOT_BLANK, description="Plain text of the article.")
-    html: str | None = Field(None, max_length=MAX_TEXT, pattern=NOT_BLANK,
+                              json_schema_extra={"oneOf": [{"required": ["text"]}, {"required": ["html"]}]})
+    text: str | None = Field(None, max_length=MAX_TEXT, json_schema_extra={"pattern": NOT_BLANK},
+                             description="Plain text of the article.")
+    html: str | None = Field(None, max_length=MAX_TEXT, json_schema_extra={"pattern": NOT_BLANK},
                              description="An HTML page (its main text and metadata are extracted).")
     url: str | None = Field(None, max_length=2048)
     title: str | None = Field(None, max_length=1000)
-    published: str | None = Field(None, max_length=40, description="Publication date, e.g. 2022-03-02.")
+    published: str | None = Field(
+        None, max_length=40, description="Publication date: 2022-03-02, a date line ('Jumat, 04 Maret 2022 | "
+        "08:45 WIB') or one day relative to today ('kemarin', 'yesterday'); anything else is refused.")
     outlet: str | None = Field(None, max_length=200)
 
+    @field_validator("text", "html")
+    @classmethod
+    def _not_blank(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is not None and not value.strip():
+            raise ValueError(f"'{info.field_name}' is empty (or only spaces): send the article's {info.field_name}")
+        return value
+
+    @field_validator("published")
+    @classmethod
+    def _a_readable_day(cls, value: str | None) -> str | None:
+        """Kept as given when the pipeline reads it as a date; a relative day becomes YYYY-MM-DD; else refused."""
+        if value is None or not value.strip() or published_from_text(value)[0]:
+            return value or None
+        day = typed_day(value, dt.date.today())
+        if day is None:
+            raise ValueError(f"cannot read {value!r} as a publication date: give YYYY-MM-DD, a date line such as "
+                             "'Jumat, 04 Maret 2022', or one day such as 'kemarin'")
+        return day.isoformat()
+
     @model_validator(mode="after")
-    def _has_body(self) -> ArticleIn:
-        if not (self.text and self.text.strip()) and not (self.html and self.html.strip()):
-            raise ValueError("give a non-empty 'text' or 'html'")
+    def _has_one_body(self) -> ArticleIn:
+        if self.text is None and self.html is None:
+            raise ValueError("give the article as 'text' (plain text) or as 'html' (a web page)")
+        if self.text is not None and self.html is not None:
+            raise ValueError("give either 'text' or 'html', not both: one article has one body")
         return self
 
 

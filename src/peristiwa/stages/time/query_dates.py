@@ -49,6 +49,12 @@ def period_of(value: str, today: date, data_dir: Path = DATA_DIR) -> cal.Period 
     return mention_period(found[0])
 
 
+def typed_day(value: str, today: date) -> date | None:
+    """The one day `value` names ("kemarin", "2022-03-02"); None for a longer period or no date at all."""
+    period = period_of(value, today)
+    return period[0] if period and period[0] == period[1] else None
+
+
 def _iso_day(text: str) -> date | None:
     try:
         return date.fromisoformat(text)
