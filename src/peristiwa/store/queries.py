@@ -163,9 +163,9 @@ def actor_profile(con: duckdb.DuckDBPyConnection, actor: str, partners: int = 20
     roles = _rows(
         con.execute(
             # One row per person across spellings ("Sergei"/"Sergey Lavrov" share a KB id), with the most
-            # common name and role.
+            # common name and role. Persons only: the state itself ("Indonesia") and its bodies are not people.
             """SELECT mode(name) AS name, mode(role) AS role, mode(sector) AS sector, count(*) AS articles
-                                 FROM entities WHERE actor = ? GROUP BY coalesce(kb_id, name)
+                                 FROM entities WHERE actor = ? AND type = 'PER' GROUP BY coalesce(kb_id, name)
                                  ORDER BY articles DESC, name LIMIT 50""",
             [actor],
         )
