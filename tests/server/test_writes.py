@@ -15,7 +15,7 @@ import pytest
 from peristiwa.model import Document, to_record
 from peristiwa.server.config import ServerOptions
 from peristiwa.settings import PACKAGE_DIR
-from tests.server.conftest import ROOT, TOKEN, Served, ThreadServer, copy_db, free_port
+from tests.server.conftest import ROOT, TOKEN, Served, ThreadServer, copy_db, free_port, start_cli_server, stop
 
 SEED = PACKAGE_DIR / "samples" / "000_8f5e4f273b2d6cf8.txt"
 NEW_ARTICLE = (
@@ -175,6 +175,35 @@ def test_loopback_without_token_lets_writes_through(seed_db: Path, tmp_path: Pat
         response = httpx.post(f"{served.url}/v1/extract", json={"text": NEW_ARTICLE})
     # Past the token check: this server has no pipeline, so it says so instead of "unauthorized".
     assert response.status_code == 503 and response.json()["error"]["code"] == "pipeline_unavailable"
+
+
+REBINDING = {"Host": "rebind.attacker.example"}  # a page's own domain, resolved to 127.0.0.1 by its DNS
+
+
+def test_without_a_token_a_write_for_a_foreign_host_is_refused(seed_db: Path, tmp_path: Path) -> None:
+    db = copy_db(seed_db, tmp_path, "rebind.duckdb")
+    with ThreadServer(db, ServerOptions(load_pipeline=False)) as served:
+        foreign = httpx.post(f"{served.url}/v1/extract", json={"text": NEW_ARTICLE}, headers=REBINDING)
+        stored = httpx.post(f"{served.url}/v1/articles", json={"articles": [{"text": NEW_ARTICLE}]}, headers=REBINDING)
+        own = [httpx.post(f"{served.url}/v1/extract", json={"text": NEW_ARTICLE}, headers={"Host": host})
+               for host in ("127.0.0.1", "localhost:8000", "[::1]:8000")]
+    for refused in (foreign, stored):
+        assert refused.status_code == 403 and refused.json()["error"]["code"] == "forbidden"
+        assert "'rebind.attacker.example'" in refused.json()["error"]["message"]
+        assert "--allow-host" in refused.json()["error"]["message"]
+    assert [r.json()["error"]["code"] for r in own] == ["pipeline_unavailable"] * 3  # past the Host check
+
+
+def test_serve_allow_host_names_another_address_for_writes(seed_db: Path, tmp_path: Path) -> None:
+    db = copy_db(seed_db, tmp_path, "allowed.duckdb")
+    process, served = start_cli_server(db, None, "--allow-host", "peristiwa.lan")
+    try:
+        refused = httpx.post(f"{served.url}/v1/extract", json={"text": NEW_ARTICLE}, headers=REBINDING)
+        allowed = httpx.post(f"{served.url}/v1/extract", json={}, headers={"Host": "Peristiwa.LAN:8000"})
+    finally:
+        stop(process)
+    assert refused.status_code == 403
+    assert allowed.status_code == 422  # the Host check let it through; then the body is checked
 
 
 def test_serves_the_web_ui_files(seed_db: Path, tmp_path: Path) -> None:
