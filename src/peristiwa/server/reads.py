@@ -10,11 +10,7 @@ import duckdb
 from peristiwa.store import queries
 
 Row = dict[str, Any]
-# The name an actor code is best known by: its state or organisation entity, else its most cited person.
-ACTOR_NAMES = """actor_names AS (
-    SELECT actor, arg_max(name, (type IN ('GPE', 'ORG'))::INT * 1000000 + n) AS name FROM (
-        SELECT actor, name, type, count(*) AS n FROM entities WHERE actor IS NOT NULL GROUP BY ALL
-    ) GROUP BY actor)"""
+ACTOR_NAMES = queries.ACTOR_NAMES
 
 
 def rows(cursor: duckdb.DuckDBPyConnection) -> list[Row]:

@@ -15,6 +15,11 @@ import duckdb
 from peristiwa.store.errors import BadQuery
 
 Row = dict[str, Any]
+# The name an actor code is best known by: its state or organisation entity, else its most cited person.
+ACTOR_NAMES = """actor_names AS (
+    SELECT actor, arg_max(name, (type IN ('GPE', 'ORG'))::INT * 1000000 + n) AS name FROM (
+        SELECT actor, name, type, count(*) AS n FROM entities WHERE actor IS NOT NULL GROUP BY ALL
+    ) GROUP BY actor)"""
 EVENT_FIELDS = (
     "event_id",
     "story_id",
