@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -107,3 +109,11 @@ def test_export_refuses_to_overwrite(filled: Peristiwa, tmp_path: Path) -> None:
     filled.export("csv", out, force=True)
     assert out.read_text(encoding="utf-8").startswith("event_id")
     assert not [p.name for p in tmp_path.iterdir() if p.suffix == ".part"]  # no temporary file left behind
+
+
+def test_cli_export_writes_to_standard_output_by_default(filled: Peristiwa) -> None:
+    result = subprocess.run([sys.executable, "-m", "peristiwa", "export", "--format", "plover-jsonl", "--db",
+                             str(filled.db)], capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert {json.loads(line)["event_type"] for line in result.stdout.splitlines()} == {"CONSULT", "ACCUSE"}
+    assert "2 event(s) exported as plover-jsonl to standard output" in result.stderr

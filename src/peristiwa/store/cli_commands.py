@@ -71,16 +71,16 @@ def ingest_command(
 
 def export_command(
     fmt: Annotated[str, typer.Option("--format", "-f", help="plover-jsonl | gdelt-tsv | csv | parquet | geojson")],
-    output: Annotated[str, typer.Option("-o", "--output", help="Output file, or - for stdout.")],
+    output: Annotated[str, typer.Option("-o", "--output", help="Output file; standard output by default.")] = "-",
     db: Db = api.DEFAULT_DB,
     force: Annotated[bool, typer.Option(help="Overwrite the output file.")] = False,
 ) -> None:
-    """Export the merged events."""
+    """Export the merged events (to standard output unless -o names a file)."""
     try:
         count = api.export(db, fmt, output, force)
     except PeristiwaError as error:
         raise _fail(error) from error
-    err.print(f"{count} event(s) exported as {fmt} to {output}")
+    err.print(f"{count} event(s) exported as {fmt} to {'standard output' if output == '-' else output}")
 
 
 @query_app.command("events")
