@@ -18,7 +18,8 @@ from peristiwa.patterns import load_yaml
 from peristiwa.settings import DATA_DIR
 from peristiwa.stages.ingest.readers import Item, RawArticle, read_bytes, read_jsonl, read_warc, suffix_of
 
-__all__ = ["Item", "OnSkip", "RawArticle", "article_id", "expand_inputs", "read_inputs", "to_document"]
+__all__ = ["Item", "OnSkip", "RawArticle", "article_id", "count_articles", "expand_inputs", "read_inputs",
+           "read_paths", "to_document"]
 
 SUPPORTED = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".csv", ".warc", ".warc.gz"}
 STDIN = "-"
@@ -102,7 +103,32 @@ def _not_article_names() -> frozenset[str]:
 
 def read_inputs(inputs: Iterable[str], max_bytes: int, on_skip: OnSkip | None = None) -> Iterator[Item]:
     """Yield every article (or error) from every input, in order."""
-    for path in expand_inputs(inputs, on_skip):
+    yield from read_paths(expand_inputs(inputs, on_skip), max_bytes)
+
+
+def count_articles(paths: list[str | InputError]) -> int | None:
+    """How many articles (or errors) reading these expanded inputs yields; None when that is not known ahead
+    (standard input, CSV and WARC files). A JSONL file counts its non-blank lines."""
+    total = 0
+    for path in paths:
+        suffix = suffix_of(Path(path)) if isinstance(path, str) else ""
+        if path == STDIN or suffix in (".csv", ".warc", ".warc.gz"):
+            return None
+        total += _non_blank_lines(Path(path)) if isinstance(path, str) and suffix in (".jsonl", ".ndjson") else 1
+    return total
+
+
+def _non_blank_lines(path: Path) -> int:
+    try:
+        with path.open("rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return 1  # reading it fails the same way: one error
+
+
+def read_paths(paths: Iterable[str | InputError], max_bytes: int) -> Iterator[Item]:
+    """Every article (or error) of inputs `expand_inputs` already expanded, in order."""
+    for path in paths:
         if isinstance(path, InputError):
             yield path
         elif path == STDIN:
