@@ -55,14 +55,14 @@ def batch_command(
 def _print_report(report: BatchReport, out: Path) -> None:
     for line in report.not_read:
         err.print(f"[yellow]skipped:[/yellow] {line}", highlight=False, soft_wrap=True)
-    for line in report.errors:
+    for line in report.errors + report.failures:  # each failed input with its reason, as `extract` prints them
         err.print(f"[red]error:[/red] {line}", highlight=False, soft_wrap=True)
     for line in report.failed:
         err.print(f"[red]shard failed:[/red] {line}; run the same command again to retry it",
                   highlight=False, soft_wrap=True)
-    if report.quarantined or report.input_errors:
-        err.print(f"[yellow]warning:[/yellow] see {out / 'quarantine'} for the articles set aside and why",
-                  highlight=False)
+    if report.quarantined:
+        err.print(f"[yellow]warning:[/yellow] {out / 'quarantine'} keeps the articles a stage failed on, with "
+                  "their tracebacks", highlight=False)
     err.print(report.summary(), highlight=False, soft_wrap=True)
 
 
