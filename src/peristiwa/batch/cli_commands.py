@@ -25,7 +25,8 @@ def batch_command(
     inputs: Annotated[list[str], typer.Argument(help="Files, directories or globs (.txt .html .jsonl .csv .warc).")],
     out: Annotated[Path, typer.Option("--out", help="Output folder for the Parquet partitions.")],
     scheduler: Annotated[str | None, typer.Option(help=SCHEDULER_HELP)] = None,
-    workers: Annotated[int, typer.Option(help="Worker processes of the local cluster.", min=1)] = 2,
+    workers: Annotated[int, typer.Option(help="Worker processes of the local cluster (small inputs are split "
+                                               "into this many shards).", min=1)] = 2,
     shard_size: Annotated[int, typer.Option(help="Articles per shard (JSONL slices, groups of files).", min=1)]
     = DEFAULT_SHARD_SIZE,
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Largest single-article file.")] = DEFAULT_MAX_BYTES,

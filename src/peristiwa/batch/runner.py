@@ -77,7 +77,7 @@ def run_batch(
     started = time.perf_counter()
     settings = settings or Settings()
     report = BatchReport()
-    shards = _plan(inputs, shard_size, report)
+    shards = _plan(inputs, shard_size, report, workers)
     out.mkdir(parents=True, exist_ok=True)
     partitions.remove_leftovers(out)
     partitions.update_manifest(out, [shard.id for shard in shards], shard_size)
@@ -92,9 +92,10 @@ def run_batch(
     return report
 
 
-def _plan(inputs: Iterable[str], shard_size: int, report: BatchReport) -> list[Shard]:
+def _plan(inputs: Iterable[str], shard_size: int, report: BatchReport, workers: int) -> list[Shard]:
     shards: list[Shard] = []
-    for item in plan_shards(inputs, shard_size, lambda where, why: report.not_read.append(f"{where}: {why}")):
+    skipped = report.not_read.append
+    for item in plan_shards(inputs, shard_size, lambda where, why: skipped(f"{where}: {why}"), workers):
         if isinstance(item, InputError):
             report.errors.append(f"{item.where}: {item.reason}")
         else:
