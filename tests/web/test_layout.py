@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.web.conftest import Watch, open_view, shot
+from tests.web.conftest import Watch, open_view, shot, wait_rendered
 
 
 def _overlap(a: dict[str, float], b: dict[str, float]) -> bool:
@@ -29,3 +29,12 @@ def test_on_a_narrow_screen_the_search_button_leaves_the_language_switch_free(pa
     if width == 400:
         shot(page, "header-400")
     assert not watch.errors
+
+
+def test_the_actor_filter_hint_does_not_look_like_a_value(page: Any) -> None:
+    open_view(page, "#/events", "events")
+    actor = page.locator("#event-filters input[name=actor]")
+    assert actor.input_value() == "" and actor.get_attribute("placeholder") == "e.g. RUS"
+    page.locator(".lang-switch button[data-lang='id']").click()
+    wait_rendered(page, "events")
+    assert page.locator("#event-filters input[name=actor]").get_attribute("placeholder") == "mis. RUS"
