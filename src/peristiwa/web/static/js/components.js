@@ -26,6 +26,23 @@ export function actorLink(code) {
   return code ? link('actor', [code], code, {}, { class: 'actor-code' }) : h('span', { class: 'muted' }, '—');
 }
 
+/** Only http(s) addresses become links: a `javascript:` or `data:` URL stored with an article stays text. */
+export function webUrl(value) {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** An article's address: a link that opens outside the app when it is a web address, else plain text. */
+export function externalLink(url, label = url) {
+  const href = webUrl(url);
+  return href ? h('a', { href, rel: 'noopener noreferrer', target: '_blank', class: 'external' }, label)
+    : h('span', { class: 'url-text' }, url);
+}
+
 export function articleLink(id, title) {
   return link('article', [id], title || `${t('article.untitled')} · ${id}`);
 }
