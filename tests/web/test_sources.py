@@ -1,5 +1,5 @@
-"""Where an article comes from: only web addresses become links, the header shows outlet and address and
-keeps the file path in its details (real Chromium)."""
+"""Where an article comes from: only web addresses become links, untitled articles are named by their first
+sentence, the header shows outlet and address and keeps the file path in its details (real Chromium)."""
 
 from __future__ import annotations
 
@@ -90,3 +90,16 @@ def test_the_header_keeps_the_file_path_in_its_details(tab: Any, sources_url: st
     details.locator("summary").click()
     assert tab.locator(".source-path").inner_text() == str(FILE_ARTICLE)
     shot(tab, "article-source")
+
+
+def test_untitled_articles_are_listed_by_their_first_sentence(tab: Any, sources_url: str, watch: Watch) -> None:
+    untitled = [a for a in httpx.get(f"{sources_url}/v1/articles").json()["items"] if not a["title"]]
+    assert len(untitled) == 2 and all(a["lead"] for a in untitled)
+    open_view(tab, "", "home")
+    labels = tab.locator(".list.articles li a").all_inner_texts()
+    assert not [label for label in labels if "untitled" in label or re.search(r"\b[0-9a-f]{16}\b", label)]
+    assert any(label.startswith("Beijing - Pemerintah China mengecam") for label in labels), labels
+    open_view(tab, "#/search?q=rudal", "search")
+    assert tab.locator(".results-articles a").first.inner_text().startswith("Seoul - Korea Utara menembakkan")
+    shot(tab, "untitled-list")
+    assert not watch.errors

@@ -244,6 +244,7 @@ class EventMentionRef(BaseModel):
     article_id: str
     mention_id: str
     title: str | None = None
+    lead: str | None = Field(None, description="An article without a title: its first sentence, to name it by.")
     published: str | None = None
     source: str | None = None
     evidence: Span | None = None
@@ -351,6 +352,7 @@ class QuoteRow(BaseModel):
     end: int | None = None
     article_id: str
     title: str | None = None
+    lead: str | None = Field(None, description="An article without a title: its first sentence, to name it by.")
     published: str | None = None
     source: str | None = None
 
@@ -368,6 +370,7 @@ class StoryRow(BaseModel):
 class StoryArticle(BaseModel):
     id: str
     title: str | None = None
+    lead: str | None = Field(None, description="An article without a title: its first sentence, to name it by.")
     published: str | None = None
     outlet: str | None = None
     source: str | None = None
@@ -382,6 +385,7 @@ class StoryDetail(StoryRow):
 class ArticleRow(BaseModel):
     id: str
     title: str | None = None
+    lead: str | None = Field(None, description="An article without a title: its first sentence, to name it by.")
     published: str | None = None
     outlet: str | None = None
     source: str | None = None
@@ -438,6 +442,7 @@ class ArticleDetail(BaseModel):
 class SearchArticle(BaseModel):
     id: str
     title: str | None = None
+    lead: str | None = Field(None, description="An article without a title: its first sentence, to name it by.")
     published: str | None = None
     snippet: str | None = None
 

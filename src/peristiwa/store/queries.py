@@ -20,6 +20,16 @@ ACTOR_NAMES = """actor_names AS (
     SELECT actor, arg_max(name, (type IN ('GPE', 'ORG'))::INT * 1000000 + n) AS name FROM (
         SELECT actor, name, type, count(*) AS n FROM entities WHERE actor IS NOT NULL GROUP BY ALL
     ) GROUP BY actor)"""
+
+
+def lead(alias: str = "a") -> str:
+    """SQL naming an article without a title (of table alias `alias`): its first sentence, else its first line."""
+    text = f"{alias}.text"
+    sentence = f"nullif(regexp_extract({text}, '^\\s*([^\\n]{{1,200}}?[.!?])(\\s|$)', 1), '')"
+    return (f"CASE WHEN nullif(trim({alias}.title), '') IS NULL THEN "
+            f"coalesce({sentence}, left(trim(split_part(ltrim({text}), chr(10), 1)), 160)) END")
+
+
 EVENT_FIELDS = (
     "event_id",
     "story_id",
@@ -194,7 +204,7 @@ def story(con: duckdb.DuckDBPyConnection, story_id: str) -> Row:
         raise BadQuery("story", f"no story {story_id!r}; list stories with `peristiwa query stories`")
     articles = _rows(
         con.execute(
-            """SELECT id, title, published, outlet, coalesce(url, path) AS source, dup_of
+            f"""SELECT id, title, {lead("articles")} AS lead, published, outlet, coalesce(url, path) AS source, dup_of
                                     FROM articles WHERE story_id = ? ORDER BY published NULLS LAST, id""",
             [story_id],
         )

@@ -43,8 +43,15 @@ export function externalLink(url, label = url) {
     : h('span', { class: 'url-text' }, url);
 }
 
-export function articleLink(id, title) {
-  return link('article', [id], title || `${t('article.untitled')} · ${id}`);
+/** What a list calls an article: its title, else its first sentence (`lead`), else its web address, else its id. */
+export function articleLabel(article) {
+  const address = webUrl(article.url || article.source || '');
+  return article.title || article.lead || address || `${t('article.untitled')} · ${article.id || article.article_id}`;
+}
+
+/** A link to an article, named by `articleLabel`. */
+export function articleLink(article, query = {}) {
+  return link('article', [article.id || article.article_id], articleLabel(article), query);
 }
 
 function flags(event) {
