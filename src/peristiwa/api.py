@@ -197,13 +197,15 @@ class Peristiwa:
         return self._read(lambda con: queries.actor_profile(con, known))  # type: ignore[no-any-return]
 
     def quotes(self, speaker: str, limit: int = 100) -> list[dict[str, Any]]:
-        return self._read(lambda con: queries.quotes(con, speaker, limit))  # type: ignore[no-any-return]
+        most = filters.limit_of(limit)
+        return self._read(lambda con: queries.quotes(con, speaker, most))  # type: ignore[no-any-return]
 
     def story(self, story_id: str) -> dict[str, Any]:
         return self._read(lambda con: queries.story(con, story_id))  # type: ignore[no-any-return]
 
     def stories(self, limit: int = 100) -> list[dict[str, Any]]:
-        return self._read(lambda con: queries.stories(con, limit))  # type: ignore[no-any-return]
+        most = filters.limit_of(limit)
+        return self._read(lambda con: queries.stories(con, most))  # type: ignore[no-any-return]
 
     def counts(self) -> dict[str, Any]:
         return self._read(queries.counts)  # type: ignore[no-any-return]

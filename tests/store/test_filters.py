@@ -41,6 +41,13 @@ def test_cli_refuses_a_filter_value_it_cannot_use(filled: Peristiwa, option: str
     assert not result.stdout
 
 
+@pytest.mark.parametrize("command", [["stories"], ["quotes", "lavrov"], ["events"]])
+def test_cli_refuses_a_negative_limit_in_every_query(filled: Peristiwa, command: list[str]) -> None:
+    result = _cli("query", *command, "--limit", "-1", "--db", str(filled.db))
+    assert result.returncode == 2 and "limit: limit must be 1 or more, not -1" in result.stderr
+    assert "Traceback" not in result.stderr and "Binder Error" not in result.stderr
+
+
 def test_cli_actor_code_in_any_case_and_unknown_actor(filled: Peristiwa) -> None:
     lower = _cli("query", "actor", "rus", "--db", str(filled.db))
     assert lower.returncode == 0 and '"actor": "RUS"' in lower.stdout and '"events": 2' in lower.stdout
