@@ -35,7 +35,6 @@ import spacy
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import write_corpus  # noqa: E402 - the generator sits beside this script
-
 from peristiwa.batch import run_batch  # noqa: E402
 from peristiwa.batch.runner import local_cluster  # noqa: E402
 from peristiwa.batch.worker import warm_up  # noqa: E402
