@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -116,3 +117,14 @@ def test_refused_page_fails_the_cli_with_its_reason(tmp_path: Path) -> None:
 ])
 def test_declared_charset(head: bytes, charset: str | None) -> None:
     assert declared_charset(b"<html><head>" + head + b"</head>") == charset
+
+
+def test_a_jsonl_line_in_another_encoding_is_refused_not_garbled(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    lines = [json.dumps({"text": _article_text(name) + "\n" + ACCENTED}, ensure_ascii=False)
+             for name in ("101_asean_myanmar.txt", "102_china_us.txt", "103_koreas.txt")]
+    path.write_bytes(b"\n".join([lines[0].encode("utf-8"), lines[1].encode("cp1252"), lines[2].encode("utf-8")]))
+    items = list(read_inputs([str(path)], 20_000_000))
+    assert [type(item) for item in items] == [RawArticle, InputError, RawArticle]
+    assert items[1].where == f"{path}:2" and "not UTF-8" in items[1].reason  # type: ignore[union-attr]
+    assert all(ACCENTED in item.text for item in items if isinstance(item, RawArticle))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from peristiwa.errors import InputError
 from peristiwa.stages.ingest import Item, OnSkip, expand_inputs, read_inputs
-from peristiwa.stages.ingest.readers import read_jsonl, suffix_of
+from peristiwa.stages.ingest.readers import NOT_UTF8, read_jsonl, suffix_of
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 CONTAINER_SUFFIXES = (".warc", ".warc.gz", ".csv")  # read whole, one shard per file
@@ -104,7 +104,7 @@ def _shard_offsets(path: str, shard_size: int) -> tuple[list[int], int]:
     """The position of every shard_size-th line, and the number of lines. Opened exactly as the JSONL reader
     opens it (text, universal newlines), so line numbers agree with `extract`."""
     offsets, lines = [], 0
-    with open(path, encoding="utf-8", errors="replace") as handle:
+    with open(path, encoding="utf-8", errors=NOT_UTF8) as handle:
         while True:
             if lines % shard_size == 0:
                 offsets.append(handle.tell())
@@ -120,7 +120,7 @@ def read_shard(shard: Shard, max_bytes: int) -> Iterator[Item]:
         return
     path = shard.paths[0]
     try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
+        with open(path, encoding="utf-8", errors=NOT_UTF8) as handle:
             handle.seek(shard.offset or 0)
             lines = itertools.islice(handle, shard.stop - shard.start)
             yield from read_jsonl(lines, path, first_line=shard.start + 1)

@@ -16,7 +16,7 @@ from peristiwa.errors import InputError
 from peristiwa.model import Document
 from peristiwa.patterns import load_yaml
 from peristiwa.settings import DATA_DIR
-from peristiwa.stages.ingest.readers import Item, RawArticle, read_bytes, read_jsonl, read_warc, suffix_of
+from peristiwa.stages.ingest.readers import NOT_UTF8, Item, RawArticle, read_bytes, read_jsonl, read_warc, suffix_of
 
 __all__ = ["Item", "OnSkip", "RawArticle", "article_id", "count_articles", "expand_inputs", "read_inputs",
            "read_paths", "to_document"]
@@ -141,7 +141,7 @@ def _read_stdin(max_bytes: int) -> Iterator[Item]:
     data = sys.stdin.buffer.read(max_bytes + 1)
     head = data.lstrip()[:1]
     if head == b"{":  # JSON Lines on stdin
-        text = data.decode("utf-8", errors="replace")
+        text = data.decode("utf-8", errors=NOT_UTF8)
         yield from read_jsonl(iter(text.splitlines()), "<stdin>")
     elif len(data) > max_bytes:
         yield InputError("<stdin>", f"input is larger than the {_mb(max_bytes)} limit; raise --max-bytes")
@@ -173,7 +173,7 @@ def _read_single_file(path: Path, suffix: str, max_bytes: int) -> Iterator[Item]
 
 def _read_jsonl_file(path: Path) -> Iterator[Item]:
     # Streamed line by line so a large export never sits in memory whole.
-    with path.open("r", encoding="utf-8", errors="replace") as handle:
+    with path.open("r", encoding="utf-8", errors=NOT_UTF8) as handle:
         yield from read_jsonl((line for line in handle), str(path))
 
 

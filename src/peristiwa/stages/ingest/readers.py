@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 import zlib
 from collections.abc import Iterator
@@ -21,6 +22,10 @@ from peristiwa.model import Source
 from peristiwa.stages.ingest.decode import NotTextError, charset_of, decode_bytes
 
 METADATA_KEYS = ("title", "published", "url", "outlet", "byline")
+# JSON Lines are read as UTF-8 keeping undecodable bytes as lone surrogates, so that a line in another encoding
+# is refused with its number instead of read with replacement characters.
+NOT_UTF8 = "surrogateescape"
+_ESCAPED = re.compile("[\udc80-\udcff]")
 
 
 @dataclass(slots=True)
@@ -73,6 +78,9 @@ def read_jsonl(lines: Iterator[str], path: str, first_line: int = 1) -> Iterator
         if not line.strip():
             continue
         where = f"{path}:{number}"
+        if _ESCAPED.search(line):
+            yield InputError(where, "line is not UTF-8 (JSON Lines are UTF-8): convert the file; line skipped")
+            continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as err:
