@@ -11,7 +11,6 @@ from peristiwa.stages.time.published import published_from_text
 from peristiwa.stages.time.query_dates import typed_day
 
 T = TypeVar("T")
-Quad = Literal["V-coop", "M-coop", "V-conf", "M-conf"]
 MAX_TEXT = 2_000_000  # characters in one article's text or html
 NOT_BLANK = r"\S"  # at least one non-space character somewhere
 
