@@ -16,18 +16,22 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from peristiwa.errors import InputError
 from peristiwa.model import to_record
 from peristiwa.settings import Settings
-from peristiwa.stages.ingest import RawArticle, article_id, read_inputs
+from peristiwa.stages.ingest import OnSkip, RawArticle, article_id, read_inputs
 from peristiwa.store import export as exporter
-from peristiwa.store import queries
+from peristiwa.store import filters, queries
 from peristiwa.store.connection import DEFAULT_DB, DEFAULT_WAIT, connect, connection
+from peristiwa.store.errors import BadFilter
 from peristiwa.store.linking import LinkOptions
 from peristiwa.store.rows import Record
 from peristiwa.store.writer import Writer, WriteReport
+
+if TYPE_CHECKING:  # the pipeline loads models: imported when something is new, not with the API
+    from peristiwa.pipeline import Pipeline
 
 __all__ = ["DEFAULT_DB", "IngestReport", "Peristiwa", "export", "ingest", "query"]
 
@@ -87,18 +91,19 @@ class Peristiwa:
         batch_size: int = DEFAULT_BATCH,
         on_error: Callable[[InputError], None] | None = None,
         on_batch: Callable[[WriteReport], None] | None = None,
+        on_skip: OnSkip | None = None,
     ) -> IngestReport:
         """Run the pipeline on every new article in `paths` and store the results batch by batch."""
         started = time.perf_counter()
         report = IngestReport()
         known = self._known_ids()
         pipeline = None
-        for raws in _batches(self._new_articles(paths, known, report, on_error), batch_size):
+        for raws in _batches(self._new_articles(paths, known, report, on_error, on_skip), batch_size):
             if pipeline is None:
                 from peristiwa.pipeline import Pipeline  # loads models: only when something is new
 
                 pipeline = Pipeline(self.settings)
-            records = [to_record(pipeline.process(raw)) for raw in raws]
+            records = [r for raw in raws if (r := _extracted(pipeline, raw, report, on_error)) is not None]
             self._write(records, report, on_batch)
             known.update(r["id"] for r in records)
         report.seconds = time.perf_counter() - started
@@ -130,13 +135,11 @@ class Peristiwa:
         known: set[str],
         report: IngestReport,
         on_error: Callable[[InputError], None] | None,
+        on_skip: OnSkip | None = None,
     ) -> Iterator[RawArticle]:
-        for item in read_inputs(paths, self.settings.max_bytes):
+        for item in read_inputs(paths, self.settings.max_bytes, on_skip):
             if isinstance(item, InputError):
-                report.failed += 1
-                report.errors.append(str(item))
-                if on_error:
-                    on_error(item)
+                _failed(item, report, on_error)
             elif article_id(item.text) in known:
                 report.skipped += 1  # same content already stored: no need to run the pipeline
             else:
@@ -180,23 +183,29 @@ class Peristiwa:
         text: str | None = None,
         limit: int = 100,
     ) -> list[dict[str, Any]]:
-        where = queries.EventFilter(actor, source, target, type, quad, _day(since), _day(until), text, limit)
+        where = filters.event_filter(actor, source, target, type, quad, since, until, text, limit)
         return self._read(lambda con: queries.events(con, where))  # type: ignore[no-any-return]
 
     def dyad_timeline(self, source: str, target: str, both: bool = False) -> list[dict[str, Any]]:
-        return self._read(lambda con: queries.dyad_timeline(con, source, target, both))  # type: ignore[no-any-return]
+        """Events per month and quad from `source` to `target`; BadQuery when either actor is unknown."""
+        a, b = _required_code("source", source), _required_code("target", target)
+        return self._read(lambda con: queries.dyad_timeline(con, a, b, both))  # type: ignore[no-any-return]
 
     def actor(self, code: str) -> dict[str, Any]:
-        return self._read(lambda con: queries.actor_profile(con, code))  # type: ignore[no-any-return]
+        """An actor's profile; BadQuery when no event or entity in the database has its code."""
+        known = _required_code("actor", code)
+        return self._read(lambda con: queries.actor_profile(con, known))  # type: ignore[no-any-return]
 
     def quotes(self, speaker: str, limit: int = 100) -> list[dict[str, Any]]:
-        return self._read(lambda con: queries.quotes(con, speaker, limit))  # type: ignore[no-any-return]
+        most = filters.limit_of(limit)
+        return self._read(lambda con: queries.quotes(con, speaker, most))  # type: ignore[no-any-return]
 
     def story(self, story_id: str) -> dict[str, Any]:
         return self._read(lambda con: queries.story(con, story_id))  # type: ignore[no-any-return]
 
     def stories(self, limit: int = 100) -> list[dict[str, Any]]:
-        return self._read(lambda con: queries.stories(con, limit))  # type: ignore[no-any-return]
+        most = filters.limit_of(limit)
+        return self._read(lambda con: queries.stories(con, most))  # type: ignore[no-any-return]
 
     def counts(self) -> dict[str, Any]:
         return self._read(queries.counts)  # type: ignore[no-any-return]
@@ -205,8 +214,29 @@ class Peristiwa:
         return self._read(lambda con: exporter.export(con, fmt, out, force))  # type: ignore[no-any-return]
 
 
-def _day(value: dt.date | str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+def _extracted(
+    pipeline: Pipeline, raw: RawArticle, report: IngestReport, on_error: Callable[[InputError], None] | None
+) -> Record | None:
+    """The record of one article, or None (counted as failed) when it holds no article body."""
+    try:
+        return to_record(pipeline.extract(raw))
+    except InputError as error:
+        _failed(error, report, on_error)
+        return None
+
+
+def _failed(error: InputError, report: IngestReport, on_error: Callable[[InputError], None] | None) -> None:
+    report.failed += 1
+    report.errors.append(str(error))
+    if on_error:
+        on_error(error)
+
+
+def _required_code(name: str, value: str) -> str:
+    code = filters.actor_code(name, value)
+    if code is None:
+        raise BadFilter(name, "give an actor code, such as RUS, IDN, NATO")
+    return code
 
 
 def _batches(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
@@ -224,8 +254,9 @@ def ingest(
     batch_size: int = DEFAULT_BATCH,
     settings: Settings | None = None,
     on_error: Callable[[InputError], None] | None = None,
+    on_skip: OnSkip | None = None,
 ) -> IngestReport:
-    return Peristiwa(db, settings).ingest(paths, batch_size, on_error)
+    return Peristiwa(db, settings).ingest(paths, batch_size, on_error, on_skip=on_skip)
 
 
 def query(db: Path | str, what: str, **options: Any) -> list[dict[str, Any]]:

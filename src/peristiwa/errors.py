@@ -23,6 +23,15 @@ class InputError(PeristiwaError):
         self.reason = reason
 
 
+class NoArticleBody(InputError):
+    """The input reads fine but holds no article: only a cookie notice, navigation or other page furniture."""
+
+    code = "P101"
+
+    def __init__(self, where: str) -> None:
+        super().__init__(where, "no article body found (only a cookie notice, navigation or other page furniture?)")
+
+
 class GoldFileError(PeristiwaError):
     code = "P200"
 

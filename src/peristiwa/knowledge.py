@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from peristiwa.errors import PeristiwaError
+from peristiwa.settings import Settings
 
 # The C loader is ~10x faster when PyYAML was built with it; the knowledge base is several MB of YAML.
 _YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -53,3 +54,10 @@ def read_tsv(path: Path) -> tuple[dict[str, str], ...]:
     except OSError as err:
         raise KnowledgeFileError(f"cannot read data file {path}: {err}; reinstall or rebuild the data") from err
     return tuple(csv.DictReader(lines, delimiter="\t"))
+
+
+def reference_file(*parts: str) -> Path:
+    """A fixed reference table of the layers around the pipeline (PLOVER type names for query filters, FIPS
+    country codes for GDELT export, date words typed into filters, file names that are not articles), read
+    from the default data directory. What the pipeline knows is read from `Settings.data_dir` instead."""
+    return Settings().data_dir.joinpath(*parts)

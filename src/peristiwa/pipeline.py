@@ -7,9 +7,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from peristiwa.errors import PeristiwaError
+from peristiwa.errors import NoArticleBody, PeristiwaError
 from peristiwa.model import INGEST_FIELDS, Contract, Document, Source
 from peristiwa.settings import PACKAGE_DIR, Settings
+from peristiwa.stages.clean import has_article_body
 from peristiwa.stages.ingest import RawArticle, to_document
 from peristiwa.stages.nlp import WrongLanguage
 
@@ -20,6 +21,16 @@ class StageOrderError(PeristiwaError):
     """The configured stages cannot run in this order (`Settings.stages`)."""
 
     code = "P012"
+
+
+def where(source: Source) -> str:
+    """How error messages name an input: the file, with the line or WARC record inside it."""
+    path = source.path or source.url or "<text>"
+    if source.line is None:
+        return path
+    if source.format == "warc":
+        return f"{path}#{source.line}" + (f" ({source.url})" if source.url else "")
+    return f"{path}:{source.line}"
 
 
 class StageFailed(Exception):
@@ -61,6 +72,13 @@ class Pipeline:
 
     def process(self, raw: RawArticle) -> Document:
         return self.run(to_document(raw))
+
+    def extract(self, raw: RawArticle) -> Document:
+        """`process` for an input a user gave: raise NoArticleBody when cleaning leaves no article to record."""
+        doc = self.process(raw)
+        if not has_article_body(doc.text, self.settings.data_dir):
+            raise NoArticleBody(where(raw.source))
+        return doc
 
     def run(self, doc: Document) -> Document:
         """Run every stage; a stage that fails records a problem and the others still run."""

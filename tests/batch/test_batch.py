@@ -79,9 +79,16 @@ def test_an_article_a_stage_raises_on_is_quarantined(client: Client, tmp_path: P
     texts[1] = texts[1].replace("Artikel ini", f"Artikel ini ({failing_stage.MARKER})")
     jsonl = write_jsonl(tmp_path / "mixed.jsonl", texts)
     settings = Settings(stages=(*Settings().stages, "tests.batch.failing_stage"))
-    report = run_batch([str(jsonl)], tmp_path / "out", settings=settings, client=client, shard_size=2)
-    assert (report.articles, report.quarantined, report.failed) == (3, 1, [])
-    [entry] = read_quarantine(tmp_path / "out")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    report = run_batch([str(jsonl), str(tmp_path / "empty.txt")], tmp_path / "out", settings=settings,
+                       client=client, shard_size=2)
+    assert (report.articles, report.quarantined, report.input_errors, report.failed) == (3, 1, 1, [])
+    assert sorted(report.failures) == [
+        f"{tmp_path / 'empty.txt'}: file is empty", f"{jsonl}:2: tests.batch.failing_stage: RuntimeError: test "
+        f"stage refuses articles containing {failing_stage.MARKER}"]
+    assert "3 article(s) processed in 3 shard(s), 0 shard(s) already done, 2 input(s) failed (1 of them because " \
+           "a stage failed), 0 shard(s) failed" in report.summary()
+    [entry] = [e for e in read_quarantine(tmp_path / "out") if e["stage"] != "ingest"]
     assert entry["stage"] == "tests.batch.failing_stage"
     assert entry["source"]["line"] == 2
     assert "RuntimeError: test stage refuses" in entry["error"]

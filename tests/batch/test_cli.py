@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
 import dask
@@ -22,6 +24,23 @@ def test_batch_then_load_from_the_command_line(tmp_path: Path) -> None:
     loaded = CliRunner().invoke(app, ["load", str(out), "--db", str(db)])
     assert loaded.exit_code == 0 and "5 article(s) stored" in loaded.output
     assert len(list(read_records(out))) == 5
+
+
+def test_five_samples_on_two_workers_use_both_and_failed_inputs_are_listed(tmp_path: Path) -> None:
+    folder, out = tmp_path / "in", tmp_path / "out"
+    shutil.copytree(SAMPLES, folder)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "README.md").write_text("# Artikel\n\nBerita untuk diuji.\n", encoding="utf-8")
+    ran = CliRunner().invoke(app, ["batch", str(folder), "--out", str(out), "--workers", "2"])
+    output = " ".join(ran.output.split())
+    assert ran.exit_code == 1, ran.output
+    assert f"error: {folder / 'empty.txt'}: file is empty" in output
+    assert f"skipped: {folder / 'README.md'}: not an article" in output
+    assert ("5 article(s) processed in 2 shard(s), 0 shard(s) already done, 1 input(s) failed, 0 shard(s) failed"
+            in output)
+    done = [json.loads(marker.read_text(encoding="utf-8")) for marker in (out / "_done").glob("*.json")]
+    assert sorted(d["articles"] + d["input_errors"] for d in done) == [3, 3]
+    assert len({d["pid"] for d in done}) == 2  # each worker had a shard
 
 
 def test_another_shard_size_on_the_same_folder_is_a_usage_error(tmp_path: Path) -> None:

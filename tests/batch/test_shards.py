@@ -9,7 +9,7 @@ import pytest
 from peristiwa.batch.shards import Shard, plan_shards, read_shard
 from peristiwa.errors import InputError
 from peristiwa.stages.ingest import RawArticle, read_inputs
-from tests.batch.inputs import seed_texts, write_jsonl
+from tests.batch.inputs import SAMPLES, seed_texts, write_jsonl
 
 
 def _folder(tmp_path: Path) -> Path:
@@ -26,6 +26,23 @@ def test_shards_follow_the_input_order(tmp_path: Path) -> None:
     shards = list(plan_shards([str(folder)], shard_size=2))
     assert [(tuple(Path(p).name for p in s.paths), s.start, s.stop) for s in shards if isinstance(s, Shard)] == [
         (("a.txt",), None, None), (("b.jsonl",), 0, 2), (("b.jsonl",), 2, 3), (("c.txt", "d.txt"), None, None)]
+
+
+def test_small_inputs_are_split_across_the_workers(tmp_path: Path) -> None:
+    def sizes(inputs: list[str], shard_size: int, workers: int) -> list[int]:
+        return [len(s.paths) if s.start is None else (s.stop or 0) - s.start
+                for s in plan_shards(inputs, shard_size, workers=workers) if isinstance(s, Shard)]
+
+    assert sizes([str(SAMPLES)], 100, 1) == [5]
+    assert sizes([str(SAMPLES)], 100, 2) == [3, 2]  # five articles, two workers: one shard each
+    assert sizes([str(SAMPLES)], 100, 8) == [1] * 5
+    jsonl = write_jsonl(tmp_path / "feed.jsonl", seed_texts())
+    assert sizes([str(jsonl)], 100, 2) == [3, 2]
+    many = tmp_path / "many"
+    many.mkdir()
+    for n in range(250):
+        (many / f"{n:03d}.txt").write_text(f"Artikel {n}.", encoding="utf-8")
+    assert sizes([str(many)], 100, 2) == [100, 100, 50]  # enough for every worker: full shards
 
 
 def test_reading_the_shards_gives_what_extract_reads(tmp_path: Path) -> None:

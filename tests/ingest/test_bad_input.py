@@ -45,7 +45,7 @@ def bad_inputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subproce
     ("empty.txt", "file is empty"),
     ("photo.jpg", "binary data, not text"),
     ("huge.txt", "file is 50.0 MB, over the 20.0 MB limit"),
-    ("nobody.html", "HTML page has no readable body text"),
+    ("nobody.html", "no article body found"),
     ("feed.jsonl:2", "malformed JSON line"),
     ("cut.warc.gz", "WARC is truncated or corrupt after 1 records"),
     ("missing.txt", "no such file or directory"),

@@ -10,6 +10,7 @@ import duckdb
 
 from peristiwa.api import Peristiwa
 from peristiwa.model import Document, to_record
+from peristiwa.store.export import gdelt_columns
 from peristiwa.store.geojson import events_by_place
 from peristiwa.store.queries import EventFilter
 from tests.conftest import seed
@@ -40,11 +41,12 @@ def test_exports_carry_coordinates(seed_docs: dict[str, Document], tmp_path: Pat
     jenewa = [f for f in geo["features"] if f["properties"]["location_name"] == "Jenewa"]
     assert jenewa and jenewa[0]["geometry"]["coordinates"] == [6.1457, 46.2022]
     assert all(f["properties"]["precision"] in {"city", "region", "country"} for f in geo["features"])
-    with (tmp_path / "events.tsv").open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
+    with (tmp_path / "events.tsv").open(encoding="utf-8") as handle:  # GDELT's layout: no header row
+        rows = list(csv.DictReader(handle, fieldnames=[name for name, _ in gdelt_columns()], delimiter="\t"))
     placed = [r for r in rows if r["ActionGeo_FullName"] == "Jenewa"]
     assert placed and placed[0]["ActionGeo_Type"] == "4" and placed[0]["ActionGeo_Lat"] == "46.2022"
-    assert {r["ActionGeo_Type"] for r in rows if not r["ActionGeo_FullName"]} <= {"0"}
+    assert (placed[0]["ActionGeo_CountryCode"], placed[0]["ActionGeo_FeatureID"]) == ("SZ", "2660646")  # FIPS
+    assert {r["ActionGeo_Type"] for r in rows if not r["ActionGeo_FullName"]} <= {""}
     lines = [json.loads(line) for line in (tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines()]
     assert any(e["event_loc"] and e["event_loc"]["precision"] == "city" for e in lines)
 

@@ -144,6 +144,15 @@ def test_dyad_timeline_and_network_agree_with_events(api: httpx.Client) -> None:
     assert {"NATO", "RUS"} <= {node["id"] for node in network["nodes"]}
 
 
+def test_dyad_of_an_unknown_actor_is_a_404_like_its_profile(api: httpx.Client) -> None:
+    profile = api.get("/v1/actors/XYZ").json()["error"]
+    dyad = api.get("/v1/dyads/RUS/XYZ/timeline").json()["error"]
+    assert profile["code"] == dyad["code"] == "not_found"
+    assert "unknown actor 'XYZ'" in profile["message"] and "unknown actor 'XYZ'" in dyad["message"]
+    assert api.get("/v1/dyads/nato/rus/timeline").json()["source"] == "NATO"
+    assert api.get("/v1/dyads/UKR/NATO/timeline").status_code == 200  # both known, never met: an empty list
+
+
 def test_stories_and_story_detail(api: httpx.Client, records: dict[str, dict[str, Any]]) -> None:
     total, stories = all_pages(api, "/v1/stories", 2)
     assert total == len(stories) > 0
@@ -168,10 +177,12 @@ def test_search_finds_articles_actors_and_quotes(api: httpx.Client) -> None:
         ("/v1/articles/nope", 404, "not_found"),
         ("/v1/events/nope", 404, "not_found"),
         ("/v1/actors/XYZ", 404, "not_found"),
+        ("/v1/dyads/XYZ/RUS/timeline", 404, "not_found"),
+        ("/v1/dyads/RUS/XYZ/timeline", 404, "not_found"),
         ("/v1/stories/nope", 404, "not_found"),
         ("/v1/no-such-route", 404, "not_found"),
         ("/v1/events?limit=0", 422, "validation_error"),
-        ("/v1/events?since=yesterday", 422, "validation_error"),
+        ("/v1/events?until=0", 422, "validation_error"),
         ("/v1/events?format=xml", 422, "validation_error"),
         ("/v1/search", 422, "validation_error"),
     ],
@@ -182,6 +193,34 @@ def test_one_error_shape(api: httpx.Client, path: str, status: int, code: str) -
     body = response.json()
     assert set(body) == {"error"} and set(body["error"]) == {"code", "message", "detail"}
     assert body["error"]["code"] == code and body["error"]["message"]
+
+
+@pytest.mark.parametrize(("path", "message"), [
+    ("/v1/events?until=0", "query.until: cannot read '0' as a date; give YYYY-MM-DD or a relative date"),
+    ("/v1/events?since=1700000000", "query.since: cannot read '1700000000' as a date"),
+    ("/v1/events?quad=foo", "query.quad: unknown quad 'foo'; one of V-coop, M-coop, V-conf, M-conf"),
+    ("/v1/events?type=MEETING", "query.type: unknown event type 'MEETING'"),
+    ("/v1/events?since=2022-04-01&until=2022-03-01", "query.since: since (2022-04-01) is after until (2022-03-01)"),
+    ("/v1/events/geo?until=0", "query.until: cannot read '0' as a date"),
+    ("/v1/network?until=0", "query.until: cannot read '0' as a date"),
+    ("/v1/articles?since=0", "query.since: cannot read '0' as a date"),
+])
+def test_filter_values_are_checked_as_the_cli_checks_them(api: httpx.Client, path: str, message: str) -> None:
+    response = api.get(path)
+    assert response.status_code == 422, response.text
+    error = response.json()["error"]
+    assert error["code"] == "validation_error" and message in error["message"]
+    assert error["detail"][0]["loc"] == ["query", message.split(":")[0].removeprefix("query.")]
+
+
+def test_relative_dates_and_codes_in_any_case_are_read(api: httpx.Client) -> None:
+    for since in ("yesterday", "kemarin", "7 hari terakhir"):
+        assert api.get("/v1/events", params={"since": since}).status_code == 200
+    march = api.get("/v1/events", params={"since": "Maret 2022", "until": "2022-03", "limit": 1000}).json()
+    assert march["total"] > 0 and all(e["month"] == "2022-03-01" for e in march["items"])
+    assert api.get("/v1/events", params={"quad": "m-conf"}).json()["total"] == api.get(
+        "/v1/events", params={"quad": "M-conf"}).json()["total"]
+    assert api.get("/v1/actors/rus").json()["actor"] == "RUS"
 
 
 def test_validation_error_detail_names_the_parameter(api: httpx.Client) -> None:

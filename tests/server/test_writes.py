@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 import threading
@@ -14,7 +15,7 @@ import pytest
 from peristiwa.model import Document, to_record
 from peristiwa.server.config import ServerOptions
 from peristiwa.settings import PACKAGE_DIR
-from tests.server.conftest import ROOT, TOKEN, Served, ThreadServer, copy_db, free_port
+from tests.server.conftest import ROOT, TOKEN, Served, ThreadServer, copy_db, free_port, start_cli_server, stop
 
 SEED = PACKAGE_DIR / "samples" / "000_8f5e4f273b2d6cf8.txt"
 NEW_ARTICLE = (
@@ -63,7 +64,8 @@ def test_extract_reads_html_and_metadata(server: Served) -> None:
         (b'{"text": "a", "colour": 1}', "application/json", 422, "validation_error"),
         (b'{"text": ', "application/json", 422, "validation_error"),
         (b"text=abc", "application/x-www-form-urlencoded", 415, "unsupported_media_type"),
-        (b'{"html": "<html><body><script>var a = 1;</script></body></html>"}', "application/json", 400, "bad_request"),
+        (b'{"html": "<html><body><script>var a = 1;</script></body></html>"}', "application/json", 422,
+         "no_article_body"),
     ],
 )
 def test_bad_bodies(server: Served, body: bytes, content_type: str, status: int, code: str) -> None:
@@ -71,6 +73,35 @@ def test_bad_bodies(server: Served, body: bytes, content_type: str, status: int,
         response = api.post("/v1/extract", content=body, headers={"Content-Type": content_type})
     assert response.status_code == status
     assert response.json()["error"]["code"] == code
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    ({"text": ""}, "body.text: 'text' is empty (or only spaces): send the article's text"),
+    ({"text": "  \n "}, "body.text: 'text' is empty (or only spaces)"),
+    ({"html": " "}, "body.html: 'html' is empty (or only spaces): send the article's html"),
+    ({"url": "https://contoh.example/a"}, "body: give the article as 'text' (plain text) or as 'html'"),
+    ({"text": NEW_ARTICLE, "html": f"<p>{NEW_ARTICLE}</p>"}, "body: give either 'text' or 'html', not both"),
+    ({"text": NEW_ARTICLE, "published": "someday"}, "body.published: cannot read 'someday' as a publication date"),
+    ({"text": NEW_ARTICLE, "published": "7 hari terakhir"}, "body.published: cannot read '7 hari terakhir'"),
+])
+def test_article_errors_say_in_words_what_is_wrong(server: Served, body: dict[str, str], message: str) -> None:
+    with server.client(auth=True) as api:
+        response = api.post("/v1/extract", json=body)
+    assert response.status_code == 422, response.text
+    error = response.json()["error"]
+    assert error["code"] == "validation_error" and message in error["message"], error["message"]
+    assert "pattern" not in error["message"] and "Value error" not in error["message"]
+
+
+def test_a_relative_publication_day_is_read_not_dropped(server: Served) -> None:
+    text = NEW_ARTICLE + " Pertemuan itu digelar kemarin."
+    with server.client(auth=True) as api:
+        yesterday = api.post("/v1/extract", json={"text": text, "published": "kemarin"}).json()
+        english = api.post("/v1/extract", json={"text": text + " Lagi.", "published": "yesterday"}).json()
+        line = api.post("/v1/extract", json={"text": text, "published": "Jumat, 04 Maret 2022 | 08:45 WIB"}).json()
+    expected = (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    assert yesterday["published"] == english["published"] == expected
+    assert line["published"] == "2022-03-04"
 
 
 def test_body_size_limit_with_and_without_content_length(server: Served) -> None:
@@ -113,6 +144,22 @@ def test_ingest_reports_unreadable_articles_and_keeps_the_rest(server: Served) -
     assert body["failed"] == 1 and body["added"] == 1 and body["errors"][0].startswith("articles[0]:")
 
 
+def test_a_page_of_only_a_cookie_notice_is_422_and_not_stored(server: Served) -> None:
+    notice = (ROOT / "tests" / "heldout" / "raw" / "102_china_us.txt").read_text(encoding="utf-8").splitlines()[0]
+    page = (f"<html><head><title>Kabar Dunia</title></head><body><nav><a href='/'>Beranda</a> <a href='/d'>Dunia</a>"
+            f"</nav><div class='consent'><p>{notice}</p><button>Setuju</button></div></body></html>")
+    with server.client(auth=True) as api:
+        extracted = api.post("/v1/extract", json={"html": page})
+        before = api.get("/v1/health").json()["counts"]["articles"]
+        ingested = api.post("/v1/articles", json={"articles": [{"html": page}]}).json()
+        after = api.get("/v1/health").json()["counts"]["articles"]
+    assert extracted.status_code == 422, extracted.text
+    assert extracted.json()["error"]["code"] == "no_article_body"
+    assert extracted.json()["error"]["message"].startswith("no article body found")
+    assert (ingested["added"], ingested["failed"]) == (0, 1) and after == before
+    assert "no article body found" in ingested["errors"][0]
+
+
 def test_refuses_to_listen_beyond_loopback_without_a_token() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "peristiwa", "serve", "--host", "0.0.0.0", "--port", str(free_port())],
@@ -128,6 +175,35 @@ def test_loopback_without_token_lets_writes_through(seed_db: Path, tmp_path: Pat
         response = httpx.post(f"{served.url}/v1/extract", json={"text": NEW_ARTICLE})
     # Past the token check: this server has no pipeline, so it says so instead of "unauthorized".
     assert response.status_code == 503 and response.json()["error"]["code"] == "pipeline_unavailable"
+
+
+REBINDING = {"Host": "rebind.attacker.example"}  # a page's own domain, resolved to 127.0.0.1 by its DNS
+
+
+def test_without_a_token_a_write_for_a_foreign_host_is_refused(seed_db: Path, tmp_path: Path) -> None:
+    db = copy_db(seed_db, tmp_path, "rebind.duckdb")
+    with ThreadServer(db, ServerOptions(load_pipeline=False)) as served:
+        foreign = httpx.post(f"{served.url}/v1/extract", json={"text": NEW_ARTICLE}, headers=REBINDING)
+        stored = httpx.post(f"{served.url}/v1/articles", json={"articles": [{"text": NEW_ARTICLE}]}, headers=REBINDING)
+        own = [httpx.post(f"{served.url}/v1/extract", json={"text": NEW_ARTICLE}, headers={"Host": host})
+               for host in ("127.0.0.1", "localhost:8000", "[::1]:8000")]
+    for refused in (foreign, stored):
+        assert refused.status_code == 403 and refused.json()["error"]["code"] == "forbidden"
+        assert "'rebind.attacker.example'" in refused.json()["error"]["message"]
+        assert "--allow-host" in refused.json()["error"]["message"]
+    assert [r.json()["error"]["code"] for r in own] == ["pipeline_unavailable"] * 3  # past the Host check
+
+
+def test_serve_allow_host_names_another_address_for_writes(seed_db: Path, tmp_path: Path) -> None:
+    db = copy_db(seed_db, tmp_path, "allowed.duckdb")
+    process, served = start_cli_server(db, None, "--allow-host", "peristiwa.lan")
+    try:
+        refused = httpx.post(f"{served.url}/v1/extract", json={"text": NEW_ARTICLE}, headers=REBINDING)
+        allowed = httpx.post(f"{served.url}/v1/extract", json={}, headers={"Host": "Peristiwa.LAN:8000"})
+    finally:
+        stop(process)
+    assert refused.status_code == 403
+    assert allowed.status_code == 422  # the Host check let it through; then the body is checked
 
 
 def test_serves_the_web_ui_files(seed_db: Path, tmp_path: Path) -> None:

@@ -31,6 +31,19 @@ def test_corrupt_file_is_named_and_left_untouched(tmp_path: Path) -> None:
     assert db.read_bytes() == before
 
 
+@pytest.mark.parametrize("keep", [0.5, 0.01])
+def test_truncated_file_is_named_damaged_and_left_untouched(filled: Peristiwa, keep: float) -> None:
+    with filled.db.open("r+b") as handle:  # a real database cut short, as by an interrupted copy
+        handle.truncate(int(filled.db.stat().st_size * keep))
+    before = filled.db.read_bytes()
+    for attempt in (lambda: filled.ingest_records(corpus()), filled.counts):
+        with pytest.raises(DatabaseCorrupt) as caught:
+            attempt()
+        assert caught.value.code == "P402"
+        assert "cut short" in str(caught.value) and "left untouched" in str(caught.value)
+    assert filled.db.read_bytes() == before
+
+
 def test_read_only_file_is_refused_without_writing(filled: Peristiwa) -> None:
     before = dump(filled.db)
     os.chmod(filled.db, 0o444)

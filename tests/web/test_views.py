@@ -186,6 +186,8 @@ def test_event_page_lists_mentions_with_their_rule(page: Any) -> None:
     assert page.locator("table.data code.rule").first.inner_text().startswith("assault.")
     page.locator("table.data tbody a").first.click()
     wait_rendered(page, "article")
+    # The view marks the evidence on the frame after it is shown (requestAnimationFrame): wait for that frame.
+    page.locator("#article-text .hl.flash").first.wait_for(state="attached")
     assert page.locator("#article-text .hl.flash").count() == 1  # the evidence is marked in the article
 
 

@@ -34,12 +34,15 @@ class BatchReport:
     seconds: float = 0.0
     failed: list[str] = field(default_factory=list)  # "shard: error" for shards that could not be run
     errors: list[str] = field(default_factory=list)  # inputs that could not even be planned
+    failures: list[str] = field(default_factory=list)  # "where: reason" of each input a shard could not use
+    not_read: list[str] = field(default_factory=list)  # "where: why" for files a walk passed over (README …)
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
     def add(self, summary: dict[str, Any]) -> None:
         self.articles += summary["articles"]
         self.quarantined += summary["quarantined"]
         self.input_errors += summary["input_errors"]
+        self.failures += summary.get("failures", [])
         for stage, seconds in summary.get("stage_seconds", {}).items():
             self.stage_seconds[stage] = self.stage_seconds.get(stage, 0.0) + seconds
 
@@ -47,10 +50,16 @@ class BatchReport:
     def ok(self) -> bool:
         return not (self.failed or self.errors or self.input_errors)
 
+    @property
+    def inputs_failed(self) -> int:
+        """Inputs that gave no record: unplannable, unreadable, or set aside because a stage raised."""
+        return len(self.errors) + self.input_errors + self.quarantined
+
     def summary(self) -> str:
+        stage = f" ({self.quarantined} of them because a stage failed)" if self.quarantined else ""
         return (f"{self.articles} article(s) processed in {self.shards - self.skipped} shard(s), {self.skipped} "
-                f"shard(s) already done, {self.quarantined} quarantined, {self.input_errors + len(self.errors)} "
-                f"input error(s), {len(self.failed)} shard(s) failed; {self.seconds:.1f}s")
+                f"shard(s) already done, {self.inputs_failed} input(s) failed{stage}, {len(self.failed)} shard(s) "
+                f"failed; {self.seconds:.1f}s")
 
 
 def run_batch(
@@ -68,7 +77,7 @@ def run_batch(
     started = time.perf_counter()
     settings = settings or Settings()
     report = BatchReport()
-    shards = _plan(inputs, shard_size, report)
+    shards = _plan(inputs, shard_size, report, workers)
     out.mkdir(parents=True, exist_ok=True)
     partitions.remove_leftovers(out)
     partitions.update_manifest(out, [shard.id for shard in shards], shard_size)
@@ -83,9 +92,10 @@ def run_batch(
     return report
 
 
-def _plan(inputs: Iterable[str], shard_size: int, report: BatchReport) -> list[Shard]:
+def _plan(inputs: Iterable[str], shard_size: int, report: BatchReport, workers: int) -> list[Shard]:
     shards: list[Shard] = []
-    for item in plan_shards(inputs, shard_size):
+    skipped = report.not_read.append
+    for item in plan_shards(inputs, shard_size, lambda where, why: skipped(f"{where}: {why}"), workers):
         if isinstance(item, InputError):
             report.errors.append(f"{item.where}: {item.reason}")
         else:

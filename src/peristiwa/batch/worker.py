@@ -18,7 +18,7 @@ from peristiwa.batch import partitions
 from peristiwa.batch.shards import Shard, read_shard
 from peristiwa.errors import InputError
 from peristiwa.model import to_record
-from peristiwa.pipeline import Pipeline, StageFailed
+from peristiwa.pipeline import Pipeline, StageFailed, where
 from peristiwa.settings import Settings
 from peristiwa.stages.ingest import RawArticle, article_id
 
@@ -60,6 +60,7 @@ def process_shard(shard: Shard, out: str, settings: Settings) -> dict[str, Any]:
         "shard": shard.id, "paths": list(shard.paths), "start": shard.start, "stop": shard.stop,
         "articles": written, "quarantined": sum(1 for q in quarantined if q["stage"] != "ingest"),
         "input_errors": sum(1 for q in quarantined if q["stage"] == "ingest"),
+        "failures": [_failure_line(q) for q in quarantined],
         "seconds": time.perf_counter() - started, "pid": os.getpid(),
         "stage_seconds": {name: pipeline.timings[name] - before.get(name, 0.0) for name in pipeline.timings},
     }
@@ -74,7 +75,9 @@ def _records(shard: Shard, pipeline: Pipeline, max_bytes: int, quarantined: list
             quarantined.append({"shard": shard.id, "stage": "ingest", "where": item.where, "error": item.reason})
             continue
         try:
-            record = to_record(pipeline.process(item))
+            record = to_record(pipeline.extract(item))
+        except InputError as error:  # no article body
+            quarantined.append({"shard": shard.id, "stage": "ingest", "where": error.where, "error": error.reason})
         except StageFailed as failure:
             quarantined.append(_quarantine_entry(shard, item, failure.stage, failure.error))
         except Exception as error:  # noqa: BLE001 - outside any stage (ids, the record): still one article
@@ -83,8 +86,15 @@ def _records(shard: Shard, pipeline: Pipeline, max_bytes: int, quarantined: list
             yield record
 
 
+def _failure_line(entry: Entry) -> str:
+    """ "where: reason", as `extract` prints a failed input; with the stage when a stage raised."""
+    stage = "" if entry["stage"] == "ingest" else f"{entry['stage']}: "
+    return f"{entry['where']}: {stage}{entry['error']}"
+
+
 def _quarantine_entry(shard: Shard, raw: RawArticle, stage: str, error: Exception) -> Entry:
     return {
-        "shard": shard.id, "id": article_id(raw.text), "source": asdict(raw.source), "stage": stage,
+        "shard": shard.id, "id": article_id(raw.text), "where": where(raw.source), "source": asdict(raw.source),
+        "stage": stage,
         "error": f"{type(error).__name__}: {error}", "traceback": "".join(traceback.format_exception(error)),
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,15 +12,15 @@ from typing import IO, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from peristiwa import evaluate
 from peristiwa.errors import InputError, PeristiwaError
 from peristiwa.model import Document, to_record
 from peristiwa.pipeline import Pipeline
+from peristiwa.progress import LOG_EVERY, ProgressReport
 from peristiwa.settings import DEFAULT_MAX_BYTES, PACKAGE_DIR, Settings
-from peristiwa.stages.ingest import read_inputs
+from peristiwa.stages.ingest import Item, count_articles, expand_inputs, read_paths
 
 app = typer.Typer(help="Peristiwa: Indonesian news to source-linked event data.", no_args_is_help=True,
                   add_completion=False)
@@ -27,11 +28,6 @@ err = Console(stderr=True)
 SAMPLES = PACKAGE_DIR / "samples"
 
 MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Largest single-article file accepted, in bytes.")]
-
-
-def _progress() -> Progress:
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    console=err, transient=True, disable=not err.is_terminal)
 
 
 @contextmanager
@@ -46,26 +42,42 @@ def _output(path: Path | None, force: bool) -> Iterator[IO[str]]:
         yield handle
 
 
-def run_pipeline(inputs: list[str], settings: Settings, out: IO[str] | None) -> tuple[list[Document], int]:
-    """Process every input, writing each record as soon as it is ready; return documents and failures."""
+def run_pipeline(inputs: list[str], settings: Settings, out: IO[str] | None,
+                 every: float = LOG_EVERY) -> tuple[list[Document], int]:
+    """Process every input, writing each record as soon as it is ready; return documents and failures.
+
+    Progress goes to standard error: a bar in a terminal, a line every `every` seconds in a log."""
     pipeline = Pipeline(settings)
+    paths = list(expand_inputs(inputs, on_skip=report_skip))
     documents: list[Document] = []
-    failures = 0
-    with _progress() as progress:
-        task = progress.add_task("extracting", total=None)
-        for item in read_inputs(inputs, settings.max_bytes):
-            progress.advance(task)
-            if isinstance(item, InputError):
-                failures += 1
-                err.print(f"[red]error:[/red] {item.where}: {item.reason}", highlight=False, soft_wrap=True)
+    with ProgressReport(err, count_articles(paths), every=every) as progress:
+        for item in read_paths(paths, settings.max_bytes):
+            doc = _extracted(pipeline, item)
+            progress.advance(failed=doc is None)
+            if doc is None:
                 continue
-            doc = pipeline.process(item)
             _report_problems(doc)
             if out is not None:
                 out.write(json.dumps(to_record(doc), ensure_ascii=False) + "\n")
                 out.flush()
             documents.append(doc)
-    return documents, failures
+    return documents, progress.errors
+
+
+def _extracted(pipeline: Pipeline, item: Item) -> Document | None:
+    """The article's document, or None after reporting why the input holds none."""
+    try:
+        if isinstance(item, InputError):
+            raise item
+        return pipeline.extract(item)
+    except InputError as error:
+        err.print(f"[red]error:[/red] {error.where}: {error.reason}", highlight=False, soft_wrap=True)
+        return None
+
+
+def report_skip(where: str, why: str) -> None:
+    """A file a directory walk passed over (README, other types): said, not counted as a failure."""
+    err.print(f"[yellow]skipped:[/yellow] {where}: {why}", highlight=False, soft_wrap=True)
 
 
 def _report_problems(doc: Document) -> None:
@@ -81,12 +93,17 @@ def extract(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write JSON Lines here.")] = None,
     force: Annotated[bool, typer.Option(help="Overwrite the output file.")] = False,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    progress_every: Annotated[float, typer.Option(
+        "--progress-every", min=0, help="Seconds between progress lines when standard error is not a terminal.")]
+    = LOG_EVERY,
 ) -> None:
     """Extract one JSON record per article (JSON Lines)."""
     settings = Settings(max_bytes=max_bytes)
+    started = time.perf_counter()
     with _output(output, force) as out:
-        documents, failures = run_pipeline(inputs, settings, out)
-    err.print(f"{len(documents)} article(s) extracted, {failures} input(s) failed")
+        documents, failures = run_pipeline(inputs, settings, out, progress_every)
+    err.print(f"{len(documents)} article(s) extracted, {failures} input(s) failed in "
+              f"{time.perf_counter() - started:.1f}s")
     if failures:
         raise typer.Exit(1)
 

@@ -25,7 +25,8 @@ def batch_command(
     inputs: Annotated[list[str], typer.Argument(help="Files, directories or globs (.txt .html .jsonl .csv .warc).")],
     out: Annotated[Path, typer.Option("--out", help="Output folder for the Parquet partitions.")],
     scheduler: Annotated[str | None, typer.Option(help=SCHEDULER_HELP)] = None,
-    workers: Annotated[int, typer.Option(help="Worker processes of the local cluster.", min=1)] = 2,
+    workers: Annotated[int, typer.Option(help="Worker processes of the local cluster (small inputs are split "
+                                               "into this many shards).", min=1)] = 2,
     shard_size: Annotated[int, typer.Option(help="Articles per shard (JSONL slices, groups of files).", min=1)]
     = DEFAULT_SHARD_SIZE,
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Largest single-article file.")] = DEFAULT_MAX_BYTES,
@@ -53,14 +54,16 @@ def batch_command(
 
 
 def _print_report(report: BatchReport, out: Path) -> None:
-    for line in report.errors:
+    for line in report.not_read:
+        err.print(f"[yellow]skipped:[/yellow] {line}", highlight=False, soft_wrap=True)
+    for line in report.errors + report.failures:  # each failed input with its reason, as `extract` prints them
         err.print(f"[red]error:[/red] {line}", highlight=False, soft_wrap=True)
     for line in report.failed:
         err.print(f"[red]shard failed:[/red] {line}; run the same command again to retry it",
                   highlight=False, soft_wrap=True)
-    if report.quarantined or report.input_errors:
-        err.print(f"[yellow]warning:[/yellow] see {out / 'quarantine'} for the articles set aside and why",
-                  highlight=False)
+    if report.quarantined:
+        err.print(f"[yellow]warning:[/yellow] {out / 'quarantine'} keeps the articles a stage failed on, with "
+                  "their tracebacks", highlight=False)
     err.print(report.summary(), highlight=False, soft_wrap=True)
 
 

@@ -26,6 +26,8 @@ Host = Annotated[str, typer.Option(help="Address to listen on; beyond loopback a
 Port = Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)]
 Token = Annotated[str | None, typer.Option(help=f"Write token (default: env {TOKEN_ENV}).")]
 MaxBody = Annotated[int, typer.Option("--max-body", help="Largest request body, in bytes.", min=1)]
+AllowHost = Annotated[list[str] | None, typer.Option(
+    "--allow-host", help="Another name this server is reached by (Host header) that may write without a token.")]
 
 
 def serve_command(
@@ -34,6 +36,7 @@ def serve_command(
     port: Port = DEFAULT_PORT,
     token: Token = None,
     max_body: MaxBody = DEFAULT_MAX_BODY,
+    allow_host: AllowHost = None,
 ) -> None:
     """Serve the REST API (/v1, docs at /docs) and the web UI for one database."""
     import uvicorn  # imported here so that other commands start fast
@@ -41,7 +44,8 @@ def serve_command(
     from peristiwa.server.app import create_app
 
     try:
-        app = create_app(db, token=resolve_token(token), options=ServerOptions(host=host, max_body=max_body))
+        options = ServerOptions(host=host, max_body=max_body, allowed_hosts=tuple(allow_host or ()))
+        app = create_app(db, token=resolve_token(token), options=options)
         _check_port(host, port)
         summary = _summary(db)
     except PeristiwaError as error:

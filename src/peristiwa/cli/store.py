@@ -19,6 +19,7 @@ from rich.console import Console
 from peristiwa import api
 from peristiwa.errors import InputError, PeristiwaError
 from peristiwa.settings import DEFAULT_MAX_BYTES, Settings
+from peristiwa.store.errors import BadFilter
 
 err = Console(stderr=True)
 Db = Annotated[Path, typer.Option("--db", help="The event database file (DuckDB).")]
@@ -28,7 +29,7 @@ query_app = typer.Typer(help="Query the event database (JSON Lines on stdout).",
 
 def _fail(error: PeristiwaError) -> typer.Exit:
     err.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
-    return typer.Exit(1)
+    return typer.Exit(2 if isinstance(error, BadFilter) else 1)  # a filter value that cannot be used: usage
 
 
 def _print_rows(rows: list[dict[str, Any]]) -> None:
@@ -56,8 +57,11 @@ def ingest_command(
     def warn(error: InputError) -> None:
         err.print(f"[red]error:[/red] {error.where}: {error.reason}", highlight=False, soft_wrap=True)
 
+    def skipped(where: str, why: str) -> None:
+        err.print(f"[yellow]skipped:[/yellow] {where}: {why}", highlight=False, soft_wrap=True)
+
     try:
-        report = api.ingest(inputs, db, batch_size, Settings(max_bytes=max_bytes), on_error=warn)
+        report = api.ingest(inputs, db, batch_size, Settings(max_bytes=max_bytes), on_error=warn, on_skip=skipped)
     except PeristiwaError as error:
         raise _fail(error) from error
     err.print(report.summary())
@@ -67,16 +71,16 @@ def ingest_command(
 
 def export_command(
     fmt: Annotated[str, typer.Option("--format", "-f", help="plover-jsonl | gdelt-tsv | csv | parquet | geojson")],
-    output: Annotated[str, typer.Option("-o", "--output", help="Output file, or - for stdout.")],
+    output: Annotated[str, typer.Option("-o", "--output", help="Output file; standard output by default.")] = "-",
     db: Db = api.DEFAULT_DB,
     force: Annotated[bool, typer.Option(help="Overwrite the output file.")] = False,
 ) -> None:
-    """Export the merged events."""
+    """Export the merged events (to standard output unless -o names a file)."""
     try:
         count = api.export(db, fmt, output, force)
     except PeristiwaError as error:
         raise _fail(error) from error
-    err.print(f"{count} event(s) exported as {fmt} to {output}")
+    err.print(f"{count} event(s) exported as {fmt} to {'standard output' if output == '-' else output}")
 
 
 @query_app.command("events")
@@ -87,8 +91,9 @@ def query_events(
     target: Annotated[str | None, typer.Option(help="Target actor code.")] = None,
     type: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,
     quad: Annotated[str | None, typer.Option(help="V-coop | M-coop | V-conf | M-conf")] = None,
-    since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
+    since: Annotated[str | None, typer.Option(help="From this date: YYYY-MM-DD, 'kemarin', '7 hari terakhir', "
+                                                   "'yesterday' …")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this date (same forms).")] = None,
     text: Annotated[str | None, typer.Option(help="Words in the evidence text.")] = None,
     limit: Limit = 100,
 ) -> None:

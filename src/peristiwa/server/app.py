@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse
 
 from peristiwa import __version__
 from peristiwa.server import routes_read, routes_write
-from peristiwa.server.config import ServerOptions, check_exposure
+from peristiwa.server.config import ServerOptions, check_exposure, write_hosts
 from peristiwa.server.errors import install_handlers
 from peristiwa.server.extractor import Extractor
 from peristiwa.server.middleware import BodyLimit, SecurityHeaders
@@ -55,6 +55,7 @@ def create_app(
     app.state.store = store
     app.state.extractor = extractor
     app.state.token = token
+    app.state.write_hosts = write_hosts(options)
     install_handlers(app)
     app.include_router(routes_read.router)
     app.include_router(routes_write.router)

@@ -31,6 +31,7 @@ class ServerOptions:
     load_pipeline: bool = True  # False: /v1/extract and POST /v1/articles answer 503 (tests of reads only)
     static_dir: Path = STATIC_DIR
     idle_release: float | None = DEFAULT_IDLE_RELEASE  # seconds without reads before the file is let go
+    allowed_hosts: tuple[str, ...] = ()  # more names a server without a token accepts writes for (--allow-host)
 
 
 def is_loopback(host: str) -> bool:
@@ -40,6 +41,25 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False  # a host name other than localhost may resolve to anything: treat it as public
+
+
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+
+
+def write_hosts(options: ServerOptions) -> frozenset[str]:
+    """The Host names a server without a token accepts writes for: its own address, loopback, configured ones.
+
+    Any other name in a request's Host header means a page elsewhere made the browser resolve its own domain
+    to this machine (DNS rebinding): the browser would let it write here."""
+    return frozenset(name.lower().strip("[]") for name in (options.host, *LOOPBACK_NAMES, *options.allowed_hosts))
+
+
+def host_name(header: str) -> str:
+    """"127.0.0.1:8000" → "127.0.0.1", "[::1]:8000" → "::1", "Example.ORG" → "example.org"."""
+    value = header.strip().lower()
+    if value.startswith("["):
+        return value[1:].split("]", 1)[0]
+    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
 
 
 def resolve_token(given: str | None) -> str | None:

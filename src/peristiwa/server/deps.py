@@ -29,6 +29,7 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {404: error("Nothing with that id."
 WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     400: error("The article cannot be read."),
     401: error("Missing or wrong token."),
+    403: error("A server without a token takes writes only for its own address (Host header)."),
     413: error("The request body is too large."),
     415: error("The body is not JSON."),
 }

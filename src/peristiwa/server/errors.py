@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from peristiwa.store.errors import BadQuery, StoreError
+from peristiwa.store.errors import BadFilter, BadQuery, StoreError
 
 log = logging.getLogger("peristiwa.server")
 
@@ -64,14 +64,17 @@ async def _http_error(_: Request, error: HTTPException) -> JSONResponse:
 
 async def _validation_error(_: Request, error: RequestValidationError) -> JSONResponse:
     # Only the parts that are always JSON-safe: `ctx` may hold exception objects.
-    detail = [{"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")), "type": str(e.get("type", ""))}
-              for e in error.errors()]
+    detail = [{"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")).removeprefix("Value error, "),
+               "type": str(e.get("type", ""))} for e in error.errors()]
     first = detail[0] if detail else {"loc": [], "msg": "invalid request"}
     where = ".".join(str(part) for part in first["loc"])
     return error_response(422, f"invalid request: {where}: {first['msg']}; see /openapi.json", detail)
 
 
 async def _store_error(_: Request, error: StoreError) -> JSONResponse:
+    if isinstance(error, BadFilter):  # the same check and words as the CLI, in the validation error shape
+        detail = [{"loc": ["query", error.path], "msg": error.problem, "type": "value_error"}]
+        return error_response(422, f"invalid request: query.{error.path}: {error.problem}", detail)
     if isinstance(error, BadQuery):
         return error_response(404, error.problem)
     return error_response(503, str(error))

@@ -64,7 +64,8 @@ class Extractor:
             self._loaded.set()
 
     def extract(self, article: dict[str, Any]) -> Record:
-        """Run the pipeline on one article given as text or html plus metadata; raise InputError if unreadable."""
+        """Run the pipeline on one article given as text or html plus metadata; raise InputError if unreadable
+        (NoArticleBody when it holds no article)."""
         return json.loads(self.extract_json(article))  # type: ignore[no-any-return]
 
     def extract_json(self, article: dict[str, Any]) -> bytes:
@@ -77,7 +78,7 @@ class Extractor:
                 return cached
         pipeline = self._wait()
         raw = to_raw(article)
-        record = self._runner.submit(lambda: to_record(pipeline.process(raw))).result()
+        record = self._runner.submit(lambda: to_record(pipeline.extract(raw))).result()
         encoded = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         self._remember(key, encoded)
         return encoded

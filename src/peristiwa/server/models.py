@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from functools import cache
 from types import UnionType
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeAlias, TypeVar, Union, get_args, get_origin, get_type_hints
 
-from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, create_model, field_validator, model_validator
 
 from peristiwa import model as record
+from peristiwa.dates.published import published_from_text
+from peristiwa.knowledge import reference_file
+from peristiwa.stages.time.query_dates import typed_day
 
 T = TypeVar("T")
-Quad = Literal["V-coop", "M-coop", "V-conf", "M-conf"]
 MAX_TEXT = 2_000_000  # characters in one article's text or html
 NOT_BLANK = r"\S"  # at least one non-space character somewhere
 
@@ -36,23 +39,48 @@ class ErrorBody(BaseModel):
 
 # -- requests -------------------------------------------------------------------------------------------------
 class ArticleIn(BaseModel):
-    """One article: `text` (plain) or `html` (a web page), with optional metadata."""
+    """One article: `text` (plain) or `html` (a web page), not both, with optional metadata."""
 
-    # The spec says "text or html, not blank" too, so generated clients and fuzzers send valid articles.
+    # The spec says "text or html, not blank" too, so generated clients and fuzzers send valid articles; the
+    # validators below say in words what is wrong.
     model_config = ConfigDict(extra="forbid",
-                              json_schema_extra={"anyOf": [{"required": ["text"]}, {"required": ["html"]}]})
-    text: str | None = Field(None, max_length=MAX_TEXT, pattern=NOT_BLANK, description="Plain text of the article.")
-    html: str | None = Field(None, max_length=MAX_TEXT, pattern=NOT_BLANK,
+                              json_schema_extra={"oneOf": [{"required": ["text"]}, {"required": ["html"]}]})
+    text: str | None = Field(None, max_length=MAX_TEXT, json_schema_extra={"pattern": NOT_BLANK},
+                             description="Plain text of the article.")
+    html: str | None = Field(None, max_length=MAX_TEXT, json_schema_extra={"pattern": NOT_BLANK},
                              description="An HTML page (its main text and metadata are extracted).")
     url: str | None = Field(None, max_length=2048)
     title: str | None = Field(None, max_length=1000)
-    published: str | None = Field(None, max_length=40, description="Publication date, e.g. 2022-03-02.")
+    published: str | None = Field(
+        None, max_length=40, description="Publication date: 2022-03-02, a date line ('Jumat, 04 Maret 2022 | "
+        "08:45 WIB') or one day relative to today ('kemarin', 'yesterday'); anything else is refused.")
     outlet: str | None = Field(None, max_length=200)
 
+    @field_validator("text", "html")
+    @classmethod
+    def _not_blank(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is not None and not value.strip():
+            raise ValueError(f"'{info.field_name}' is empty (or only spaces): send the article's {info.field_name}")
+        return value
+
+    @field_validator("published")
+    @classmethod
+    def _a_readable_day(cls, value: str | None) -> str | None:
+        """Kept as given when the pipeline reads it as a date; a relative day becomes YYYY-MM-DD; else refused."""
+        if value is None or not value.strip() or published_from_text(value, reference_file())[0]:
+            return value or None
+        day = typed_day(value, dt.date.today())
+        if day is None:
+            raise ValueError(f"cannot read {value!r} as a publication date: give YYYY-MM-DD, a date line such as "
+                             "'Jumat, 04 Maret 2022', or one day such as 'kemarin'")
+        return day.isoformat()
+
     @model_validator(mode="after")
-    def _has_body(self) -> ArticleIn:
-        if not (self.text and self.text.strip()) and not (self.html and self.html.strip()):
-            raise ValueError("give a non-empty 'text' or 'html'")
+    def _has_one_body(self) -> ArticleIn:
+        if self.text is None and self.html is None:
+            raise ValueError("give the article as 'text' (plain text) or as 'html' (a web page)")
+        if self.text is not None and self.html is not None:
+            raise ValueError("give either 'text' or 'html', not both: one article has one body")
         return self
 
 
@@ -176,6 +204,7 @@ class EventMentionRef(BaseModel):
     article_id: str
     mention_id: str
     title: str | None = None
+    lead: str | None = Field(None, description="An article without a title: its first sentence, to name it by.")
     published: str | None = None
     source: str | None = None
     evidence: Span | None = None
@@ -283,6 +312,7 @@ class QuoteRow(BaseModel):
     end: int | None = None
     article_id: str
     title: str | None = None
+    lead: str | None = Field(None, description="An article without a title: its first sentence, to name it by.")
     published: str | None = None
     source: str | None = None
 
@@ -300,6 +330,7 @@ class StoryRow(BaseModel):
 class StoryArticle(BaseModel):
     id: str
     title: str | None = None
+    lead: str | None = Field(None, description="An article without a title: its first sentence, to name it by.")
     published: str | None = None
     outlet: str | None = None
     source: str | None = None
@@ -314,6 +345,7 @@ class StoryDetail(StoryRow):
 class ArticleRow(BaseModel):
     id: str
     title: str | None = None
+    lead: str | None = Field(None, description="An article without a title: its first sentence, to name it by.")
     published: str | None = None
     outlet: str | None = None
     source: str | None = None
@@ -370,6 +402,7 @@ class ArticleDetail(BaseModel):
 class SearchArticle(BaseModel):
     id: str
     title: str | None = None
+    lead: str | None = Field(None, description="An article without a title: its first sentence, to name it by.")
     published: str | None = None
     snippet: str | None = None
 

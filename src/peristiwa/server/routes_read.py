@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 from dataclasses import replace
 from typing import Annotated, Any, Literal
@@ -27,13 +26,12 @@ from peristiwa.server.models import (
     Network,
     Page,
     PlaceMap,
-    Quad,
     QuoteRow,
     SearchResult,
     StoryDetail,
     StoryRow,
 )
-from peristiwa.store import article_reads, queries, reads
+from peristiwa.store import article_reads, filters, queries, reads
 from peristiwa.store.geojson import events_by_place
 from peristiwa.store.queries import Row
 
@@ -42,18 +40,25 @@ Id = Annotated[str, Path(min_length=1, max_length=128)]
 Words = Annotated[str | None, Query(max_length=200)]
 
 
+DATE_DOC = "YYYY-MM-DD, YYYY-MM, or a relative date: 'kemarin', '7 hari terakhir', 'yesterday' …"
+Since = Annotated[str | None, Query(max_length=40, description=f"From this date: {DATE_DOC}", examples=["2022-03-01"])]
+Until = Annotated[str | None, Query(max_length=40, description=f"Up to this date: {DATE_DOC}", examples=["2022-03-31"])]
+QuadParam = Annotated[str | None, Query(max_length=16, json_schema_extra={"enum": list(filters.QUADS)},
+                                        description="PLOVER quad: V-coop | M-coop | V-conf | M-conf.")]
+
+
 def event_filter(
     actor: Annotated[str | None, Query(max_length=64, description="Actor code as source or target.")] = None,
     source: Annotated[str | None, Query(max_length=64)] = None,
     target: Annotated[str | None, Query(max_length=64)] = None,
     type: Annotated[str | None, Query(max_length=64, description="PLOVER type, e.g. ACCUSE.")] = None,
-    quad: Quad | None = None,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
+    quad: QuadParam = None,
+    since: Since = None,
+    until: Until = None,
     text: Words = None,
 ) -> queries.EventFilter:
-    """The filters GET /v1/events and GET /v1/events/geo share."""
-    return queries.EventFilter(actor, source, target, type, quad, since, until, text)
+    """The filters GET /v1/events and GET /v1/events/geo share, checked as the CLI checks them."""
+    return filters.event_filter(actor, source, target, type, quad, since, until, text)
 
 
 EventFilters = Annotated[queries.EventFilter, Depends(event_filter)]
@@ -136,33 +141,36 @@ def list_actors(request: Request, q: Words = None, limit: Limit = 50, offset: Of
 @router.get("/actors/{code}", response_model=ActorProfile, responses=NOT_FOUND, tags=["actors"])
 def get_actor(request: Request, code: Annotated[str, Path(min_length=1, max_length=64)]) -> object:
     """An actor's profile: events as source and target, by type, partners, people, months."""
-    found = store(request).read(lambda con: reads.actor_profile(con, code))
-    return _found(found, f"no actor {code!r} in the database; list actors with GET /v1/actors")
+    known = filters.actor_code("code", code)
+    return store(request).read(lambda con: reads.actor_profile(con, known or code))
 
 
-@router.get("/dyads/{a}/{b}/timeline", response_model=DyadTimeline, tags=["actors"])
+@router.get("/dyads/{a}/{b}/timeline", response_model=DyadTimeline, responses=NOT_FOUND, tags=["actors"])
 def dyad_timeline(
     request: Request,
     a: Annotated[str, Path(min_length=1, max_length=64)],
     b: Annotated[str, Path(min_length=1, max_length=64)],
     both: Annotated[bool, Query(description="Count both directions.")] = False,
 ) -> object:
-    """Events from actor `a` to actor `b` per month and quad."""
-    months = store(request).read(lambda con: queries.dyad_timeline(con, a, b, both))
-    return {"source": a, "target": b, "both": both, "months": months}
+    """Events from actor `a` to actor `b` per month and quad; 404 for an actor the database does not know."""
+    source, target = filters.actor_code("a", a) or a, filters.actor_code("b", b) or b
+    months = store(request).read(lambda con: queries.dyad_timeline(con, source, target, both))
+    return {"source": source, "target": target, "both": both, "months": months}
 
 
 @router.get("/network", response_model=Network, tags=["actors"])
 def get_network(
     request: Request,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
-    quad: Quad | None = None,
+    since: Since = None,
+    until: Until = None,
+    quad: QuadParam = None,
     min_events: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
     limit: Annotated[int, Query(ge=1, le=5000, description="Most edges.")] = 200,
 ) -> object:
     """Actor-pair edges with event counts by quad, and the actors they connect."""
-    return store(request).read(lambda con: reads.network(con, since, until, quad, min_events, limit))
+    first, last = filters.date_range(since, until)
+    which = filters.quad_of(quad)
+    return store(request).read(lambda con: reads.network(con, first, last, which, min_events, limit))
 
 
 @router.get("/quotes", response_model=Page[QuoteRow], tags=["quotes"])
@@ -203,14 +211,15 @@ def list_articles(
     q: Words = None,
     story_id: Annotated[str | None, Query(max_length=128)] = None,
     outlet: Annotated[str | None, Query(max_length=200)] = None,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
+    since: Since = None,
+    until: Until = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> object:
     """Stored articles, newest first."""
+    first, last = filters.date_range(since, until)
     total, items = store(request).read(
-        lambda con: reads.articles_page(con, q, story_id, outlet, since, until, limit, offset))
+        lambda con: reads.articles_page(con, q, story_id, outlet, first, last, limit, offset))
     return page(total, limit, offset, items)
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request, Response
 
-from peristiwa.errors import InputError
+from peristiwa.errors import InputError, NoArticleBody
 from peristiwa.server.auth import require_writer
 from peristiwa.server.deps import READ_ERRORS, WRITE_ERRORS, extractor, store
 from peristiwa.server.errors import ApiError
@@ -36,6 +36,8 @@ def _extract(request: Request, article: dict[str, Any], as_json: bool = False) -
     try:
         found = extractor(request)
         return found.extract_json(article) if as_json else found.extract(article)
+    except NoArticleBody as error:
+        raise ApiError(422, f"{error.reason}; send the article's own text", code="no_article_body") from error
     except InputError as error:
         raise ApiError(400, f"{error.reason}; send the article as 'text' instead") from error
     except PipelineUnavailable as error:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import duckdb
 
+from peristiwa.store import queries
 from peristiwa.store.reads import ACTOR_NAMES, CONTAINS, Row, like, rows
 
 SNIPPET = 80  # characters either side of the first match
@@ -64,7 +65,8 @@ def _article_event(row: Row) -> Row:
 def search(con: duckdb.DuckDBPyConnection, q: str, limit: int) -> Row:
     pattern = like(q)
     articles = rows(con.execute(
-        f"""SELECT id, title, published, text FROM articles WHERE title {CONTAINS} OR text {CONTAINS}
+        f"""SELECT id, title, {queries.lead("articles")} AS lead, published, text FROM articles
+           WHERE title {CONTAINS} OR text {CONTAINS}
            ORDER BY (title {CONTAINS}) DESC, published DESC NULLS LAST, id LIMIT ?""",
         [pattern, pattern, pattern, limit]))
     for article in articles:

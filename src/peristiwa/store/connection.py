@@ -29,6 +29,8 @@ from peristiwa.store.errors import (
 DEFAULT_DB = Path("peristiwa.duckdb")
 DEFAULT_WAIT = 10.0  # seconds to wait for another process's lock before giving up
 _PID = re.compile(r"PID (\d+)")
+_TRUNCATED = "could not read enough bytes"  # DuckDB's words for a file cut short (an interrupted copy)
+_DAMAGE = ("not a valid duckdb", "corrupt", "checksum", _TRUNCATED)
 
 
 def connect(path: Path, read_only: bool = False, wait: float = DEFAULT_WAIT) -> duckdb.DuckDBPyConnection:
@@ -102,10 +104,11 @@ def _explain(path: Path, message: str, read_only: bool, wait: float) -> StoreErr
             f"locked by {who} for more than {wait:g}s; wait for it to finish "
             "(an ingest holds the file only while it writes a batch) and try again",
         )
-    if "not a valid duckdb" in lowered or "corrupt" in lowered or "checksum" in lowered:
+    if any(sign in lowered for sign in _DAMAGE):
+        cut = " (the file ends early: it was cut short)" if _TRUNCATED in lowered else ""
         return DatabaseCorrupt(
             path,
-            "is not a DuckDB database or is damaged; it was left untouched: "
+            f"is not a DuckDB database or is damaged{cut}; it was left untouched: "
             "restore it from a backup or pass --db with a new file",
         )
     if "permission" in lowered or "read-only" in lowered or "read only" in lowered:

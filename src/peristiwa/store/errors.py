@@ -42,3 +42,9 @@ class WriteFailed(StoreError):
 
 class BadQuery(StoreError):
     code = "P407"
+
+
+class BadFilter(BadQuery):
+    """A filter value that cannot be used (an unknown quad, a date that is no date): a usage error."""
+
+    code = "P408"

@@ -1,4 +1,4 @@
-"""Export merged events: PLOVER JSON Lines, GDELT-style TSV, CSV, Parquet, GeoJSON (placed events only).
+"""Export merged events: PLOVER JSON Lines, GDELT 2.0 event table TSV, CSV, Parquet, GeoJSON (placed events only).
 
 DuckDB's COPY streams the rows to a temporary file beside the target, which is renamed into place
 only when complete, so an interrupted export never leaves a half-written file under the real name.
@@ -15,20 +15,83 @@ from pathlib import Path
 import duckdb
 
 from peristiwa.errors import OutputExistsError
+from peristiwa.knowledge import reference_file
 from peristiwa.store.errors import BadQuery
 from peristiwa.store.geojson import write_geojson
+from peristiwa.store.queries import ACTOR_NAMES
 
 FORMATS = ("plover-jsonl", "gdelt-tsv", "csv", "parquet", "geojson")
 
-# Coordinates and precision of a merged event's location, from the mentions that gave it (issue 9).
-_GEO = """(SELECT event_id, location_name, any_value(lat) AS lat, any_value(lon) AS lon,
-                  any_value(location_precision) AS precision
-           FROM event_mentions WHERE location_name IS NOT NULL GROUP BY event_id, location_name)"""
+# Coordinates, precision and GeoNames id of a merged event's location, from the mentions that gave it (issue 9).
+_GEO = """(SELECT m.event_id, m.location_name, any_value(m.lat) AS lat, any_value(m.lon) AS lon,
+                  any_value(m.location_precision) AS precision, any_value(p.geonameid) AS geonameid
+           FROM event_mentions m LEFT JOIN places p ON p.article_id = m.article_id AND p.name = m.location_name
+           WHERE m.location_name IS NOT NULL GROUP BY m.event_id, m.location_name)"""
 _GEO_JOIN = f"LEFT JOIN {_GEO} g ON g.event_id = e.event_id AND g.location_name = e.location_name"
 # GDELT's ActionGeo_Type: 1 country, 2 US state, 3 US city, 4 world city, 5 world state; 0 unknown.
-_GEO_TYPE = """CASE g.precision WHEN 'country' THEN 1
-                   WHEN 'region' THEN CASE WHEN e.location_country = 'USA' THEN 2 ELSE 5 END
-                   WHEN 'city' THEN CASE WHEN e.location_country = 'USA' THEN 3 ELSE 4 END ELSE 0 END"""
+_GEO_TYPE = """CASE WHEN e.location_name IS NULL THEN NULL WHEN g.precision = 'country' THEN 1
+                   WHEN g.precision = 'region' THEN CASE WHEN e.location_country = 'USA' THEN 2 ELSE 5 END
+                   WHEN g.precision = 'city' THEN CASE WHEN e.location_country = 'USA' THEN 3 ELSE 4 END ELSE 0 END"""
+# The names behind an event's source and target: the entities its mentions point to, else the actor's best-known
+# name (its state or organisation entity).
+_NAMES = f"""(WITH {ACTOR_NAMES}, named AS (
+                 SELECT m.event_id, mode(s.name) AS source_name, mode(t.name) AS target_name FROM event_mentions m
+                 LEFT JOIN entities s ON s.article_id = m.article_id AND s.entity_id = m.source_entity
+                 LEFT JOIN entities t ON t.article_id = m.article_id AND t.entity_id = m.target_entity
+                 GROUP BY m.event_id)
+             SELECT e.event_id, coalesce(d.source_name, a1.name) AS source_name,
+                    coalesce(d.target_name, a2.name) AS target_name
+             FROM events e LEFT JOIN named d ON d.event_id = e.event_id
+             LEFT JOIN actor_names a1 ON a1.actor = e.source LEFT JOIN actor_names a2 ON a2.actor = e.target)"""
+GDELT_ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
+               "Type1Code", "Type2Code", "Type3Code")
+GDELT_GEO = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+_DAY = "coalesce(TRY_CAST(e.date AS DATE), e.month)"
+
+
+def gdelt_columns() -> list[tuple[str, str | None]]:
+    """The GDELT 2.0 event table's 61 columns in its order, each with what fills it (None: we know nothing)."""
+    return [
+        ("GlobalEventID", "TRY_CAST('0x' || substr(e.event_id, 4, 15) AS BIGINT)"),  # the number in our id
+        ("Day", f"strftime({_DAY}, '%Y%m%d')"), ("MonthYear", f"strftime({_DAY}, '%Y%m')"),
+        ("Year", f"year({_DAY})"), ("FractionDate", f"round(year({_DAY}) + dayofyear({_DAY}) / 365.0, 4)"),
+        *_actor_columns("Actor1", "e.source", "n.source_name"),
+        *_actor_columns("Actor2", "e.target", "n.target_name"),
+        ("IsRootEvent", None), ("EventCode", "e.cameo"), ("EventBaseCode", "left(e.cameo, 3)"),
+        ("EventRootCode", "left(e.cameo, 2)"), ("QuadClass", "e.quad_class"), ("GoldsteinScale", "e.score"),
+        ("NumMentions", "e.num_mentions"), ("NumSources", "e.num_sources"), ("NumArticles", "e.num_articles"),
+        ("AvgTone", None),
+        *_geo_columns("Actor1Geo_", {}), *_geo_columns("Actor2Geo_", {}),
+        *_geo_columns("ActionGeo_", {"Type": _GEO_TYPE, "FullName": "e.location_name", "CountryCode": "c.fips",
+                                     "Lat": "g.lat", "Long": "g.lon", "FeatureID": "g.geonameid"}),
+        ("DATEADDED", None), ("SOURCEURL", "e.source_url"),
+    ]
+
+
+def _actor_columns(prefix: str, code: str, name: str) -> list[tuple[str, str | None]]:
+    # CAMEO country codes are ISO alpha-3: an actor whose code is a state's is of that state.
+    filled = {"Code": code, "Name": name, "CountryCode": f"CASE WHEN {code} IN (SELECT iso3 FROM fips) THEN {code} END"}
+    return [(f"{prefix}{field}", filled.get(field)) for field in GDELT_ACTOR]
+
+
+def _geo_columns(prefix: str, filled: dict[str, str]) -> list[tuple[str, str | None]]:
+    return [(f"{prefix}{field}", filled.get(field)) for field in GDELT_GEO]
+
+
+def _gdelt_query() -> str:
+    columns = ", ".join(f"{expression or 'NULL'} AS {name}" for name, expression in gdelt_columns())
+    return f"""WITH fips(iso3, fips) AS (VALUES {_fips_values()})
+        SELECT {columns}
+        FROM events e LEFT JOIN {_NAMES} n ON n.event_id = e.event_id {_GEO_JOIN}
+        LEFT JOIN fips c ON c.iso3 = e.location_country
+        ORDER BY e.month NULLS LAST, e.event_id"""
+
+
+def _fips_values() -> str:
+    """ISO alpha-3 → FIPS 10-4 country codes (GDELT's geography uses FIPS), from data/places/fips.tsv."""
+    lines = reference_file("places", "fips.tsv").read_text(encoding="utf-8").splitlines()
+    pairs = [line.split("\t") for line in lines if line and not line.startswith("#")][1:]
+    return ", ".join(f"('{iso3}', '{fips}')" for iso3, fips in pairs if (iso3 + fips).isalnum())
 
 _MENTIONS = """(SELECT m.event_id, list({'article_id': m.article_id, 'mention_id': m.mention_id,
                    'source': coalesce(a.url, a.path), 'outlet': a.outlet, 'published': a.published,
@@ -48,20 +111,7 @@ QUERIES = {
                coalesce(m.mentions, []) AS mentions
         FROM events e LEFT JOIN {_MENTIONS} m ON m.event_id = e.event_id {_GEO_JOIN}
         ORDER BY e.month NULLS LAST, e.event_id""",
-    "gdelt-tsv": f"""
-        SELECT e.event_id AS GLOBALEVENTID,
-               strftime(coalesce(TRY_CAST(e.date AS DATE), e.month), '%Y%m%d') AS SQLDATE,
-               strftime(e.month, '%Y%m') AS MonthYear, year(e.month) AS Year,
-               e.source AS Actor1Code, e.source_entity AS Actor1Name,
-               e.target AS Actor2Code, e.target_entity AS Actor2Name,
-               e.cameo AS EventCode, left(e.cameo, 3) AS EventBaseCode, left(e.cameo, 2) AS EventRootCode,
-               e.quad_class AS QuadClass, e.score AS GoldsteinScale,
-               e.num_mentions AS NumMentions, e.num_sources AS NumSources, e.num_articles AS NumArticles,
-               {_GEO_TYPE} AS ActionGeo_Type,
-               e.location_name AS ActionGeo_FullName, e.location_country AS ActionGeo_CountryCode,
-               g.lat AS ActionGeo_Lat, g.lon AS ActionGeo_Long,
-               e.type AS PloverType, e.source_url AS SOURCEURL
-        FROM events e {_GEO_JOIN} ORDER BY e.month NULLS LAST, e.event_id""",
+    "gdelt-tsv": _gdelt_query(),
     "geojson": f"""
         SELECT e.event_id, e.date, e.type, e.source, e.target, e.quad, e.location_name, e.location_country,
                g.precision, g.lat, g.lon, e.num_articles, e.text
@@ -72,7 +122,7 @@ QUERIES = {
 }
 OPTIONS = {
     "plover-jsonl": "FORMAT JSON",
-    "gdelt-tsv": "FORMAT CSV, DELIMITER '\t', HEADER true",
+    "gdelt-tsv": "FORMAT CSV, DELIMITER '\t', HEADER false",  # GDELT's files have no header row
     "csv": "FORMAT CSV, HEADER true",
     "parquet": "FORMAT PARQUET, COMPRESSION zstd",
 }

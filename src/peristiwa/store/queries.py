@@ -15,6 +15,21 @@ import duckdb
 from peristiwa.store.errors import BadQuery
 
 Row = dict[str, Any]
+# The name an actor code is best known by: its state or organisation entity, else its most cited person.
+ACTOR_NAMES = """actor_names AS (
+    SELECT actor, arg_max(name, (type IN ('GPE', 'ORG'))::INT * 1000000 + n) AS name FROM (
+        SELECT actor, name, type, count(*) AS n FROM entities WHERE actor IS NOT NULL GROUP BY ALL
+    ) GROUP BY actor)"""
+
+
+def lead(alias: str = "a") -> str:
+    """SQL naming an article without a title (of table alias `alias`): its first sentence, else its first line."""
+    text = f"{alias}.text"
+    sentence = f"nullif(regexp_extract({text}, '^\\s*([^\\n]{{1,200}}?[.!?])(\\s|$)', 1), '')"
+    return (f"CASE WHEN nullif(trim({alias}.title), '') IS NULL THEN "
+            f"coalesce({sentence}, left(trim(split_part(ltrim({text}), chr(10), 1)), 160)) END")
+
+
 EVENT_FIELDS = (
     "event_id",
     "story_id",
@@ -109,7 +124,11 @@ def _upper(value: str | None) -> str | None:
 
 
 def dyad_timeline(con: duckdb.DuckDBPyConnection, source: str, target: str, both: bool = False) -> list[Row]:
-    """Events per month and quad between two actors (source → target, or either way with `both`)."""
+    """Events per month and quad between two actors (source → target, or either way with `both`).
+
+    Raises BadQuery for an actor the database does not know (an empty timeline means they never met)."""
+    require_actor(con, source)
+    require_actor(con, target)
     pairs = [(source, target), (target, source)] if both else [(source, target)]
     clause = " OR ".join("(source = ? AND target = ?)" for _ in pairs)
     sql = (
@@ -119,8 +138,19 @@ def dyad_timeline(con: duckdb.DuckDBPyConnection, source: str, target: str, both
     return _rows(con.execute(sql, [x for pair in pairs for x in pair]))
 
 
+def require_actor(con: duckdb.DuckDBPyConnection, actor: str) -> None:
+    """Raise BadQuery unless some merged event or some entity in the database has this actor code."""
+    found = con.execute("SELECT 1 FROM actor_partner WHERE actor = ? UNION ALL "
+                        "SELECT 1 FROM entities WHERE actor = ? LIMIT 1", [actor, actor]).fetchone()
+    if found is None:
+        raise BadQuery("actor", f"unknown actor {actor!r}: no event or entity in the database has this code")
+
+
 def actor_profile(con: duckdb.DuckDBPyConnection, actor: str, partners: int = 20) -> Row:
-    """How often an actor acts and is acted on, by type and quad, its main partners and its people's roles."""
+    """How often an actor acts and is acted on, by type and quad, its main partners and its people's roles.
+
+    Raises BadQuery for an actor the database does not know."""
+    require_actor(con, actor)
     totals = _rows(
         con.execute(
             """SELECT role, sum(events)::BIGINT AS events, sum(mentions)::BIGINT AS mentions
@@ -148,9 +178,9 @@ def actor_profile(con: duckdb.DuckDBPyConnection, actor: str, partners: int = 20
     roles = _rows(
         con.execute(
             # One row per person across spellings ("Sergei"/"Sergey Lavrov" share a KB id), with the most
-            # common name and role.
+            # common name and role. Persons only: the state itself ("Indonesia") and its bodies are not people.
             """SELECT mode(name) AS name, mode(role) AS role, mode(sector) AS sector, count(*) AS articles
-                                 FROM entities WHERE actor = ? GROUP BY coalesce(kb_id, name)
+                                 FROM entities WHERE actor = ? AND type = 'PER' GROUP BY coalesce(kb_id, name)
                                  ORDER BY articles DESC, name LIMIT 50""",
             [actor],
         )
@@ -174,7 +204,7 @@ def story(con: duckdb.DuckDBPyConnection, story_id: str) -> Row:
         raise BadQuery("story", f"no story {story_id!r}; list stories with `peristiwa query stories`")
     articles = _rows(
         con.execute(
-            """SELECT id, title, published, outlet, coalesce(url, path) AS source, dup_of
+            f"""SELECT id, title, {lead("articles")} AS lead, published, outlet, coalesce(url, path) AS source, dup_of
                                     FROM articles WHERE story_id = ? ORDER BY published NULLS LAST, id""",
             [story_id],
         )

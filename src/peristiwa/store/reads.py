@@ -10,11 +10,7 @@ import duckdb
 from peristiwa.store import queries
 
 Row = dict[str, Any]
-# The name an actor code is best known by: its state or organisation entity, else its most cited person.
-ACTOR_NAMES = """actor_names AS (
-    SELECT actor, arg_max(name, (type IN ('GPE', 'ORG'))::INT * 1000000 + n) AS name FROM (
-        SELECT actor, name, type, count(*) AS n FROM entities WHERE actor IS NOT NULL GROUP BY ALL
-    ) GROUP BY actor)"""
+ACTOR_NAMES = queries.ACTOR_NAMES
 
 
 def rows(cursor: duckdb.DuckDBPyConnection) -> list[Row]:
@@ -48,7 +44,8 @@ def event_detail(con: duckdb.DuckDBPyConnection, event_id: str) -> Row | None:
         return None
     with_names(con, found)
     mentions = rows(con.execute(
-        """SELECT m.article_id, m.mention_id, a.title, a.published, coalesce(a.url, a.path) AS source,
+        f"""SELECT m.article_id, m.mention_id, a.title, {queries.lead()} AS lead, a.published,
+                  coalesce(a.url, a.path) AS source,
                   m.evidence_start, m.evidence_end, m.evidence_text, m.rule
            FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = ?
            ORDER BY a.published NULLS LAST, m.article_id, m.mention_id""", [event_id]))
@@ -130,11 +127,9 @@ def actor_name(con: duckdb.DuckDBPyConnection, code: str) -> str | None:
     return actor_names(con, [code]).get(code)
 
 
-def actor_profile(con: duckdb.DuckDBPyConnection, code: str) -> Row | None:
-    """The store's actor profile plus its best-known name and its events per month; None if unknown."""
+def actor_profile(con: duckdb.DuckDBPyConnection, code: str) -> Row:
+    """The store's actor profile plus its best-known name and its events per month; BadQuery if unknown."""
     profile = queries.actor_profile(con, code)
-    if not profile["totals"] and not profile["people"]:
-        return None
     timeline = rows(con.execute(
         # From the events themselves: `dyad_month` leaves out events without a target.
         """SELECT month, quad, count(*) FILTER (WHERE source = ?) AS as_source,
@@ -193,7 +188,7 @@ def quotes_page(con: duckdb.DuckDBPyConnection, speaker: str | None, q: str | No
     total = scalar(con, f"SELECT count(*) FROM quotes q WHERE {where}", params)
     page = rows(con.execute(
         f"""SELECT q.speaker, q.speaker_id, q.text, q.direct, q.cue, q.start_char AS start, q.end_char AS "end",
-                   q.article_id, a.title, a.published, coalesce(a.url, a.path) AS source
+                   q.article_id, a.title, {queries.lead()} AS lead, a.published, coalesce(a.url, a.path) AS source
             FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where}
             ORDER BY a.published DESC NULLS LAST, q.article_id, q.seq LIMIT ? OFFSET ?""",
         [*params, limit, offset]))
@@ -223,7 +218,8 @@ def articles_page(con: duckdb.DuckDBPyConnection, q: str | None, story_id: str |
     where = " AND ".join(clauses)
     total = scalar(con, f"SELECT count(*) FROM articles a WHERE {where}", params)
     page = rows(con.execute(
-        f"""SELECT a.id, a.title, a.published, a.outlet, coalesce(a.url, a.path) AS source, a.story_id, a.dup_of,
+        f"""SELECT a.id, a.title, {queries.lead()} AS lead, a.published, a.outlet, coalesce(a.url, a.path) AS source,
+                   a.story_id, a.dup_of,
                    a.language,
                    (SELECT count(*) FROM entities x WHERE x.article_id = a.id) AS num_entities,
                    (SELECT count(*) FROM quotes x WHERE x.article_id = a.id) AS num_quotes,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 from peristiwa.model import Contract, Dateline, Document, Removed
 from peristiwa.patterns import load_rules, load_yaml
@@ -140,6 +141,12 @@ class CleanStage:
 
     def _structure(self) -> dict[str, int]:
         return load_yaml(self.settings.data_dir / "clean" / "boilerplate.yaml")["structure"]
+
+
+def has_article_body(text: str, data_dir: Path) -> bool:
+    """Whether cleaned text holds an article: at least one line long enough to be prose, not page furniture."""
+    least = load_yaml(data_dir / "clean" / "boilerplate.yaml")["structure"]["article_line_min_words"]
+    return any(len(line.split()) >= least for line in text.splitlines())
 
 
 CONTRACT = Contract(

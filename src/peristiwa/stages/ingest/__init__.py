@@ -4,20 +4,26 @@ from __future__ import annotations
 
 import glob
 import hashlib
+import os
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 from pathlib import Path
 
 from peristiwa.errors import InputError
+from peristiwa.knowledge import load_yaml, reference_file
 from peristiwa.model import Document
-from peristiwa.stages.ingest.readers import Item, RawArticle, read_bytes, read_jsonl, read_warc, suffix_of
+from peristiwa.stages.ingest.readers import NOT_UTF8, Item, RawArticle, read_bytes, read_jsonl, read_warc, suffix_of
 
-__all__ = ["Item", "RawArticle", "article_id", "expand_inputs", "read_inputs", "to_document"]
+__all__ = ["Item", "OnSkip", "RawArticle", "article_id", "count_articles", "expand_inputs", "read_inputs",
+           "read_paths", "to_document"]
 
 SUPPORTED = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".csv", ".warc", ".warc.gz"}
 STDIN = "-"
+NOT_AN_ARTICLE = "not an article (a README, licence or similar file); name it on the command line to read it"
+OnSkip = Callable[[str, str], None]  # (where, why) for files a directory walk or a glob passes over
 
 
 def article_id(text: str) -> str:
@@ -34,8 +40,12 @@ def to_document(raw: RawArticle) -> Document:
     return doc
 
 
-def expand_inputs(inputs: Iterable[str]) -> Iterator[str | InputError]:
-    """Turn the user's arguments into file paths (directories walked, globs expanded, '-' kept)."""
+def expand_inputs(inputs: Iterable[str], on_skip: OnSkip | None = None) -> Iterator[str | InputError]:
+    """Turn the user's arguments into file paths (directories walked, globs expanded, '-' kept).
+
+    Walks and globs pass over files that are clearly not articles (README, LICENSE …) and files of other
+    types, telling `on_skip` which; a file named on the command line is always read.
+    """
     for arg in inputs:
         if arg == STDIN:
             yield STDIN
@@ -43,21 +53,81 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[str | InputError]:
             matches = sorted(glob.glob(arg, recursive=True))
             if not matches:
                 yield InputError(arg, "no file matches this pattern")
-            yield from (m for m in matches if Path(m).is_file())
+            yield from _articles_only([Path(m) for m in matches if Path(m).is_file()], on_skip)
         elif Path(arg).is_dir():
-            files = sorted(p for p in Path(arg).rglob("*") if p.is_file() and suffix_of(p) in SUPPORTED)
-            if not files:
-                yield InputError(arg, f"directory has no readable files ({', '.join(sorted(SUPPORTED))})")
-            yield from (str(p) for p in files)
+            yield from _walk(Path(arg), on_skip)
         elif Path(arg).is_file():
             yield arg
         else:
             yield InputError(arg, "no such file or directory")
 
 
-def read_inputs(inputs: Iterable[str], max_bytes: int) -> Iterator[Item]:
+def _walk(folder: Path, on_skip: OnSkip | None) -> Iterator[str | InputError]:
+    files = sorted(_visible_files(folder))
+    others = sorted({suffix_of(p) or "no suffix" for p in files if suffix_of(p) not in SUPPORTED})
+    if others and on_skip:
+        count = sum(1 for p in files if suffix_of(p) not in SUPPORTED)
+        on_skip(str(folder), f"{count} file(s) of other types not read ({', '.join(others)})")
+    found = list(_articles_only([p for p in files if suffix_of(p) in SUPPORTED], on_skip))
+    if not found:
+        yield InputError(str(folder), f"directory has no readable files ({', '.join(sorted(SUPPORTED))})")
+    yield from found
+
+
+def _visible_files(folder: Path) -> Iterator[Path]:
+    """Files under `folder`, not looking into hidden folders (.git) nor at hidden files (.DS_Store)."""
+    for root, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        yield from (Path(root) / name for name in names if not name.startswith("."))
+
+
+def _articles_only(paths: list[Path], on_skip: OnSkip | None) -> Iterator[str]:
+    for path in paths:
+        if is_not_an_article(path.name):
+            if on_skip:
+                on_skip(str(path), NOT_AN_ARTICLE)
+        else:
+            yield str(path)
+
+
+def is_not_an_article(name: str) -> bool:
+    """Whether a file's name says it documents a folder (data/ingest/not_articles.yaml)."""
+    return name.split(".")[0].upper() in _not_article_names()
+
+
+@cache
+def _not_article_names() -> frozenset[str]:
+    return frozenset(n.upper() for n in load_yaml(reference_file("ingest", "not_articles.yaml"))["names"])
+
+
+def read_inputs(inputs: Iterable[str], max_bytes: int, on_skip: OnSkip | None = None) -> Iterator[Item]:
     """Yield every article (or error) from every input, in order."""
-    for path in expand_inputs(inputs):
+    yield from read_paths(expand_inputs(inputs, on_skip), max_bytes)
+
+
+def count_articles(paths: list[str | InputError]) -> int | None:
+    """How many articles (or errors) reading these expanded inputs yields; None when that is not known ahead
+    (standard input, CSV and WARC files). A JSONL file counts its non-blank lines."""
+    total = 0
+    for path in paths:
+        suffix = suffix_of(Path(path)) if isinstance(path, str) else ""
+        if path == STDIN or suffix in (".csv", ".warc", ".warc.gz"):
+            return None
+        total += _non_blank_lines(Path(path)) if isinstance(path, str) and suffix in (".jsonl", ".ndjson") else 1
+    return total
+
+
+def _non_blank_lines(path: Path) -> int:
+    try:
+        with path.open("rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return 1  # reading it fails the same way: one error
+
+
+def read_paths(paths: Iterable[str | InputError], max_bytes: int) -> Iterator[Item]:
+    """Every article (or error) of inputs `expand_inputs` already expanded, in order."""
+    for path in paths:
         if isinstance(path, InputError):
             yield path
         elif path == STDIN:
@@ -70,7 +140,7 @@ def _read_stdin(max_bytes: int) -> Iterator[Item]:
     data = sys.stdin.buffer.read(max_bytes + 1)
     head = data.lstrip()[:1]
     if head == b"{":  # JSON Lines on stdin
-        text = data.decode("utf-8", errors="replace")
+        text = data.decode("utf-8", errors=NOT_UTF8)
         yield from read_jsonl(iter(text.splitlines()), "<stdin>")
     elif len(data) > max_bytes:
         yield InputError("<stdin>", f"input is larger than the {_mb(max_bytes)} limit; raise --max-bytes")
@@ -102,7 +172,7 @@ def _read_single_file(path: Path, suffix: str, max_bytes: int) -> Iterator[Item]
 
 def _read_jsonl_file(path: Path) -> Iterator[Item]:
     # Streamed line by line so a large export never sits in memory whole.
-    with path.open("r", encoding="utf-8", errors="replace") as handle:
+    with path.open("r", encoding="utf-8", errors=NOT_UTF8) as handle:
         yield from read_jsonl((line for line in handle), str(path))
 
 

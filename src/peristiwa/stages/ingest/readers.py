@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 import zlib
 from collections.abc import Iterator
@@ -17,11 +18,15 @@ from trafilatura.settings import Document as TrafilaturaDocument
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from peristiwa.errors import InputError
+from peristiwa.errors import InputError, NoArticleBody
 from peristiwa.model import Source
-from peristiwa.stages.ingest.decode import NotTextError, decode_bytes
+from peristiwa.stages.ingest.decode import NotTextError, charset_of, decode_bytes
 
 METADATA_KEYS = ("title", "published", "url", "outlet", "byline")
+# JSON Lines are read as UTF-8 keeping undecodable bytes as lone surrogates, so that a line in another encoding
+# is refused with its number instead of read with replacement characters.
+NOT_UTF8 = "surrogateescape"
+_ESCAPED = re.compile("[\udc80-\udcff]")
 
 
 @dataclass(slots=True)
@@ -45,7 +50,7 @@ def read_html(html: str, source: Source, hints: dict[str, Any] | None = None) ->
     extracted: dict[str, Any] = page_document.as_dict() if isinstance(page_document, TrafilaturaDocument) else {}
     text = extracted.get("text") or ""
     if not text.strip():
-        return InputError(where, "HTML page has no readable body text (empty page or only navigation?)")
+        return NoArticleBody(where)
     page = dict(hints or {})
     for key, meta_key in (("title", "title"), ("published", "date"), ("outlet", "sitename"), ("url", "url"),
                           ("byline", "author")):
@@ -74,6 +79,9 @@ def read_jsonl(lines: Iterator[str], path: str, first_line: int = 1) -> Iterator
         if not line.strip():
             continue
         where = f"{path}:{number}"
+        if _ESCAPED.search(line):
+            yield InputError(where, "line is not UTF-8 (JSON Lines are UTF-8): convert the file; line skipped")
+            continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as err:
@@ -139,7 +147,7 @@ def read_warc(stream: io.BufferedIOBase, path: str) -> Iterator[Item]:
             payload = record.content_stream().read()
             if getattr(record.raw_stream, "limit", 0) > 0:
                 raise EOFError(f"record {count} ends before its declared length")
-            yield _warc_article(payload, path, url, count)
+            yield _warc_article(payload, path, url, count, _http_charset(record))
         if watched.mid_member:
             raise EOFError("compressed data ends inside a record")
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as err:
@@ -148,13 +156,18 @@ def read_warc(stream: io.BufferedIOBase, path: str) -> Iterator[Item]:
                                "records before that point were kept")
 
 
-def _warc_article(payload: bytes, path: str, url: str | None, number: int) -> Item:
+def _http_charset(record: Any) -> str | None:
+    headers = record.http_headers
+    return charset_of(headers.get_header("Content-Type")) if headers is not None else None
+
+
+def _warc_article(payload: bytes, path: str, url: str | None, number: int, charset: str | None = None) -> Item:
     where = f"{path}#{number}" + (f" ({url})" if url else "")
     try:
-        html, _ = decode_bytes(payload)
+        html, encoding = decode_bytes(payload, charset)
     except NotTextError as err:
         return InputError(where, str(err))
-    return read_html(html, Source(path=path, url=url, format="warc", line=number))
+    return read_html(html, Source(path=path, url=url, format="warc", line=number), _encoding_hint(encoding))
 
 
 def read_bytes(data: bytes, path: str, suffix: str) -> Iterator[Item]:
@@ -164,7 +177,7 @@ def read_bytes(data: bytes, path: str, suffix: str) -> Iterator[Item]:
     except NotTextError as err:
         yield InputError(path, str(err))
         return
-    hints = {} if encoding.startswith("utf") else {"encoding": encoding}
+    hints = _encoding_hint(encoding)
     if suffix in (".jsonl", ".ndjson"):
         yield from read_jsonl(iter(text.splitlines()), path)
     elif suffix == ".csv":
@@ -175,6 +188,10 @@ def read_bytes(data: bytes, path: str, suffix: str) -> Iterator[Item]:
         yield InputError(path, "file is empty")
     else:
         yield RawArticle(text, Source(path=path, format="txt"), hints)
+
+
+def _encoding_hint(encoding: str) -> dict[str, Any]:
+    return {} if encoding.startswith("utf") else {"encoding": encoding}
 
 
 def _looks_like_html(text: str) -> bool:

@@ -26,8 +26,32 @@ export function actorLink(code) {
   return code ? link('actor', [code], code, {}, { class: 'actor-code' }) : h('span', { class: 'muted' }, '—');
 }
 
-export function articleLink(id, title) {
-  return link('article', [id], title || `${t('article.untitled')} · ${id}`);
+/** Only http(s) addresses become links: a `javascript:` or `data:` URL stored with an article stays text. */
+export function webUrl(value) {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** An article's address: a link that opens outside the app when it is a web address, else plain text. */
+export function externalLink(url, label = url) {
+  const href = webUrl(url);
+  return href ? h('a', { href, rel: 'noopener noreferrer', target: '_blank', class: 'external' }, label)
+    : h('span', { class: 'url-text' }, url);
+}
+
+/** What a list calls an article: its title, else its first sentence (`lead`), else its web address, else its id. */
+export function articleLabel(article) {
+  const address = webUrl(article.url || article.source || '');
+  return article.title || article.lead || address || `${t('article.untitled')} · ${article.id || article.article_id}`;
+}
+
+/** A link to an article, named by `articleLabel`. */
+export function articleLink(article, query = {}) {
+  return link('article', [article.id || article.article_id], articleLabel(article), query);
 }
 
 function flags(event) {

@@ -20,7 +20,8 @@ function select(name, value, options) {
 export function eventFilterForm(view, query, extra = []) {
   const types = keysWith('type.').sort().map((code) => [code, `${code} · ${t(`type.${code}`)}`]);
   const form = h('form', { class: 'filters', id: `${view === 'events' ? 'event' : view}-filters` },
-    field('actor', h('input', { name: 'actor', value: query.actor || '', placeholder: 'RUS', size: 8 })),
+    field('actor', h('input', { name: 'actor', value: query.actor || '', placeholder: t('filter.actor_hint'),
+      size: 8 })),
     field('type', select('type', query.type || '', types)),
     field('quad', select('quad', query.quad || '', QUADS.map((q) => [q, t(`quad.${q}`)]))),
     field('since', h('input', { type: 'date', name: 'since', value: query.since || '' })),

@@ -4,7 +4,7 @@
 // All article text goes in as text nodes: it is untrusted.
 
 import { get, seg } from '../api.js';
-import { actorLink, empty, quadBadge, section } from '../components.js';
+import { actorLink, empty, externalLink, quadBadge, section } from '../components.js';
 import { clear, h, link } from '../dom.js';
 import { t } from '../i18n.js';
 import { annotations, KINDS, segments } from '../spans.js';
@@ -78,14 +78,20 @@ function wireInteractions(textBox, byId, panel, tip) {
   return select;
 }
 
+/** Date, outlet, address (a link only for http(s)), byline and story; the file it was read from is in `source`. */
 function meta(article) {
-  const source = article.url
-    ? h('a', { href: article.url, rel: 'noopener noreferrer', target: '_blank' }, article.outlet || article.url)
-    : h('span', {}, article.path || '');
-  return h('p', { class: 'sub meta-line' },
-    h('span', {}, article.published || t('date.unknown')), ' · ', source,
-    article.byline ? [' · ', h('span', {}, article.byline)] : null,
-    article.story_id ? [' · ', link('story', [article.story_id], t('article.story'))] : null);
+  const parts = [h('span', {}, article.published || t('date.unknown')),
+    article.outlet ? h('span', { class: 'outlet' }, article.outlet) : null,
+    article.url ? externalLink(article.url) : null,
+    article.byline ? h('span', {}, article.byline) : null,
+    article.story_id ? link('story', [article.story_id], t('article.story')) : null].filter(Boolean);
+  return h('p', { class: 'sub meta-line' }, parts.flatMap((part, i) => (i ? [' · ', part] : [part])));
+}
+
+function source(article) {
+  if (!article.path) return null;
+  return h('details', { class: 'source-details' }, h('summary', {}, t('article.source_file')),
+    h('code', { class: 'source-path' }, article.path));
 }
 
 function eventRows(article, select) {
@@ -150,7 +156,7 @@ export async function render(main, { args, query }) {
   };
   main.append(
     h('div', { class: 'page-header' }, h('h1', { id: 'article-title' }, article.title || t('article.untitled')),
-      meta(article)),
+      meta(article), source(article)),
     h('div', { class: 'article-layout' },
       h('article', { class: 'card' }, legend(textBox), textBox, removedList(article)),
       h('aside', { class: 'side' }, h('div', { class: 'card sticky' }, h('h2', {}, t('article.detail')), panel))),

@@ -1,7 +1,7 @@
 // One merged event and every mention of it: the evidence in each article, with the rule that coded it.
 
 import { get, seg } from '../api.js';
-import { actorLink, pageHeader, quadBadge, section } from '../components.js';
+import { actorLink, articleLink, pageHeader, quadBadge, section } from '../components.js';
 import { h, link } from '../dom.js';
 import { t } from '../i18n.js';
 
@@ -24,7 +24,7 @@ function mentions(items) {
   return h('table', { class: 'data' },
     h('thead', {}, h('tr', {}, ['event.article', 'event.evidence', 'event.rule'].map((k) => h('th', {}, t(k))))),
     h('tbody', {}, items.map((m) => h('tr', {},
-      h('td', {}, link('article', [m.article_id], m.title || t('article.untitled'), { at: m.evidence.start }),
+      h('td', {}, articleLink(m, { at: m.evidence.start }),
         h('span', { class: 'meta' }, m.published || t('date.unknown'))),
       h('td', {}, h('q', {}, m.evidence.text)), h('td', {}, h('code', { class: 'rule' }, m.rule || '—'))))));
 }

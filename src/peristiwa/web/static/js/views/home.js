@@ -16,7 +16,7 @@ function stats(counts) {
 export function articleList(items) {
   if (!items.length) return empty();
   return h('ul', { class: 'list articles' }, items.map((a) => h('li', {},
-    articleLink(a.id, a.title),
+    articleLink(a),
     h('span', { class: 'meta' }, [a.published || t('date.unknown'), a.outlet].filter(Boolean).join(' · ')),
     a.num_events !== undefined
       ? h('span', { class: 'meta' }, t('article.counts', { events: a.num_events, quotes: a.num_quotes }))

@@ -1,7 +1,7 @@
 // The quote explorer: quotations grouped by speaker, filtered by speaker name and words.
 
 import { get } from '../api.js';
-import { empty, pageHeader, pager } from '../components.js';
+import { articleLink, empty, pageHeader, pager } from '../components.js';
 import { h, link, route } from '../dom.js';
 import { t } from '../i18n.js';
 
@@ -23,7 +23,7 @@ function group(speaker, quotes) {
     h('ul', { class: 'list quotes-list' }, quotes.map((q) => h('li', {},
       h('blockquote', { class: q.direct ? 'direct' : 'indirect' }, q.text),
       h('span', { class: 'meta' }, t(q.direct ? 'quote.direct' : 'quote.indirect'), q.cue ? ` · ${q.cue}` : '', ' · ',
-        link('article', [q.article_id], q.title || t('article.untitled'), { at: q.start }),
+        articleLink(q, { at: q.start }),
         q.published ? ` · ${q.published}` : '')))));
 }
 

@@ -10,7 +10,7 @@ export const titleKey = 'nav.search';
 function articles(items) {
   if (!items.length) return empty('search.none');
   return h('ul', { class: 'list results-articles' }, items.map((a) => h('li', {},
-    articleLink(a.id, a.title), h('span', { class: 'meta' }, a.published || t('date.unknown')),
+    articleLink(a), h('span', { class: 'meta' }, a.published || t('date.unknown')),
     a.snippet ? h('p', { class: 'snippet' }, a.snippet) : null)));
 }
 

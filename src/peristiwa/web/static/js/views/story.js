@@ -1,8 +1,8 @@
 // A story: its reports side by side (each with its clean text and own events) and the merged events.
 
 import { get, seg } from '../api.js';
-import { eventTable, pageHeader, section } from '../components.js';
-import { h, link } from '../dom.js';
+import { articleLink, eventTable, pageHeader, section } from '../components.js';
+import { h } from '../dom.js';
 import { t } from '../i18n.js';
 
 export const titleKey = 'story.title';
@@ -11,7 +11,7 @@ const SIDE_BY_SIDE = 6; // more columns than this stop being readable; the rest 
 function column(article, full) {
   const copy = article.dup_of && article.dup_of !== article.id;
   return h('article', { class: 'report card', 'data-article': article.id },
-    h('h3', {}, link('article', [article.id], article.title || t('article.untitled'))),
+    h('h3', {}, articleLink(article)),
     h('p', { class: 'meta' }, [article.published || t('date.unknown'), article.outlet].filter(Boolean).join(' · '),
       copy ? h('span', { class: 'tag' }, t('story.copy')) : null),
     h('div', { class: 'report-text' }, full.text || ''),
@@ -48,6 +48,6 @@ export async function render(main, { args }) {
     syncScroll(h('div', { class: `reports cols-${Math.min(shown.length, 3)}` },
       shown.map((a, i) => column(a, texts[i])))),
     h('div', {}, rest.length ? section('story.more', h('ul', { class: 'list' }, rest.map((a) => h('li', {},
-      link('article', [a.id], a.title || t('article.untitled')))))) : null),
+      articleLink(a))))) : null),
     section('story.events', eventTable(story.events)));
 }
