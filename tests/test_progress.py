@@ -10,7 +10,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from peristiwa.progress import ProgressReport
+from peristiwa.cli.progress import ProgressReport
 from peristiwa.stages.ingest import count_articles, expand_inputs
 from tests.ingest.conftest import seed_text, write_jsonl
 
