@@ -15,10 +15,10 @@ from rich.console import Console
 from rich.table import Table
 
 from peristiwa import evaluate
+from peristiwa.cli.progress import LOG_EVERY, ProgressReport
 from peristiwa.errors import InputError, PeristiwaError
 from peristiwa.model import Document, to_record
 from peristiwa.pipeline import Pipeline
-from peristiwa.cli.progress import LOG_EVERY, ProgressReport
 from peristiwa.settings import DEFAULT_MAX_BYTES, PACKAGE_DIR, Settings
 from peristiwa.stages.ingest import Item, count_articles, expand_inputs, read_paths
 
