@@ -21,6 +21,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("stages.quotes",),
     ("stages.time",),
     ("stages.events",),
+    ("stages.situate",),
     ("stages", "pipeline", "evaluate"),
     ("stories",),
     ("store",),
