@@ -261,9 +261,10 @@ class _Reader:
         """The dateline's day, else the first whole day the lead gives that is not a report's date and lies close
         before the report."""
         line = self.doc.dateline
-        for mention in self.doc.dates if line is not None else []:
-            if line.start <= mention.start < line.end and mention.value and len(mention.value) == 10:
-                return mention
+        if line is not None:
+            for mention in self.doc.dates:
+                if line.start <= mention.start < line.end and mention.value and len(mention.value) == 10:
+                    return mention
         for sentence in self.lead:
             for mention in self._mentions(sentence.start, sentence.end):
                 if mention.value and len(mention.value) == 10 and self._near_report(mention.value) \
