@@ -36,9 +36,14 @@ _MENTIONS = """(SELECT m.event_id, list({'article_id': m.article_id, 'mention_id
                    ORDER BY m.article_id, m.mention_id) AS mentions
                 FROM event_mentions m JOIN articles a ON a.id = m.article_id GROUP BY m.event_id)"""
 
+# The first day of the event's best date, whatever its precision (GDELT's SQLDATE wants a whole day).
+_DAY = """CASE length(e.date) WHEN 10 THEN TRY_CAST(e.date AS DATE) WHEN 7 THEN TRY_CAST(e.date || '-01' AS DATE)
+                              WHEN 4 THEN TRY_CAST(e.date || '-01-01' AS DATE) END"""
+
 QUERIES = {
     "plover-jsonl": f"""
-        SELECT e.event_id AS id, e.date, e.type AS event_type, e.mode, e.modality, e.negated,
+        SELECT e.event_id AS id, e.date AS event_date, e.date_precision, e.date_source, e.type AS event_type,
+               e.mode, e.modality, e.negated,
                e.source AS actor, e.source_entity AS actor_entity, e.target AS recipient,
                e.target_entity AS recipient_entity, e.quad, e.score,
                CASE WHEN e.location_name IS NULL THEN NULL ELSE
@@ -50,8 +55,7 @@ QUERIES = {
         ORDER BY e.month NULLS LAST, e.event_id""",
     "gdelt-tsv": f"""
         SELECT e.event_id AS GLOBALEVENTID,
-               strftime(coalesce(TRY_CAST(e.date AS DATE), e.month), '%Y%m%d') AS SQLDATE,
-               strftime(e.month, '%Y%m') AS MonthYear, year(e.month) AS Year,
+               strftime({_DAY}, '%Y%m%d') AS SQLDATE, strftime({_DAY}, '%Y%m') AS MonthYear, year({_DAY}) AS Year,
                e.source AS Actor1Code, e.source_entity AS Actor1Name,
                e.target AS Actor2Code, e.target_entity AS Actor2Name,
                e.cameo AS EventCode, left(e.cameo, 3) AS EventBaseCode, left(e.cameo, 2) AS EventRootCode,
@@ -63,7 +67,8 @@ QUERIES = {
                e.type AS PloverType, e.source_url AS SOURCEURL
         FROM events e {_GEO_JOIN} ORDER BY e.month NULLS LAST, e.event_id""",
     "geojson": f"""
-        SELECT e.event_id, e.date, e.type, e.source, e.target, e.quad, e.location_name, e.location_country,
+        SELECT e.event_id, e.date, e.date_source, e.date_precision, e.type, e.source, e.target, e.quad,
+               e.location_name, e.location_country,
                g.precision, g.lat, g.lon, e.num_articles, e.text
         FROM events e JOIN {_GEO} g ON g.event_id = e.event_id AND g.location_name = e.location_name
         WHERE g.lat IS NOT NULL ORDER BY e.month NULLS LAST, e.event_id""",
