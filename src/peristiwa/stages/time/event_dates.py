@@ -19,7 +19,7 @@ is the date of the meeting to come, not of the event coded. Words are data: `dat
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
@@ -30,6 +30,7 @@ from peristiwa.knowledge import load_yaml
 from peristiwa.model import DateMention, Document, Event, Sentence
 
 _WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
+_YEAR = re.compile(r"\d{4}")
 _SEPARATORS = ",;"
 
 
@@ -89,10 +90,22 @@ class _Reader:
     """The dates of one document, with what is known once: the lead's date and the report's date."""
 
     def __init__(self, doc: Document, cues: DatingCues) -> None:
-        self.doc, self.text, self.cues = doc, doc.text, cues
+        self.doc, self.text, self.cues, self.dates = doc, doc.text, cues, doc.dates
         self.lead = _lead_sentences(doc, cues.lead_sentences)
         self.lead_date = self._lead_date()
+        self.cited = self._cited_date()
         self.report = self._report_date()
+        if not doc.published and not self._anchor_is_the_news():
+            # Without a publication date the time stage resolved "Senin", "14 Maret", "pekan lalu" against the
+            # first whole date the text writes out; unless that is the day of the news (the lead's or the cited
+            # report's), it may be any past event ("serangan dimulai pada 30 September 2015"): such values are
+            # not the text's own, and the events they would date stay undated.
+            self.dates = [d if _absolute(d) else replace(d, value=None) for d in doc.dates]
+
+    def _anchor_is_the_news(self) -> bool:
+        stand_in = next((d.value for d in self.doc.dates if d.value and len(d.value) == 10 and _absolute(d)), None)
+        news = {d.value for d in (self.lead_date, self.cited) if d is not None}
+        return stand_in is None or stand_in in news
 
     def date_of(self, event: Event) -> Dated:
         start, end = self.own_span(event)
@@ -144,7 +157,7 @@ class _Reader:
     def _adjunct(self, start: int, end: int) -> bool:
         """True when the segment holds nothing but dates, places, numbers and the words that go with them
         ("Sebelumnya, …" too: it places the clause before the report)."""
-        spans = [(d.start, d.end) for d in self.doc.dates if start <= d.start < end]
+        spans = [(d.start, d.end) for d in self.dates if start <= d.start < end]
         spans += [(m.start, m.end) for p in self.doc.places for m in p.mentions if start <= m.start < end]
         words = [w for w in _WORD.finditer(self.text, start, end)
                  if not any(s <= w.start() < e for s, e in spans)]
@@ -159,7 +172,7 @@ class _Reader:
     def _mentions(self, start: int, end: int) -> list[DateMention]:
         """The date mentions inside text[start:end], leaving out the dateline's (the lead's date, not a clause's)."""
         line = self.doc.dateline
-        return [d for d in self.doc.dates if start <= d.start and d.end <= end
+        return [d for d in self.dates if start <= d.start and d.end <= end
                 and not (line is not None and line.start <= d.start < line.end)]
 
     def _usable(self, mention: DateMention, event: Event) -> bool:
@@ -259,18 +272,22 @@ class _Reader:
 
     def _lead_date(self) -> DateMention | None:
         """The dateline's day, else the first whole day the lead gives that is not a report's date and lies close
-        before the report."""
+        before the report (without a publication date, only a day written out in full)."""
         line = self.doc.dateline
         if line is not None:
             for mention in self.doc.dates:
-                if line.start <= mention.start < line.end and mention.value and len(mention.value) == 10:
+                if line.start <= mention.start < line.end and self._whole_day(mention):
                     return mention
         for sentence in self.lead:
             for mention in self._mentions(sentence.start, sentence.end):
-                if mention.value and len(mention.value) == 10 and self._near_report(mention.value) \
+                if self._whole_day(mention) and self._near_report(mention.value or "") \
                         and not self._aside(mention, sentence) and ":future_cue" not in (mention.rule or ""):
                     return mention
         return None
+
+    def _whole_day(self, mention: DateMention) -> bool:
+        return bool(mention.value) and len(mention.value or "") == 10 and (
+            bool(self.doc.published) or _absolute(mention))
 
     def _aside(self, mention: DateMention, sentence: Sentence) -> bool:
         """A report's date, or a date in a relative or subordinate clause: not the date of the news."""
@@ -286,20 +303,30 @@ class _Reader:
             return False
         return published - timedelta(days=self.cues.lead_window_days) <= day <= published
 
-    def _report_date(self) -> str | None:
-        """The publication date; without one, the date of the report the article cites ("dilansir Al Jazeera,
-        Minggu (16/11/2025)"), else the lead's date (the news is of that day)."""
-        if self.doc.published:
-            return self.doc.published[:10]
+    def _cited_date(self) -> DateMention | None:
+        """The date of a report the article cites ("dilansir Al Jazeera, Minggu (16/11/2025)")."""
         for mention in self.doc.dates:
             sentence = self.doc.sentence_at(mention.start)
-            if mention.value and len(mention.value) == 10 and sentence and self._cited(mention, sentence):
-                return mention.value
-        return self.lead_date.value if self.lead_date else None
+            if self._whole_day(mention) and sentence and self._cited(mention, sentence):
+                return mention
+        return None
+
+    def _report_date(self) -> str | None:
+        """The publication date; without one, the date of the report the article cites, else the lead's date
+        (the news is of that day)."""
+        if self.doc.published:
+            return self.doc.published[:10]
+        found = self.cited or self.lead_date
+        return found.value if found else None
 
 
 def _lead_sentences(doc: Document, count: int) -> list[Sentence]:
     return doc.sentences[:count]
+
+
+def _absolute(mention: DateMention) -> bool:
+    """The expression writes its year out ("30 September 2015", "(14/3/2023)"): no anchor went into its value."""
+    return _YEAR.search(mention.text) is not None
 
 
 def _distance(mention: DateMention, event: Event) -> int:
