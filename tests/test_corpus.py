@@ -20,10 +20,13 @@ from tests.conftest import SHARED
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 MANIFEST = [json.loads(line) for line in (CORPUS / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
-# F1 (accuracy for the single-figure layers) on corpus/dev at commit 6dc9294, rounded down. Floors only move up.
+# F1 (accuracy for the single-figure layers) on corpus/dev at commit 6dc9294, rounded down; issue 16 (event dates
+# from clause, sentence, lead and report; publication date lines) raised dates and added the page layers it
+# improved. Floors only move up.
 DEV_FLOORS = {
-    "body_kept": 0.99, "entities": 0.85, "person_actor": 0.80, "quotes": 0.61, "quote_spans": 0.87,
-    "date_values": 0.85, "events": 0.30, "event_dyads": 0.36, "event_dates": 0.23,
+    "boilerplate_removed": 0.72, "body_kept": 0.99, "title": 0.77, "published": 0.95, "entities": 0.85,
+    "person_actor": 0.80, "quotes": 0.61, "quote_spans": 0.87, "date_values": 0.93, "events": 0.30,
+    "event_dyads": 0.36, "event_dates": 0.86,
 }
 
 

@@ -225,13 +225,21 @@ class _Reader:
 
     def _after_marker(self, mention: DateMention, event: Event) -> bool:
         """ "sepakat memulihkan hubungan yang terputus sejak 2016": a relative or subordinate clause opens between
-        the event and the date (the date's own preposition, "sejak", is not such an opening)."""
-        if mention.start < event.evidence.end:
+        the event and the date (the date's own preposition, "sejak", is not such an opening). A day of the news
+        itself still dates the clause's event: "menyerang … wilayah yang dikuasai Pakistan pada Rabu (7/5)"."""
+        if mention.start < event.evidence.end or self._news_day(mention):
             return False
         words = [w.group().lower() for w in _WORD.finditer(self.text, event.evidence.end, mention.start)]
         if words and words[-1] in self.cues.year_prepositions | self.cues.since_words:
             words.pop()
         return any(w in self.cues.clause_markers for w in words)
+
+    def _news_day(self, mention: DateMention) -> bool:
+        """A whole day at most `lead_window_days` before the report."""
+        if not self.report or not mention.value or len(mention.value) != 10:
+            return False
+        day, report = date.fromisoformat(mention.value), date.fromisoformat(self.report)
+        return report - timedelta(days=self.cues.lead_window_days) <= day <= report
 
     def _opened_clause(self, mention: DateMention, segment: int) -> bool:
         return any(w.group().lower() in self.cues.clause_markers
