@@ -21,6 +21,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("stages.quotes",),
     ("stages.time",),
     ("stages.events",),
+    ("stages.situate",),
+    ("stages.situate",),
     ("stages", "pipeline", "evaluate"),
     ("stories",),
     ("store",),

@@ -127,7 +127,8 @@ class Location:
     lat: float | None = None
     lon: float | None = None
     country: str | None = None
-    precision: str | None = None
+    precision: str | None = None  # city | region | country | unknown
+    source: str | None = None  # clause (the event's own clause names it) | dateline (the report's place)
 
 
 @dataclass(slots=True)
@@ -151,13 +152,16 @@ class Event:
     target_entity: str | None = None
     negated: bool = False
     modality: str = "asserted"  # asserted | future | hypothetical
-    date: str | None = None
+    date: str | None = None  # YYYY-MM-DD | YYYY-MM | YYYY: the best date the text gives the event
+    date_source: str = "none"  # clause | sentence | lead | report | none: where `date` came from
+    date_precision: str | None = None  # day | week | month | year (None when undated)
     location: Location | None = None
     magnitude: Magnitude | None = None
     quad: str | None = None
     score: float | None = None
     cameo: str | None = None
     rule: str | None = None
+    clause: Sentence | None = None  # the trigger's clause, where the event's own date and place are read
 
 
 @dataclass(slots=True)

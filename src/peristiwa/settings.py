@@ -18,5 +18,5 @@ class Settings:
     require_language: str = "id"  # documents in another language are reported and not analysed
     max_bytes: int = DEFAULT_MAX_BYTES
     stages: tuple[str, ...] = field(
-        default=("clean", "nlp", "actors", "places", "quotes", "time", "events")
+        default=("clean", "nlp", "actors", "places", "quotes", "time", "events", "situate")
     )

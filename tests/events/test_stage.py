@@ -1,19 +1,23 @@
-"""The stage's record fields: codes, quad, score, CAMEO, rule, date, magnitude, modality, ids."""
+"""The stage's record fields: codes, quad, score, CAMEO, rule, clause, magnitude, modality, ids (and the date
+and place that the situate stage reads from the clause)."""
 
 from __future__ import annotations
 
 from peristiwa.model import DateMention, Mention, Place
 from peristiwa.settings import Settings
+from peristiwa.stages import situate
 from peristiwa.stages.events import EventsStage, make_stage
 from tests.events.kit import build_document, code_text
 
 STAGE = make_stage(Settings())
+SITUATE = situate.make_stage(Settings())
 
 
 def _coded(text: str, dates: list[DateMention] | None = None):  # type: ignore[no-untyped-def]
     doc = build_document(text)
     doc.dates = dates or []
     STAGE(doc)
+    SITUATE(doc)
     return doc.events
 
 
@@ -45,12 +49,19 @@ def test_date_comes_from_the_same_clause_only() -> None:
         DateMention("Senin", text.index("Senin"), text.index("Senin") + 5, "2022-03-07"),
     ]
     (event,) = _coded(text, dates)
-    assert event.date == "2014"
+    assert (event.date, event.date_source, event.date_precision) == ("2014", "clause", "year")
 
 
 def test_no_date_without_a_date_mention() -> None:
     (event,) = _coded("Rusia mencaplok Krimea Ukraina.")
-    assert event.date is None
+    assert (event.date, event.date_source, event.date_precision) == (None, "none", None)
+
+
+def test_the_event_keeps_its_trigger_clause() -> None:
+    text = "Rusia mencaplok Krimea Ukraina pada 2014, menurut laporan pada Senin."
+    (event,) = _coded(text)
+    assert event.clause is not None
+    assert text[event.clause.start:event.clause.end] == "Rusia mencaplok Krimea Ukraina pada 2014"
 
 
 def test_magnitude_of_a_deployment() -> None:
@@ -125,5 +136,7 @@ def test_location_is_the_place_after_di_in_the_clause() -> None:
         ),
     ]
     STAGE(doc)
+    SITUATE(doc)
     (event,) = doc.events
-    assert event.location is not None and (event.location.name, event.location.country) == ("Jenewa", "CH")
+    assert event.location is not None
+    assert (event.location.name, event.location.country, event.location.source) == ("Jenewa", "CH", "clause")

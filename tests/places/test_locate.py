@@ -43,15 +43,16 @@ def test_unplaced_events_take_the_resolved_dateline_place() -> None:
     doc = Document("d", text, Source(), text=text, dateline=Dateline("Brussel –", "Brussel", 0, 9))
     doc.places = [_place(text, "Brussel", "PPLC", "BEL")]
     doc.events = [Event("e", "REJECT", "NATO", "RUS", Mention(15, 22, "menolak"), Sentence(0, len(text)))]
-    locate_events(doc)
-    assert doc.events[0].location is not None and doc.events[0].location.name == "Brussel"
+    locate_events(doc, DATA_DIR)
+    location = doc.events[0].location
+    assert location is not None and (location.name, location.source) == ("Brussel", "dateline")
 
 
 def test_no_place_no_dateline_no_location() -> None:
     text = "NATO menolak permintaan Rusia."
     doc = Document("d", text, Source(), text=text)
     doc.events = [Event("e", "REJECT", "NATO", "RUS", Mention(5, 12, "menolak"), Sentence(0, len(text)))]
-    locate_events(doc)
+    locate_events(doc, DATA_DIR)
     assert doc.events[0].location is None
 
 

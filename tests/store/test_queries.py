@@ -34,7 +34,7 @@ def test_events_by_actor_dyad_type_quad_date_and_text(filled: Peristiwa) -> None
 
 def test_dyad_timeline_and_actor_profile(filled: Peristiwa) -> None:
     assert filled.dyad_timeline("RUS", "UKR") == [
-        {"month": "2022-03-01", "quad": "V-coop", "events": 1, "mentions": 2}
+        {"month": "2022-03-01", "quad": "V-coop", "events": 1, "mentions": 2, "reported": 0}
     ]
     assert filled.dyad_timeline("UKR", "RUS") == []
     assert len(filled.dyad_timeline("UKR", "RUS", both=True)) == 1

@@ -181,7 +181,10 @@ class EventRow(BaseModel):
     negated: bool | None = None
     modality: str | None = None
     date: str | None = None
-    month: str | None = None
+    date_source: str | None = Field(None, description="Where `date` came from: clause, sentence, lead, report "
+                                    "(the report's own date, no better evidence) or none.")
+    date_precision: str | None = Field(None, description="How precise `date` is: day, week, month or year.")
+    month: str | None = Field(None, description="The month the timelines plot the event in (from `date`).")
     quad: str | None = None
     score: float | None = None
     cameo: str | None = None
@@ -257,6 +260,8 @@ class ActorMonth(BaseModel):
     quad: str | None = None
     as_source: int
     as_target: int
+    reported_as_source: int = Field(0, description="Of `as_source`, the events dated only by their report.")
+    reported_as_target: int = Field(0, description="Of `as_target`, the events dated only by their report.")
 
 
 class ActorProfile(BaseModel):
@@ -274,6 +279,7 @@ class DyadMonth(BaseModel):
     quad: str | None = None
     events: int
     mentions: int
+    reported: int = Field(0, description="Of `events`, those dated only by their report.")
 
 
 class DyadTimeline(BaseModel):
@@ -369,6 +375,9 @@ class ArticleEvent(BaseModel):
     negated: bool | None = None
     modality: str | None = None
     date: str | None = None
+    date_source: str | None = Field(None, description="Where `date` came from: clause, sentence, lead, report "
+                                    "(the report's own date, no better evidence) or none.")
+    date_precision: str | None = Field(None, description="How precise `date` is: day, week, month or year.")
     quad: str | None = None
     score: float | None = None
     cameo: str | None = None

@@ -52,9 +52,11 @@ def _entities(con: duckdb.DuckDBPyConnection, article_id: str) -> list[Row]:
 
 def _article_event(row: Row) -> Row:
     event = {k: row[k] for k in ("mention_id", "event_id", "type", "mode", "source", "target", "source_entity",
-                                 "target_entity", "negated", "modality", "date", "quad", "score", "cameo", "rule")}
+                                 "target_entity", "negated", "modality", "date", "date_source", "date_precision",
+                                 "quad", "score", "cameo", "rule")}
     event["location"] = {"name": row["location_name"], "country": row["location_country"], "lat": row["lat"],
-                         "lon": row["lon"]}
+                         "lon": row["lon"], "precision": row["location_precision"],
+                         "source": row["location_source"]}
     event["magnitude"] = {"value": row["magnitude"], "unit": row["magnitude_unit"]}
     start, end = row["evidence_start"], row["evidence_end"]
     event["evidence"] = None if start is None or end is None else {

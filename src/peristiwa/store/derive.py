@@ -203,8 +203,9 @@ def refresh_aggregates(con: duckdb.DuckDBPyConnection, dyads: set[tuple[str, str
             f"DELETE FROM dyad_month WHERE EXISTS (SELECT 1 FROM {keys} k "
             "WHERE k.source = dyad_month.source AND k.target = dyad_month.target)"
         )
-        con.execute(f"""INSERT INTO dyad_month SELECT e.source, e.target, e.month, e.quad, count(*),
-                        sum(e.num_mentions) FROM events e
+        con.execute(f"""INSERT INTO dyad_month (source, target, month, quad, events, mentions, reported)
+                        SELECT e.source, e.target, e.month, e.quad, count(*), sum(e.num_mentions),
+                               count(*) FILTER (WHERE e.date_source = 'report') FROM events e
                         JOIN {keys} k ON e.source = k.source AND e.target = k.target
                         GROUP BY ALL""")
     with Keys(con, ["actor"], [(a,) for a in sorted(actors)]) as keys:

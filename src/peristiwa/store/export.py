@@ -46,7 +46,9 @@ _NAMES = f"""(WITH {ACTOR_NAMES}, named AS (
 GDELT_ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
                "Type1Code", "Type2Code", "Type3Code")
 GDELT_GEO = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
-_DAY = "coalesce(TRY_CAST(e.date AS DATE), e.month)"
+# The first day of the event's best date, whatever its precision (GDELT's SQLDATE wants a whole day).
+_DAY = """CASE length(e.date) WHEN 10 THEN TRY_CAST(e.date AS DATE) WHEN 7 THEN TRY_CAST(e.date || '-01' AS DATE)
+                              WHEN 4 THEN TRY_CAST(e.date || '-01-01' AS DATE) END"""
 
 
 def gdelt_columns() -> list[tuple[str, str | None]]:
@@ -99,9 +101,11 @@ _MENTIONS = """(SELECT m.event_id, list({'article_id': m.article_id, 'mention_id
                    ORDER BY m.article_id, m.mention_id) AS mentions
                 FROM event_mentions m JOIN articles a ON a.id = m.article_id GROUP BY m.event_id)"""
 
+
 QUERIES = {
     "plover-jsonl": f"""
-        SELECT e.event_id AS id, e.date, e.type AS event_type, e.mode, e.modality, e.negated,
+        SELECT e.event_id AS id, e.date AS event_date, e.date_precision, e.date_source, e.type AS event_type,
+               e.mode, e.modality, e.negated,
                e.source AS actor, e.source_entity AS actor_entity, e.target AS recipient,
                e.target_entity AS recipient_entity, e.quad, e.score,
                CASE WHEN e.location_name IS NULL THEN NULL ELSE
@@ -113,7 +117,8 @@ QUERIES = {
         ORDER BY e.month NULLS LAST, e.event_id""",
     "gdelt-tsv": _gdelt_query(),
     "geojson": f"""
-        SELECT e.event_id, e.date, e.type, e.source, e.target, e.quad, e.location_name, e.location_country,
+        SELECT e.event_id, e.date, e.date_source, e.date_precision, e.type, e.source, e.target, e.quad,
+               e.location_name, e.location_country,
                g.precision, g.lat, g.lon, e.num_articles, e.text
         FROM events e JOIN {_GEO} g ON g.event_id = e.event_id AND g.location_name = e.location_name
         WHERE g.lat IS NOT NULL ORDER BY e.month NULLS LAST, e.event_id""",

@@ -11,8 +11,8 @@ import duckdb
 from peristiwa.store.queries import EventFilter
 from peristiwa.store.queries import _event_clauses as event_clauses  # the event table's own filters
 
-PROPERTIES = ("event_id", "date", "type", "source", "target", "quad", "location_name", "location_country",
-              "precision", "num_articles", "text")
+PROPERTIES = ("event_id", "date", "date_source", "date_precision", "type", "source", "target", "quad",
+              "location_name", "location_country", "precision", "num_articles", "text")
 
 
 def write_geojson(result: duckdb.DuckDBPyConnection, path: Path) -> int:

@@ -42,6 +42,8 @@ EVENT_FIELDS = (
     "negated",
     "modality",
     "date",
+    "date_source",
+    "date_precision",
     "month",
     "quad",
     "score",
@@ -124,7 +126,8 @@ def _upper(value: str | None) -> str | None:
 
 
 def dyad_timeline(con: duckdb.DuckDBPyConnection, source: str, target: str, both: bool = False) -> list[Row]:
-    """Events per month and quad between two actors (source → target, or either way with `both`).
+    """Events per month and quad between two actors (source → target, or either way with `both`); `reported`
+    of them are dated only by their report.
 
     Raises BadQuery for an actor the database does not know (an empty timeline means they never met)."""
     require_actor(con, source)
@@ -132,7 +135,8 @@ def dyad_timeline(con: duckdb.DuckDBPyConnection, source: str, target: str, both
     pairs = [(source, target), (target, source)] if both else [(source, target)]
     clause = " OR ".join("(source = ? AND target = ?)" for _ in pairs)
     sql = (
-        f"SELECT month, quad, sum(events)::BIGINT AS events, sum(mentions)::BIGINT AS mentions "
+        f"SELECT month, quad, sum(events)::BIGINT AS events, sum(mentions)::BIGINT AS mentions, "
+        f"coalesce(sum(reported), 0)::BIGINT AS reported "
         f"FROM dyad_month WHERE {clause} GROUP BY month, quad ORDER BY month NULLS LAST, quad"
     )
     return _rows(con.execute(sql, [x for pair in pairs for x in pair]))

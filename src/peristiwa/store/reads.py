@@ -132,10 +132,13 @@ def actor_profile(con: duckdb.DuckDBPyConnection, code: str) -> Row:
     profile = queries.actor_profile(con, code)
     timeline = rows(con.execute(
         # From the events themselves: `dyad_month` leaves out events without a target.
+        # `reported_*`: of those, the events dated only by their report (the timeline shows them apart).
         """SELECT month, quad, count(*) FILTER (WHERE source = ?) AS as_source,
-                  count(*) FILTER (WHERE target = ?) AS as_target
+                  count(*) FILTER (WHERE target = ?) AS as_target,
+                  count(*) FILTER (WHERE source = ? AND date_source = 'report') AS reported_as_source,
+                  count(*) FILTER (WHERE target = ? AND date_source = 'report') AS reported_as_target
            FROM events WHERE source = ? OR target = ? GROUP BY month, quad ORDER BY month NULLS LAST, quad""",
-        [code] * 4))
+        [code] * 6))
     return {**profile, "name": actor_name(con, code), "timeline": timeline}
 
 

@@ -69,6 +69,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "cameo",
         "rule",
         "event_id",
+        "date_source",
+        "date_precision",
+        "location_source",
     ),
 }
 MENTION_TABLES = tuple(COLUMNS)
@@ -182,6 +185,16 @@ def _entity_mentions(aid: str, entities: Iterable[Record]) -> Iterable[Row]:
             yield aid, entity.get("id"), mention.get("start"), mention.get("end"), mention.get("text")
 
 
+_PRECISION = {10: "day", 7: "month", 4: "year"}
+
+
+def _dated(event: Record) -> tuple[str, str | None]:
+    """Date source and precision; a record written before they existed was dated from its clause only."""
+    date = event.get("date")
+    source = event.get("date_source") or ("clause" if date else "none")
+    return source, event.get("date_precision") or (_PRECISION.get(len(date)) if date else None)
+
+
 def _event_row(aid: str, index: int, event: Record) -> Row:
     location = event.get("location") or {}
     magnitude = event.get("magnitude") or {}
@@ -213,4 +226,6 @@ def _event_row(aid: str, index: int, event: Record) -> Row:
         event.get("cameo"),
         event.get("rule"),
         None,
+        *_dated(event),
+        location.get("source"),
     )

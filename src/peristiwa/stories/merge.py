@@ -2,9 +2,12 @@
 
 Mentions are one event when they share type, source, target and negation inside one story and their
 dates are compatible: the same day (or one day apart, as a "Rabu" and a publication date often are),
-or one date containing the other ("2022-03" contains "2022-03-02"); an undated mention joins the
-best-supported dated event. Syndicated copies count once: a near-duplicate group adds the mentions of
-one copy, never of each copy.
+or one date containing the other ("2022-03" contains "2022-03-02"). A mention dated only by its report
+joins an event the text dates up to a week before that report (news is reported after it happens), else
+the mentions reported the same day or the next; an undated mention joins the best-supported event. The
+merged event takes the date the text gives it before a report's date, and says where that date came from
+(`date_source`) and how precise it is. Syndicated copies count once: a near-duplicate group adds the
+mentions of one copy, never of each copy.
 """
 
 from __future__ import annotations
@@ -20,6 +23,10 @@ from peristiwa.stories.ontology import PloverType
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 DAY_TOLERANCE = 1
+REPORT_LAG_DAYS = 7  # how long before its report an event the report dates no better may have happened
+# Evidence for a date, strongest first (stages/time/event_dates.py).
+SOURCE_RANK = {"clause": 0, "sentence": 1, "lead": 2, "report": 3}
+_PRECISION = {10: "day", 7: "month", 4: "year"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +59,8 @@ class MentionIn:
     location_name: str | None = None
     location_country: str | None = None
     evidence_text: str | None = None
+    date_source: str | None = None  # clause | sentence | lead | report | none (None: stored before issue 16)
+    date_precision: str | None = None
 
 
 @dataclass(slots=True)
@@ -81,6 +90,8 @@ class MergedEvent:
     first_article_id: str
     source_url: str | None
     text: str | None
+    date_source: str = "none"  # clause | sentence | lead | report | none
+    date_precision: str | None = None  # day | week | month | year
     mentions: list[tuple[str, str]] = field(default_factory=list)  # (article_id, mention_id)
 
 
@@ -113,26 +124,51 @@ def merge_story(
 def date_clusters(mentions: list[MentionIn]) -> list[list[MentionIn]]:
     """Split mentions of one (type, source, target) into groups of compatible dates."""
     by_precision: dict[int, list[MentionIn]] = {10: [], 7: [], 4: [], 0: []}
+    reported: list[MentionIn] = []
     for mention in sorted(mentions, key=_mention_order):
         date = clean_date(mention.date)
-        by_precision[len(date) if date else 0].append(mention)
+        if date and len(date) == 10 and mention.date_source == "report":
+            reported.append(mention)
+        else:
+            by_precision[len(date) if date else 0].append(mention)
     clusters = _day_clusters(by_precision[10])
     for precision in (7, 4):
         for mention in by_precision[precision]:
             _attach(
                 clusters, mention, lambda c, m=mention: any(d.startswith(m.date or "") for d in _dates(c))
             )
+    for mention in reported:
+        _attach(clusters, mention, lambda c, m=mention: _reports_on(c, m))
     for mention in by_precision[0]:
         _attach(clusters, mention, lambda c: True)
     return clusters
+
+
+def _reports_on(cluster: list[MentionIn], mention: MentionIn) -> bool:
+    """Whether a mention dated by its report (and no better) can be the event of `cluster`: the text dates the
+    cluster's event shortly before the report, or other reports of the same days make it."""
+    reported = dt.date.fromisoformat((mention.date or "")[:10])
+    for other in cluster:
+        date = clean_date(other.date)
+        if not date:
+            continue
+        if other.date_source == "report":
+            if abs((dt.date.fromisoformat(date) - reported).days) <= DAY_TOLERANCE:
+                return True
+        elif len(date) == 10:
+            if 0 <= (reported - dt.date.fromisoformat(date)).days <= REPORT_LAG_DAYS:
+                return True
+        elif reported.isoformat().startswith(date):
+            return True
+    return False
 
 
 def _mention_order(mention: MentionIn) -> tuple[str, str, str]:
     return (clean_date(mention.date) or "", mention.article_id, mention.mention_id)
 
 
-def _dates(cluster: list[MentionIn]) -> list[str]:
-    return [d for d in (clean_date(m.date) for m in cluster) if d]
+def _dates(cluster: list[MentionIn], reported: bool = True) -> list[str]:
+    return [d for d in (clean_date(m.date) for m in cluster if reported or m.date_source != "report") if d]
 
 
 def _day_clusters(mentions: list[MentionIn]) -> list[list[MentionIn]]:
@@ -157,13 +193,25 @@ def _attach(clusters: list[list[MentionIn]], mention: MentionIn, fits: object) -
 
 
 def best_date(cluster: list[MentionIn]) -> str | None:
-    """The most specific date that the most mentions give (the earliest on a tie)."""
-    dates = _dates(cluster)
-    for precision in (10, 7, 4):
-        counts = Counter(d for d in dates if len(d) == precision)
-        if counts:
-            return min(counts, key=lambda d: (-counts[d], d))
+    """The most specific date that the most mentions give (the earliest on a tie); a date the text gives wins
+    over a report's date."""
+    for dates in (_dates(cluster, reported=False), _dates(cluster)):
+        for precision in (10, 7, 4):
+            counts = Counter(d for d in dates if len(d) == precision)
+            if counts:
+                return min(counts, key=lambda d: (-counts[d], d))
     return None
+
+
+def date_evidence(cluster: list[MentionIn], date: str | None) -> tuple[str, str | None]:
+    """Where the merged date came from (the strongest evidence among the mentions that give it) and how
+    precise it is."""
+    if date is None:
+        return "none", None
+    giving = [m for m in cluster if clean_date(m.date) == date]
+    best = min(giving, key=lambda m: SOURCE_RANK.get(m.date_source or "clause", len(SOURCE_RANK)))
+    source = best.date_source if best.date_source in SOURCE_RANK else "clause"
+    return source, best.date_precision or _PRECISION.get(len(date))
 
 
 def _most_common(values: Iterable[object]) -> object | None:
@@ -177,6 +225,7 @@ def _merged(
     first = min(cluster, key=lambda m: _report_order(reports[m.article_id], m))
     info = types.get((first.type or "").upper())
     date = best_date(cluster)
+    date_source, date_precision = date_evidence(cluster, date)
     counts = _counts(cluster, reports)
     first_report = reports[first.article_id]
     return MergedEvent(
@@ -187,6 +236,8 @@ def _merged(
         target=first.target,
         negated=first.negated,
         date=date,
+        date_source=date_source,
+        date_precision=date_precision,
         month=_month(date, cluster, reports),
         mode=_most_common(m.mode for m in cluster),  # type: ignore[arg-type]
         modality=_most_common(m.modality for m in cluster),  # type: ignore[arg-type]
@@ -226,13 +277,15 @@ def _counts(cluster: list[MentionIn], reports: dict[str, Report]) -> dict[str, i
 
 
 def _month(date: str | None, cluster: list[MentionIn], reports: dict[str, Report]) -> dt.date | None:
+    """The month the timelines plot the event in: its date's; a year alone is plotted in the month of the
+    first report from that year, else in its January (`date_precision` says "year"). Undated: none."""
     if date and len(date) >= 7:
         return dt.date(int(date[:4]), int(date[5:7]), 1)
+    if not date:
+        return None
     published = [p for p in (reports[m.article_id].published for m in cluster) if p is not None]
-    if date and len(date) == 4:
-        published = [p for p in published if str(p.year) == date]
-    first = min(published, default=None)
-    return first.replace(day=1) if first else None
+    first = min((p for p in published if str(p.year) == date), default=None)
+    return first.replace(day=1) if first else dt.date(int(date), 1, 1)
 
 
 def _event_id(story_id: str, first: MentionIn) -> str:

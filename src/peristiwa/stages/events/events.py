@@ -1,16 +1,17 @@
-"""Turn coded candidates into `Event` records: actor codes, type change for intentions, date, magnitude."""
+"""Turn coded candidates into `Event` records: actor codes, type change for intentions, clause, magnitude.
+
+The date and the place of each event are read later from its clause (`stages/situate`)."""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
 
-from peristiwa.model import DateMention, Document, Event, Location, Mention, Sentence
+from peristiwa.model import Document, Event, Mention, Sentence
 from peristiwa.stages.events.coder import Candidate, is_symmetric
 from peristiwa.stages.events.magnitude import MagnitudeReader
 from peristiwa.stages.events.participants import Arg
 from peristiwa.stages.events.view import View
-from peristiwa.stages.places.locate import clause_location, load_cues
 
 
 def codes_of(args: list[Arg]) -> list[tuple[str, str]]:
@@ -76,13 +77,11 @@ def evidence_span(view: View, cand: Candidate) -> tuple[int, int]:
     return view.toks[first].start, view.toks[last - 1].end
 
 
-def date_of(view: View, cand: Candidate, dates: list[DateMention]) -> str | None:
-    """The value of a date mention in the trigger's own comma-delimited clause, never the publication date."""
+def clause_of(view: View, cand: Candidate) -> Sentence:
+    """The trigger's own clause: from the event phrase back and from the trigger forward to the nearest comma,
+    semicolon, quote mark or clause boundary word. Its date and its place are the event's own."""
     lo, hi = _segment(view, cand.reach), _segment_end(view, cand.match.last)
-    start, end = view.toks[lo].start, view.toks[hi - 1].end
-    # A date that starts in the clause may run past its comma ("meneken pakta pada Senin, 6 Oktober 2025").
-    inside = [d for d in dates if d.value and start <= d.start < end]
-    return inside[0].value if inside else None
+    return Sentence(view.toks[lo].start, view.toks[hi - 1].end)
 
 
 def _segment(view: View, i: int) -> int:
@@ -97,14 +96,6 @@ def _segment_end(view: View, i: int) -> int:
     return max(i, view.lo + 1)
 
 
-def location_of(view: View, cand: Candidate, doc: Document) -> Location | None:
-    """Where the trigger's clause puts the event ("bertemu … di Jenewa"); see `places.locate`."""
-    lo, hi = _segment(view, cand.reach), _segment_end(view, cand.match.last)
-    start, end = view.toks[lo].start, view.toks[hi - 1].end
-    cues = load_cues(view.lexicon.data_dir) if view.lexicon.data_dir else None
-    return clause_location(doc.text, doc.places, start, end, view.toks[cand.match.first].start, cues)
-
-
 def build_events(
     doc: Document, view: View, sentence: Sentence, cand: Candidate, reader: MagnitudeReader
 ) -> list[Event]:
@@ -115,7 +106,7 @@ def build_events(
     start, end = evidence_span(view, cand)
     entry = cand.match.entry
     first = min([a.first for a in cand.sources] + [cand.reach])
-    location = location_of(view, cand, doc)
+    clause = clause_of(view, cand)
     magnitude = reader.read(doc.text, view.toks, max(view.lo, first - 4), min(view.hi, cand.stop + 1))
     events = []
     for (source, source_entity), target in dyads(view, cand):
@@ -132,13 +123,12 @@ def build_events(
                 target_entity=target[1] if target else None,
                 negated=cand.modality.negated,
                 modality=cand.modality.modality,
-                date=date_of(view, cand, doc.dates),
                 magnitude=magnitude,
-                location=location,
                 quad=info["quad"],
                 score=info["score"],
                 cameo=entry.cameo if kind == entry.type else info["cameo"],
                 rule=entry.id,
+                clause=clause,
             )
         )
     return events

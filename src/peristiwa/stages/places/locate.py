@@ -1,7 +1,8 @@
 """Event locations: where the clause says an event happened, else the dateline's place, else nothing.
 
-The events coder calls `clause_location` with the trigger's clause; `locate_events` then gives the events
-the clause left unplaced the dateline's place ("Brussel –"). A place counts when a locative preposition
+`locate_events` (run by the situate stage, after the events are coded and dated) reads each event's place from
+its trigger's clause (`clause_location`), and gives the events the clause left unplaced the dateline's place
+("Brussel –"); `Location.source` says which. A place counts when a locative preposition
 governs it, across the words that may stand between ("bertemu di Jenewa", "di bandara Tallinn", "di dekat
 perbatasan timur Ukraina", "di sela-sela Sidang Umum PBB di New York"); of several, the most precise wins
 (a base or a city over the state it lies in: "di Pangkalan Angkatan Darat Tapa di Estonia utara"), then the
@@ -15,12 +16,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
 from peristiwa.knowledge import load_yaml
-from peristiwa.model import Document, Location, Place
+from peristiwa.model import Document, Event, Location, Place
 
 PRECISION_RANK = {"city": 0, "region": 1, "country": 2, "unknown": 3}
 _WORDS = re.compile(r"[\w-]+")
@@ -33,6 +35,12 @@ class LocativeCues:
     toward: frozenset[str]
     between: frozenset[str]
     topic_nouns: frozenset[str] = frozenset()
+    predicates: frozenset[str] = frozenset()  # "berlangsung di X": the place of the event noun before them
+    transparent: frozenset[str] = frozenset()  # "pada April lalu di X": passed over to find the word before
+
+
+# Whether the word at text[start:end] belongs to the event (its phrase, a participant, a place, a date).
+Attached = Callable[[int, int], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,13 +56,15 @@ class Spot:
 def load_cues(data_dir: Path) -> LocativeCues:
     raw = load_yaml(data_dir / "places" / "cues.yaml")
     return LocativeCues(frozenset(raw["at"]), frozenset(raw["toward"]), frozenset(raw["between"]),
-                        frozenset(raw.get("topic_nouns", [])))
+                        frozenset(raw.get("topic_nouns", [])), frozenset(raw.get("event_predicates", [])),
+                        frozenset(raw.get("transparent", [])))
 
 
 def clause_location(text: str, places: list[Place], start: int, end: int, anchor: int,
-                    cues: LocativeCues | None) -> Location | None:
+                    cues: LocativeCues | None, attached: Attached | None = None) -> Location | None:
     """The location that the clause text[start:end] gives an event whose trigger is at `anchor`; without
-    locative cues (a lexicon read from no data directory) there is none."""
+    locative cues (a lexicon read from no data directory) there is none. With `attached`, a "di" phrase counts
+    only after a word of the event (see `governed_by`)."""
     if cues is None:
         return None
     index = _mention_index(places)
@@ -65,7 +75,7 @@ def clause_location(text: str, places: list[Place], start: int, end: int, anchor
         apposition = previous is not None and _APPOSITION.fullmatch(text, previous[0], m_start) is not None
         if m_end > end and not apposition:
             break  # past the clause, only "…, Jawa Barat" after a governed name still belongs to it
-        strength = governed_by(text, m_start, start, cues) if m_end <= end else None
+        strength = governed_by(text, m_start, start, cues, attached) if m_end <= end else None
         if strength is None and apposition and previous:
             strength = previous[1]  # "di Istana Bogor, Jawa Barat": the name after the comma is governed too
         if strength is not None:
@@ -99,18 +109,46 @@ def _mention_index(places: list[Place]) -> _Index:
     return _last[0]
 
 
-def locate_events(doc: Document) -> None:
-    """Events the clause did not place take the dateline's place, when the places stage resolved it, unless
-    the event is dated well away from the report ("mencaplok Krimea pada 2014" in a 2022 story from Brussel
-    did not happen in Brussel)."""
+def locate_events(doc: Document, data_dir: Path) -> None:
+    """Each event's place: the one its clause names, else the dateline's place when the places stage resolved
+    it, unless the event is dated well away from the report ("mencaplok Krimea pada 2014" in a 2022 story from
+    Brussel did not happen in Brussel), else none. A statement, a demand or an agreement happens where it is
+    made: the place of what it is about ("mengecam China atas insiden di Laut China Selatan", "sepakat memperkuat
+    patroli di Selat Malaka") is not its place."""
+    cues = load_cues(data_dir)
     fallback = _dateline_location(doc)
-    if fallback is None:
-        return
     # Without a publication date, the latest date the text gives stands in for the time of the report.
     anchor = doc.published or max((d.value for d in doc.dates if d.value), default=None)
+    spans = _named_spans(doc)
     for event in doc.events:
-        if event.location is None and _near_publication(event.date, anchor):
-            event.location = fallback
+        clause = event.clause or event.sentence
+        attached = _attached_to(event, spans) if (event.quad or "").startswith("V-") else None
+        found = clause_location(doc.text, doc.places, clause.start, clause.end, event.evidence.start, cues, attached)
+        if found is not None:
+            event.location = replace(found, source="clause")
+        elif fallback is not None and _near_publication(event.date, anchor):
+            event.location = replace(fallback, source="dateline")
+        else:
+            event.location = None
+
+
+def _named_spans(doc: Document) -> list[tuple[int, int]]:
+    """Where the text names an actor, a place or a date: words that a "di" phrase after them still locates."""
+    spans = [(m.start, m.end) for e in doc.entities for m in e.mentions]
+    spans += [(r.start, r.end) for r in doc.references]
+    spans += [(m.start, m.end) for p in doc.places for m in p.mentions]
+    spans += [(d.start, d.end) for d in doc.dates]
+    return spans
+
+
+def _attached_to(event: Event, spans: list[tuple[int, int]]) -> Attached:
+    evidence = event.evidence
+
+    def attached(start: int, end: int) -> bool:
+        inside = evidence.start <= start and end <= evidence.end
+        return inside or any(s <= start and end <= e for s, e in spans)
+
+    return attached
 
 
 def _near_publication(date: str | None, published: str | None, days: int = 7) -> bool:
@@ -140,21 +178,38 @@ def location_of(place: Place) -> Location:
     return Location(place.name, place.lat, place.lon, place.country, precision(place))
 
 
-def governed_by(text: str, start: int, floor: int, cues: LocativeCues) -> int | None:
-    """0 when a locative preposition ("di") governs the name at `start`, 1 for "ke", else None."""
-    words = [w.casefold() for w in _WORDS.findall(text[max(floor, start - 60):start])][-4:]
-    while words:
-        last, two = words[-1], " ".join(words[-2:])
-        if last in cues.at or two in cues.at:
-            size = 2 if two in cues.at and last not in cues.at else 1
-            before = words[-size - 1] if len(words) > size else ""
-            return None if before in cues.topic_nouns else 0  # "situasi di X" describes, it does not locate
-        if last in cues.toward or two in cues.toward:
-            return 1
+def governed_by(text: str, start: int, floor: int, cues: LocativeCues, attached: Attached | None = None) -> int | None:
+    """0 when a locative preposition ("di") governs the name at `start`, 1 for "ke", else None. A "di" phrase
+    after a topic noun ("situasi di X") describes that noun; with `attached`, so does one after any word that is
+    not the event's own (its phrase, a participant, a place, a date) or a predicate of the event ("berlangsung")."""
+    found = list(_WORDS.finditer(text, max(floor, start - 80), start))[-8:]
+    end, stop = len(found), max(0, len(found) - 4)  # the four words before the name, read backwards
+    while end > stop:
+        last = found[end - 1].group().casefold()
+        two = " ".join(w.group().casefold() for w in found[max(stop, end - 2):end])
+        for strength, prepositions in ((0, cues.at), (1, cues.toward)):
+            if last in prepositions or two in prepositions:
+                size = 2 if two in prepositions and last not in prepositions else 1
+                before = _word_before(found[:end - size], cues)
+                return strength if _locates(before, cues, attached, strength) else None
         if last not in cues.between and two not in cues.between:
             return None
-        words.pop()
+        end -= 1
     return None
+
+
+def _word_before(found: list[re.Match[str]], cues: LocativeCues) -> re.Match[str] | None:
+    """The last of `found` that is not a date's tail or a determiner."""
+    words = [w for w in found if w.group().casefold() not in cues.transparent]
+    return words[-1] if words else None
+
+
+def _locates(before: re.Match[str] | None, cues: LocativeCues, attached: Attached | None, strength: int) -> bool:
+    """Whether the preposition after the word `before` places the event (see `governed_by`)."""
+    word = before.group().casefold() if before else ""
+    if strength == 0 and word in cues.topic_nouns:
+        return False  # "situasi di X" describes, it does not locate
+    return not (attached and before and word not in cues.predicates and not attached(*before.span()))
 
 
 def _dateline_location(doc: Document) -> Location | None:

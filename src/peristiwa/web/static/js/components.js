@@ -63,13 +63,23 @@ function flags(event) {
   return out;
 }
 
+/** An event's date, saying where it came from (the title) and marking a date only its report gives. */
+export function eventDate(event) {
+  const source = event.date_source || (event.date ? 'clause' : 'none');
+  if (!event.date) return h('span', { class: 'event-date muted', 'data-source': 'none', title: t('date.source.none') }, '—');
+  const title = [t(`date.source.${source}`), event.date_precision ? t(`date.precision.${event.date_precision}`) : '']
+    .filter(Boolean).join(' · ');
+  return h('span', { class: `event-date${source === 'report' ? ' reported' : ''}`, 'data-source': source, title },
+    event.date, source === 'report' ? h('span', { class: 'date-flag' }, ` ${t('date.reported_mark')}`) : null);
+}
+
 /** A table of merged events (rows of GET /v1/events). */
 export function eventTable(events) {
   if (!events.length) return empty('events.none');
   const head = ['events.col.date', 'events.col.source', 'events.col.type', 'events.col.target', 'events.col.quad',
     'events.col.text', 'events.col.mentions'];
   const rows = events.map((e) => h('tr', {},
-    h('td', { class: 'nowrap' }, e.date || (e.month ? e.month.slice(0, 7) : '—')),
+    h('td', { class: 'nowrap' }, eventDate(e)),
     h('td', {}, actorLink(e.source)),
     h('td', {}, h('span', { class: 'etype', title: t(`type.${e.type}`) }, e.type),
       e.mode ? h('span', { class: 'muted' }, ` (${e.mode})`) : null, ' ', flags(e)),

@@ -1,4 +1,5 @@
-// Stacked bar chart: events per month, one colour per PLOVER quad; undated events in a bar of their own.
+// Stacked bar chart: events per month, one colour per PLOVER quad; the events that only their report dates are
+// the paler, hatched part of each bar; events with no date at all (date source "none") in a bar of their own.
 
 import { h, s } from '../dom.js';
 import { t } from '../i18n.js';
@@ -28,20 +29,23 @@ function monthRange(keys) {
   return out;
 }
 
-/** rows: [{month, quad, events}] → [{label, counts: {quad: n}, total}] in time order. */
+/** rows: [{month, quad, events, reported}] → [{key, counts: {quad: n}, reported: {quad: n}, total}] in time
+ * order; `reported` (of `events`) are dated only by their report. */
 export function bucketRows(rows) {
   const byMonth = new Map();
   for (const row of rows) {
     const key = monthKey(row.month) ?? 'undated';
-    const counts = byMonth.get(key) || {};
-    counts[row.quad || 'none'] = (counts[row.quad || 'none'] || 0) + Number(row.events || 0);
-    byMonth.set(key, counts);
+    const bucket = byMonth.get(key) || { counts: {}, reported: {} };
+    const quad = row.quad || 'none';
+    bucket.counts[quad] = (bucket.counts[quad] || 0) + Number(row.events || 0);
+    bucket.reported[quad] = (bucket.reported[quad] || 0) + Number(row.reported || 0);
+    byMonth.set(key, bucket);
   }
   const months = monthRange([...byMonth.keys()].filter((k) => k !== 'undated'));
   if (byMonth.has('undated')) months.push('undated');
   return months.map((key) => {
-    const counts = byMonth.get(key) || {};
-    return { key, counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
+    const { counts, reported } = byMonth.get(key) || { counts: {}, reported: {} };
+    return { key, counts, reported, total: Object.values(counts).reduce((a, b) => a + b, 0) };
   });
 }
 
@@ -69,10 +73,17 @@ function bar(bucket, x, width, max, plotHeight) {
   for (const quad of [...QUADS, 'none']) {
     const n = bucket.counts[quad] || 0;
     if (!n) continue;
-    const height = (n / max) * plotHeight;
-    y -= height;
-    parts.push(s('rect', { x, y, width, height, class: `bar q-${quad}`, 'data-quad': quad, 'data-count': n },
-      s('title', {}, `${label(bucket.key)} · ${t(`quad.${quad}`)}: ${n}`)));
+    const reported = Math.min(n, bucket.reported[quad] || 0);
+    const tip = `${label(bucket.key)} · ${t(`quad.${quad}`)}: ${n}` +
+      (reported ? ` (${t('chart.reported_count', { n: reported })})` : '');
+    // The text's own dates at the bottom of the quad's segment, the report-dated events above them, hatched.
+    for (const [count, extra] of [[n - reported, ''], [reported, ' reported']]) {
+      if (!count) continue;
+      const height = (count / max) * plotHeight;
+      y -= height;
+      parts.push(s('rect', { x, y, width, height, class: `bar q-${quad}${extra}`, 'data-quad': quad,
+        'data-count': count, 'data-reported': extra ? 'true' : 'false' }, s('title', {}, tip)));
+    }
   }
   return s('g', { class: 'bar-group', 'data-month': bucket.key }, parts);
 }
@@ -124,9 +135,14 @@ function priority(buckets, i, every) {
   return i % every === 0 ? 1 : 0;
 }
 
-export function legend() {
-  return h('div', { class: 'legend' }, QUADS.map((q) => h('span', { class: 'legend-item' },
-    h('span', { class: `swatch q-${q}` }), t(`quad.${q}`))));
+export function legend(reported = false) {
+  const items = QUADS.map((q) => h('span', { class: 'legend-item' }, h('span', { class: `swatch q-${q}` }),
+    t(`quad.${q}`)));
+  if (reported) {
+    items.push(h('span', { class: 'legend-item', title: t('chart.reported_help') },
+      h('span', { class: 'swatch reported' }), t('chart.reported')));
+  }
+  return h('div', { class: 'legend' }, items);
 }
 
 /** The chart as an SVG element (an empty-state paragraph when there is nothing to draw). */
@@ -146,5 +162,6 @@ export function timelineChart(rows, titleText) {
     class: 'axis' }),
   separator(buckets, xs, step, plotHeight),
   xLabels(buckets, xs, step));
-  return h('figure', { class: 'chart-figure' }, svg, legend());
+  const reported = buckets.some((b) => Object.values(b.reported).some((n) => n > 0));
+  return h('figure', { class: 'chart-figure' }, svg, legend(reported));
 }

@@ -11,10 +11,13 @@ export const pageTitle = (ctx) => ctx.args[0] || t('actor.title');
 
 const ROLES = ['both', 'source', 'target'];
 
-/** Timeline rows of the profile → chart rows {month, quad, events}, counting the actor in the given role. */
+/** Timeline rows of the profile → chart rows {month, quad, events, reported}, counting the actor in the given
+ * role (`reported`: events dated only by their report). */
 export function timelineRows(profile, role = 'both') {
-  const count = (r) => (role === 'target' ? 0 : r.as_source || 0) + (role === 'source' ? 0 : r.as_target || 0);
-  return (profile.timeline || []).map((r) => ({ month: r.month, quad: r.quad, events: count(r) }));
+  const count = (r, prefix = '') => (role === 'target' ? 0 : r[`${prefix}as_source`] || 0) +
+    (role === 'source' ? 0 : r[`${prefix}as_target`] || 0);
+  return (profile.timeline || []).map((r) => ({ month: r.month, quad: r.quad, events: count(r),
+    reported: count(r, 'reported_') }));
 }
 
 /** The chart with a switch: all events of the actor, or only those it did, or only those done to it. */

@@ -1,6 +1,6 @@
 // What the article view says about one highlighted annotation: a one-line summary (hover) and a full card (click).
 
-import { actorLink, quadBadge } from '../components.js';
+import { actorLink, eventDate, quadBadge } from '../components.js';
 import { h, link } from '../dom.js';
 import { t } from '../i18n.js';
 
@@ -21,7 +21,7 @@ function eventCard(e) {
       row('event.direction', party(e.source, e.source_entity), ' → ', party(e.target, e.target_entity)),
       row('event.modality', t(`modality.${e.modality || 'asserted'}`)),
       row('event.negation', e.negated ? t('yes') : t('no')),
-      e.date ? row('event.date', e.date) : null,
+      row('event.date', eventDate(e)),
       magnitude ? row('event.magnitude', magnitude) : null,
       e.location && e.location.name ? row('event.location', e.location.name) : null,
       row('event.cameo', `${e.cameo || '—'} · ${t('event.score')} ${e.score ?? '—'}`),

@@ -1,7 +1,7 @@
 // One merged event and every mention of it: the evidence in each article, with the rule that coded it.
 
 import { get, seg } from '../api.js';
-import { actorLink, articleLink, pageHeader, quadBadge, section } from '../components.js';
+import { actorLink, articleLink, eventDate, pageHeader, quadBadge, section } from '../components.js';
 import { h, link } from '../dom.js';
 import { t } from '../i18n.js';
 
@@ -14,10 +14,16 @@ function facts(event) {
     row('events.col.quad', quadBadge(event.quad)),
     row('event.modality', t(`modality.${event.modality || 'asserted'}`)),
     row('event.negation', event.negated ? t('yes') : t('no')),
-    row('event.date', event.date || '—'),
+    row('event.date', eventDate(event), h('span', { class: 'muted' }, ` · ${dateEvidence(event)}`)),
     row('event.cameo', `${event.cameo || '—'} · ${t('event.score')} ${event.score ?? '—'}`),
     row('event.sources', t('event.source_counts', { articles: event.num_articles, sources: event.num_sources })),
     event.story_id ? row('event.story', link('story', [event.story_id], event.story_id)) : null);
+}
+
+/** Where the date came from and how precise it is, in words. */
+export function dateEvidence(event) {
+  const source = t(`date.source.${event.date_source || (event.date ? 'clause' : 'none')}`);
+  return event.date_precision ? `${source} · ${t(`date.precision.${event.date_precision}`)}` : source;
 }
 
 function mentions(items) {
