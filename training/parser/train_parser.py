@@ -1,13 +1,15 @@
 """Train the Indonesian tagger and dependency parser shipped in ``src/peristiwa/models/parser_id``.
 
-Steps (each a sub-command; ``all`` runs convert, train, evaluate and export in order):
+Steps (each a sub-command; ``all`` runs convert, pretrain, train and export in order):
 
 * ``convert``  – read the UD treebanks in ``shared/data`` and write spaCy DocBins twice: on the treebank's
   syntactic words ("gold words", comparable with published results) and on the tokens the blank ``id``
   tokenizer gives at run time ("runtime tokens"), the annotation carried over by character offsets;
-* ``train``    – ``spacy train config.cfg``: CSUI train + GSD dev (less every fifth sentence, the dev set);
+* ``pretrain`` – ``spacy pretrain`` of the tok2vec on raw text (nlp-id's corpus, UD and NER train sets);
+* ``train``    – ``spacy train config.cfg``: CSUI train + GSD dev (less every fifth sentence, the dev set)
+  + 3,000 sentences of nlp-id's POS corpus (UPOS only, for an auxiliary tagger);
 * ``evaluate`` – UAS, LAS and UPOS accuracy on the GSD, PUD and CSUI test sets, and the speed ratio;
-* ``export``   – copy the best model into the package and write ``scores.json`` beside it.
+* ``export``   – copy the best model, less the auxiliary tagger, into the package; score it into ``scores.json``.
 
 Run from the repository root, e.g. ``OMP_NUM_THREADS=1 .venv/bin/python training/parser/train_parser.py all``.
 """
@@ -18,6 +20,8 @@ import argparse
 import json
 import random
 import shutil
+import subprocess
+import sys
 import time
 import zipfile
 from collections import Counter
@@ -28,6 +32,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
+from spacy.util import load_config
 from spacy.vocab import Vocab
 
 HERE = Path(__file__).resolve().parent
@@ -285,9 +290,11 @@ def convert(data_dir: Path, out_dir: Path, extra_gold_words: bool = True, nlpid_
     return stats
 
 
-# ---------------------------------------------------------------- nlp-id's POS corpus (experiments)
+# ---------------------------------------------------------------- nlp-id's POS corpus
 
 NLPID_CORPUS = "nlp_id/data/dataset_postag.txt"
+NLPID_PACKAGE = "nlp-id==0.1.23.0"
+NLPID_SENTENCES = 3000  # added to the train set by default (about 50k tokens, 2.5 times the treebank tokens)
 # nlp-id's tags (see its README) to UPOS. Not one-to-one: its ADV holds the auxiliaries (akan, bisa, sudah,
 # adalah), VB the copulas, NUM the ordinals, PR the relative "yang"; `nlpid_docs` settles those words by the
 # treebanks' own majority tag.
@@ -296,6 +303,17 @@ NLPID_UPOS = {
     "CC": "CCONJ", "PR": "PRON", "DT": "DET", "NUM": "NUM", "NEG": "PART", "RP": "PART", "FW": "X",
     "UH": "INTJ", "SYM": "PUNCT",
 }
+
+
+def nlpid_wheel(folder: Path) -> Path:
+    """The nlp-id wheel in ``folder``, fetched from PyPI with pip (no dependencies, nothing installed) if absent."""
+    found = sorted(folder.glob("nlp_id-*.whl"))
+    if not found:
+        folder.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "-d", str(folder),
+                        NLPID_PACKAGE], check=True)
+        found = sorted(folder.glob("nlp_id-*.whl"))
+    return found[-1]
 
 
 def read_nlpid(wheel: Path) -> list[list[tuple[str, str]]]:
@@ -377,9 +395,9 @@ def train(config: Path, corpus: Path, output: Path, overrides: dict[str, object]
 def pretrain(config: Path, raw_text: Path, output: Path) -> None:
     """``spacy pretrain`` of the tok2vec on raw text, one CPU thread; weights per epoch in ``output``."""
     from spacy.training.pretrain import pretrain as spacy_pretrain
-    from spacy.util import load_config
 
     settings = load_config(config, overrides={"paths.raw_text": str(raw_text)}, interpolate=True)
+    output.mkdir(parents=True, exist_ok=True)
     spacy_pretrain(settings, output, use_gpu=-1, silent=False)
 
 
@@ -393,7 +411,8 @@ def load_docs(vocab: Vocab, path: Path) -> list[Doc]:
 def score(nlp: Language, gold_docs: Iterable[Doc]) -> dict[str, float]:
     """UAS, LAS and UPOS accuracy over every token (punctuation included, as in the CoNLL 2018 shared task);
     ``*_nopunct`` leave out tokens whose gold relation is punct. LAS compares full labels (nsubj:pass)."""
-    totals = {"uas": 0, "las": 0, "upos": 0, "n": 0, "uas_nopunct": 0, "las_nopunct": 0, "n_nopunct": 0}
+    totals = {"uas": 0, "las": 0, "upos": 0, "n": 0, "uas_nopunct": 0, "las_nopunct": 0, "n_nopunct": 0,
+              "upos_tagger": 0}
     gold_list = list(gold_docs)
     unannotated = (Doc(nlp.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d])
                    for d in gold_list)
@@ -405,6 +424,7 @@ def score(nlp: Language, gold_docs: Iterable[Doc]) -> dict[str, float]:
             totals["uas"] += head_ok
             totals["las"] += label_ok
             totals["upos"] += g.pos_ == p.pos_
+            totals["upos_tagger"] += g.pos_ == p.tag_  # an experiment's tagger writes UPOS to tag_
             if g.dep_ != PUNCT:
                 totals["n_nopunct"] += 1
                 totals["uas_nopunct"] += head_ok
@@ -417,7 +437,7 @@ def score(nlp: Language, gold_docs: Iterable[Doc]) -> dict[str, float]:
         "uas_nopunct": round(100 * totals["uas_nopunct"] / n_np, 2),
         "las_nopunct": round(100 * totals["las_nopunct"] / n_np, 2),
         "tokens": n,
-    }
+    } | ({"upos_tagger": round(100 * totals["upos_tagger"] / n, 2)} if "tagger" in nlp.pipe_names else {})
 
 
 def evaluate(model: Path, corpus: Path) -> dict[str, object]:
@@ -469,15 +489,28 @@ def measure_speed(nlp: Language, sentences: list[str], repeats: int = 5) -> dict
 # ---------------------------------------------------------------- export
 
 
-def export(best: Path, target: Path, scores: dict[str, object], settings: dict[str, object]) -> None:
-    """Copy the best model into the package with scores.json beside its files (no optimizer state)."""
+DROPPED_AT_EXPORT = ("tagger",)  # trains the shared tok2vec only; the morphologizer gives UPOS
+
+
+def export(best: Path, target: Path, corpus: Path, settings: dict[str, object]) -> dict[str, object]:
+    """Copy the best model into the package without its auxiliary tagger, score what was written and put
+    scores.json and README.md beside it. spaCy saves the averaged weights only, no optimizer state."""
     if target.exists():
         shutil.rmtree(target)
     nlp = spacy.load(best)
+    for name in DROPPED_AT_EXPORT:
+        if name in nlp.pipe_names:
+            nlp.remove_pipe(name)
     nlp.meta.update(MODEL_META)
     nlp.to_disk(target)
+    config = load_config(target / "config.cfg", interpolate=False)
+    config["paths"].update(dict.fromkeys(config["paths"]))  # no local paths in the shipped config
+    config.to_disk(target / "config.cfg")
+    scores = evaluate(target, corpus)
     payload = {"test_scores": scores, "training": settings}
     (target / "scores.json").write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    shutil.copyfile(HERE / "model_README.md", target / "README.md")  # what the model is, licence and credits
+    return scores
 
 
 def folder_size_mb(path: Path) -> float:
@@ -510,37 +543,45 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--runtime-only", action="store_true",
                         help="train on runtime tokens only (no gold-word copies of re-tokenised sentences)")
     parser.add_argument("--nlpid-wheel", type=Path, default=None,
-                        help="the nlp-id wheel (pip download --no-deps nlp-id): raw text for pretrain, POS for convert")
-    parser.add_argument("--nlpid-sentences", type=int, default=0, help="nlp-id POS sentences added to train")
-    parser.add_argument("--pretrained", type=Path, default=None, help="tok2vec weights from pretrain")
+                        help=f"the {NLPID_PACKAGE} wheel (default: fetched into --corpus by pip download)")
+    parser.add_argument("--nlpid-sentences", type=int, default=NLPID_SENTENCES,
+                        help="nlp-id POS sentences added to the train set (0: none)")
+    parser.add_argument("--pretrained", type=Path, default=None,
+                        help="tok2vec weights to start from (default: OUTPUT/pretrain/model-last.bin if present)")
     parser.add_argument("--training-minutes", type=float, default=None, help="wall time, recorded in scores.json")
+    parser.add_argument("--pretraining-minutes", type=float, default=None, help="the same for pretrain")
     parser.add_argument("overrides", nargs="*", help="spaCy config overrides, e.g. training.max_epochs=40")
     return parser
 
 
 def run(args: argparse.Namespace) -> None:
-    steps = ["convert", "train", "evaluate", "export"] if args.command == "all" else [args.command]
+    steps = ["convert", "pretrain", "train", "export"] if args.command == "all" else [args.command]
     overrides = parse_overrides(args.overrides)
-    if args.pretrained is not None:
-        overrides["paths.init_tok2vec"] = str(args.pretrained)
+    pretrained = args.pretrained or args.output / "pretrain" / "model-last.bin"
     best = args.output / "model-best"
     for step in steps:
         print(f"== {step}", flush=True)
         if step == "convert":
-            stats = convert(args.data, args.corpus, not args.runtime_only, args.nlpid_wheel, args.nlpid_sentences)
+            wheel = args.nlpid_wheel or nlpid_wheel(args.corpus) if args.nlpid_sentences else None
+            stats = convert(args.data, args.corpus, not args.runtime_only, wheel, args.nlpid_sentences)
             print(json.dumps({k: vars(v) for k, v in stats.items()}, indent=2))
         elif step == "pretrain":
-            words = write_raw_text(args.data, args.nlpid_wheel, args.corpus / "raw.jsonl")
+            words = write_raw_text(args.data, args.nlpid_wheel or nlpid_wheel(args.corpus), args.corpus / "raw.jsonl")
             print(f"raw text: {words} words", flush=True)
+            started = time.perf_counter()
             pretrain(args.config, args.corpus / "raw.jsonl", args.output / "pretrain")
+            args.pretraining_minutes = round((time.perf_counter() - started) / 60, 1)
         elif step == "train":
+            if pretrained.exists():
+                overrides["paths.init_tok2vec"] = str(pretrained)
+            print(f"tok2vec starts from {overrides.get('paths.init_tok2vec') or 'random weights'}", flush=True)
             started = time.perf_counter()
             train(args.config, args.corpus, args.output, overrides)
             args.training_minutes = round((time.perf_counter() - started) / 60, 1)
         elif step == "evaluate":
             print(json.dumps(evaluate(best, args.corpus), indent=2))
         elif step == "export":
-            export(best, args.model_dir, evaluate(best, args.corpus), training_settings(args, overrides))
+            print(json.dumps(export(best, args.model_dir, args.corpus, training_settings(args, overrides)), indent=2))
             print(f"exported to {args.model_dir} ({folder_size_mb(args.model_dir)} MB)")
 
 
@@ -551,12 +592,17 @@ def training_settings(args: argparse.Namespace, overrides: dict[str, object]) ->
         "config": "training/parser/config.cfg",
         "overrides": overrides,
         "train": f"UD Indonesian-CSUI train + UD Indonesian-GSD dev less every {DEV_EVERY}th sentence"
-        + ("" if args.runtime_only else " (re-tokenised sentences also on their gold words)"),
+        + ("" if args.runtime_only else " (re-tokenised sentences also on their gold words)")
+        + (f" + {args.nlpid_sentences} sentences of {NLPID_PACKAGE}'s POS corpus (UPOS only)"
+           if args.nlpid_sentences else ""),
+        "pretraining": "tok2vec pretrained on raw text (spacy pretrain, characters objective; config.cfg "
+        "[pretraining]): nlp-id's POS corpus and the UD and NER train splits",
         "dev": f"every {DEV_EVERY}th sentence of UD Indonesian-GSD dev (runtime tokens)",
         "threads": 1,
         "gpu": False,
         "spacy_version": spacy.__version__,
         "training_minutes": args.training_minutes,
+        "pretraining_minutes": args.pretraining_minutes,
         "dev_scores": meta.get("performance", {}),
     }
 
