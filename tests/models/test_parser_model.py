@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import spacy
 from spacy.language import Language
+from spacy.pipeline import DependencyParser
 from spacy.tokens import Doc
 
 from peristiwa.model import Sentence, Token
@@ -36,7 +37,9 @@ def nlp() -> Language:
 def test_pipeline_has_tagger_and_parser_with_ud_labels(nlp: Language) -> None:
     assert nlp.lang == "id"
     assert {"morphologizer", "parser"} <= set(nlp.pipe_names)
-    assert {"nsubj", "obj", "obl", "case", "nmod", "punct"} <= set(nlp.get_pipe("parser").labels)
+    parser = nlp.get_pipe("parser")
+    assert isinstance(parser, DependencyParser)
+    assert {"nsubj", "obj", "obl", "case", "nmod", "punct"} <= set(parser.labels)
 
 
 @pytest.mark.parametrize("test_set", sorted(FLOORS))

@@ -534,7 +534,7 @@ def parse_overrides(pairs: list[str]) -> dict[str, object]:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["convert", "pretrain", "train", "evaluate", "export", "all"])
+    parser.add_argument("command", choices=["convert", "pretrain", "train", "evaluate", "export", "speed", "all"])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="shared/data folder")
     parser.add_argument("--config", type=Path, default=HERE / "config.cfg")
     parser.add_argument("--corpus", type=Path, default=CORPUS_DIR)
@@ -580,6 +580,12 @@ def run(args: argparse.Namespace) -> None:
             args.training_minutes = round((time.perf_counter() - started) / 60, 1)
         elif step == "evaluate":
             print(json.dumps(evaluate(best, args.corpus), indent=2))
+        elif step == "speed":  # measure again on a quiet machine, into the exported scores.json
+            scores_file = args.model_dir / "scores.json"
+            payload = json.loads(scores_file.read_text(encoding="utf-8"))
+            payload["test_scores"]["speed"] = measure_speed(spacy.load(args.model_dir), sample_sentences())
+            scores_file.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            print(json.dumps(payload["test_scores"]["speed"], indent=2))
         elif step == "export":
             print(json.dumps(export(best, args.model_dir, args.corpus, training_settings(args, overrides)), indent=2))
             print(f"exported to {args.model_dir} ({folder_size_mb(args.model_dir)} MB)")
