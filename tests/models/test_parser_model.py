@@ -14,6 +14,7 @@ from spacy.pipeline import DependencyParser
 from spacy.tokens import Doc
 
 from peristiwa.model import Sentence, Token
+from peristiwa.settings import PACKAGE_DIR
 from peristiwa.syntax import PARSER_MODEL, Analysis, load_parser, parse
 
 SHARED_DATA = Path(
@@ -89,19 +90,30 @@ def word(tokens: list[Token], analyses: list[Analysis], relation: str, head: int
     return " ".join(tokens[i].text for i, a in enumerate(analyses) if a.deprel == relation and a.head == head)
 
 
-# Written for this test in the style of Indonesian wire copy (not taken from any corpus).
+# Sentences of the bundled sample articles (real news), and sentences written for this test in wire style.
 NEWS = [
-    ("Menteri Luar Negeri Retno Marsudi menerima Duta Besar Jepang di Jakarta pada Selasa.",
+    ("001", "Stoltenberg melontarkan pernyataan tersebut pada sebuah konferensi pers bersama dengan Perdana Menteri "
+     "(PM) Estonia Kaja Kallas dan mengunjungi PM Inggris Boris Johnson di Pangkalan Angkatan Darat Tapa di "
+     "Estonia utara.", "melontarkan", "Stoltenberg", "pernyataan"),
+    ("001", "Dia menyerukan penghentian perang sesegera mungkin di Ukraina, penarikan pasukan Rusia dan melakukan "
+     "berbagai upaya diplomatik.", "menyerukan", "Dia", "penghentian"),
+    ("003", "Kedua diplomat papan atas tersebut melanjutkan koordinasi pendekatan perang melawan ISIS, Jabhat "
+     "al-Nusra, dan organisasi teroris lainnya di Suriah.", "melanjutkan", "diplomat", "koordinasi"),
+    ("", "Menteri Luar Negeri Retno Marsudi menerima Duta Besar Jepang di Jakarta pada Selasa.",
      "menerima", "Menteri", "Duta"),
-    ("Pemerintah Indonesia mengecam serangan Israel terhadap warga sipil di Gaza.",
+    ("", "Pemerintah Indonesia mengecam serangan Israel terhadap warga sipil di Gaza.",
      "mengecam", "Pemerintah", "serangan"),
-    ("Presiden Prabowo Subianto menandatangani perjanjian kerja sama pertahanan dengan Prancis.",
+    ("", "Presiden Prabowo Subianto menandatangani perjanjian kerja sama pertahanan dengan Prancis.",
      "menandatangani", "Presiden", "perjanjian"),
 ]
 
 
-@pytest.mark.parametrize(("text", "root", "subject", "obj"), NEWS)
-def test_news_sentence_has_verb_root_with_subject_and_object(text: str, root: str, subject: str, obj: str) -> None:
+@pytest.mark.parametrize(("sample", "text", "root", "subject", "obj"), NEWS)
+def test_news_sentence_has_verb_root_with_subject_and_object(
+    sample: str, text: str, root: str, subject: str, obj: str
+) -> None:
+    if sample:
+        assert text in next(PACKAGE_DIR.glob(f"samples/{sample}_*.txt")).read_text(encoding="utf-8")
     tokens, analyses = analyse(text)
     roots = [i for i, a in enumerate(analyses) if a.head == i]
     assert [tokens[i].text for i in roots] == [root]
