@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from peristiwa.model import Sentence, Token
 from peristiwa.settings import PACKAGE_DIR
-from peristiwa.syntax import PARSER_MODEL, Analysis, load_parser, parse
+from peristiwa.stages.nlp.syntax import PARSER_MODEL, Analysis, load_parser, parse
 
 SHARED_DATA = Path(
     os.environ.get("PERISTIWA_SHARED_DATA", Path(__file__).resolve().parents[3] / "shared" / "data")
