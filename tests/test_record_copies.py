@@ -5,9 +5,11 @@ place and forgotten in another fails here, naming both."""
 from __future__ import annotations
 
 import dataclasses
+import typing
 
 import duckdb
 
+from peristiwa import model
 from peristiwa.server.models import EventRow
 from peristiwa.store import queries, rows
 from peristiwa.store.derive import EVENT_COLUMNS
@@ -49,3 +51,22 @@ def test_the_api_event_row_is_the_query_row() -> None:
 def test_merge_reads_only_stored_mention_columns() -> None:
     fields = {f.name for f in dataclasses.fields(MentionIn)}
     assert fields <= set(TABLES["event_mentions"]), "MentionIn reads columns event_mentions lacks"
+
+
+def leaf_paths(cls: type, prefix: str = "") -> list[str]:
+    """Dotted paths of every leaf field of a record dataclass ("location.name", "evidence.start" …)."""
+    hints = typing.get_type_hints(cls)
+    paths = []
+    for field in dataclasses.fields(cls):
+        nested = [t for t in (hints[field.name], *typing.get_args(hints[field.name])) if dataclasses.is_dataclass(t)]
+        name = prefix + field.name
+        paths.extend(leaf_paths(nested[0], name + ".") if nested else [name])  # type: ignore[arg-type]
+    return paths
+
+
+def test_every_event_field_is_stored_or_left_out_on_purpose() -> None:
+    stored = set(rows.EVENT_MENTION_SOURCES.values())
+    forgotten = [path for path in leaf_paths(model.Event) if path not in stored
+                 and not any(path == out or path.startswith(out + ".") for out in rows.EVENT_NOT_STORED)]
+    assert forgotten == [], "model.Event fields neither in rows.EVENT_MENTION_SOURCES nor in EVENT_NOT_STORED"
+    assert set(rows.EVENT_MENTION_SOURCES) | {"article_id", "event_id"} == set(rows.COLUMNS["event_mentions"])

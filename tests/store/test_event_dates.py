@@ -15,9 +15,12 @@ from peristiwa.api import Peristiwa
 from peristiwa.settings import DATA_DIR
 from peristiwa.store import reads, schema
 from peristiwa.store.connection import connect, connection
+from peristiwa.store.export import gdelt_columns
 from peristiwa.stories.merge import MentionIn, Report, merge_story
 from peristiwa.stories.ontology import plover_types
 from tests.store.records import BODY_OTHER, BODY_SUMMIT, event, record, summit_entities
+
+CAMEO_ROOT = {"11": "ACCUSE", "12": "REJECT", "13": "THREATEN", "04": "CONSULT"}  # GDELT names no PLOVER type
 
 
 def _dated(eid: str, kind: str, target: str | None, date: str | None, source: str,
@@ -79,11 +82,13 @@ def test_exports_carry_the_best_date_and_its_precision(tmp_path: Path) -> None:
     assert (plover["REJECT"]["event_date"], plover["REJECT"]["date_source"]) == ("2022-05-02", "report")
     assert plover["THREATEN"]["event_date"] is None and plover["THREATEN"]["date_source"] == "none"
     db.export("gdelt-tsv", tmp_path / "events.tsv")
+    names = [name for name, _ in gdelt_columns()]  # GDELT 2.0 files have no header row
     with (tmp_path / "events.tsv").open(encoding="utf-8", newline="") as handle:
-        gdelt = {r["PloverType"]: r for r in csv.DictReader(handle, delimiter="\t")}
-    assert (gdelt["ACCUSE"]["SQLDATE"], gdelt["ACCUSE"]["MonthYear"], gdelt["ACCUSE"]["Year"]) == (
+        gdelt_rows = [dict(zip(names, row, strict=True)) for row in csv.reader(handle, delimiter="\t")]
+    gdelt = {CAMEO_ROOT[r["EventRootCode"]]: r for r in gdelt_rows}
+    assert (gdelt["ACCUSE"]["Day"], gdelt["ACCUSE"]["MonthYear"], gdelt["ACCUSE"]["Year"]) == (
         "20220201", "202202", "2022")
-    assert gdelt["THREATEN"]["SQLDATE"] == ""
+    assert gdelt["THREATEN"]["Day"] == ""
     db.export("csv", tmp_path / "events.csv")
     with (tmp_path / "events.csv").open(encoding="utf-8", newline="") as handle:
         rows = {r["type"]: r for r in csv.DictReader(handle)}
