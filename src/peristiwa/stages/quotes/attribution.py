@@ -163,20 +163,46 @@ def _left_limit(ctx: Context, lo: int, verb: int) -> int:
 
 
 def _subject_chunk(ctx: Context, lo: int, verb: int) -> list[Word] | None:
-    """The last comma-separated chunk before the verb, skipping relative clauses (`, yang …,`)."""
+    """The comma-separated chunk before the verb that holds its subject. Inserts between commas are skipped:
+    relative clauses (`Mali, yang diperintah militer, menyatakan`), times and sources (`Trump, seperti dilansir
+    AFP, Kamis (10/7), menyatakan`); of an apposition the name is taken (`Juru bicara PLA, Li Xihai,
+    mengatakan`; `Badruddin Yunus, tokoh masyarakat setempat, mengatakan`). None when the verb follows a
+    clause (`X mengutuk peluncuran itu, mengatakan …`): it shares that clause's subject."""
     bounds = [lo, *(m.end() for m in _CHUNK_BREAK.finditer(ctx.text, lo, verb))]
     ends = [m.start() for m in _CHUNK_BREAK.finditer(ctx.text, lo, verb)] + [verb]
     chunks = [list(words(ctx.text, a, b)) for a, b in zip(bounds, ends, strict=True)]
-    for n in range(len(chunks) - 1, -1, -1):
-        chunk = chunks[n]
-        if _is_relative(chunk) or (not chunk and n > 0 and _is_relative(chunks[n - 1])):
-            continue  # `Mali, yang diperintah militer, menyatakan`: the subject stands before the relative clause
-        return chunk or None
-    return None
+    lexicon = ctx.lexicon
+    n = len(chunks) - 1
+    if chunks[n] and not (n > 0 and _is_time_only(lexicon, chunks[n])):
+        return chunks[n]
+    n -= 1
+    while n > 0 and (_is_relative(chunks[n]) or _is_insert(lexicon, chunks[n])):
+        n -= 1
+    chunk = chunks[n] if n >= 0 else []
+    if not chunk or any(_is_verb(lexicon, w) for w in chunk):
+        return None
+    if n > 0 and not chunk[0].text[:1].isupper() and _is_name_chunk(lexicon, chunks[n - 1]):
+        return chunks[n - 1]
+    return chunk if any(w.text[:1].isupper() for w in chunk) else None
 
 
 def _is_relative(chunk: list[Word]) -> bool:
     return bool(chunk) and chunk[0].key == "yang"
+
+
+def _is_time_only(lexicon: Lexicon, chunk: list[Word]) -> bool:
+    """`pada Rabu (2/10)`, `Kamis (10/7/2025)`, `pada hari Selasa`."""
+    return all(w.key in lexicon.time_words or w.key in lexicon.parenthetical_openers
+               or any(ch.isdigit() for ch in w.key) for w in chunk)
+
+
+def _is_insert(lexicon: Lexicon, chunk: list[Word]) -> bool:
+    """A chunk between commas that is no subject: a time or a source (`seperti dilansir AFP`)."""
+    return not chunk or _is_time_only(lexicon, chunk) or chunk[0].key in lexicon.parenthetical_openers
+
+
+def _is_name_chunk(lexicon: Lexicon, chunk: list[Word]) -> bool:
+    return bool(chunk) and chunk[0].text[:1].isupper() and not any(_is_verb(lexicon, w) for w in chunk)
 
 
 def _clause_opening(lexicon: Lexicon, chunk: list[Word]) -> list[Word]:

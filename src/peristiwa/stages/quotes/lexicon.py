@@ -48,6 +48,7 @@ class Lexicon:
     aspect_words: frozenset[str]
     noun_phrase_openers: frozenset[str]
     adverbial_openers: frozenset[str]
+    parenthetical_openers: frozenset[str]
     time_words: frozenset[str]
     connectors: frozenset[str]
     shared_subject_words: frozenset[str]
@@ -102,7 +103,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         verb_complement=verbs,
         framing_verbs=_words(data, "framing_verbs"), negators=_words(data, "negators"),
         aspect_words=_words(data, "aspect_words"), noun_phrase_openers=_words(data, "noun_phrase_openers"),
-        adverbial_openers=_words(data, "adverbial_openers"), time_words=_words(data, "time_words"),
+        adverbial_openers=_words(data, "adverbial_openers"),
+        parenthetical_openers=_words(data, "parenthetical_openers"), time_words=_words(data, "time_words"),
         connectors=_words(data, "connectors"), shared_subject_words=_words(data, "shared_subject_words"),
         verb_coordinators=_words(data, "verb_coordinators"),
         subject_tail_words=_words(data, "subject_tail_words"),
