@@ -47,6 +47,9 @@ class Lexicon:
     negators: frozenset[str]
     aspect_words: frozenset[str]
     noun_phrase_openers: frozenset[str]
+    complement_stops: frozenset[str]
+    predicate_words: frozenset[str]
+    quantity_openers: frozenset[str]
     adverbial_openers: frozenset[str]
     parenthetical_openers: frozenset[str]
     time_words: frozenset[str]
@@ -103,6 +106,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         verb_complement=verbs,
         framing_verbs=_words(data, "framing_verbs"), negators=_words(data, "negators"),
         aspect_words=_words(data, "aspect_words"), noun_phrase_openers=_words(data, "noun_phrase_openers"),
+        complement_stops=_words(data, "complement_stops"), predicate_words=_words(data, "predicate_words"),
+        quantity_openers=_words(data, "quantity_openers"),
         adverbial_openers=_words(data, "adverbial_openers"),
         parenthetical_openers=_words(data, "parenthetical_openers"), time_words=_words(data, "time_words"),
         connectors=_words(data, "connectors"), shared_subject_words=_words(data, "shared_subject_words"),

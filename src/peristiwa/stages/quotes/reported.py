@@ -30,6 +30,7 @@ _CLOSING_MARKS = "”\"»’"
 _COMMA_WORD = re.compile(r",\s+([\w-]+)")
 _GAP_MAX_WORDS = 12
 _MIN_CLAUSE_CHARS = 3
+PREDICATE_WINDOW = 8  # words after a `clause` verb in which its complement's predicate must stand
 
 
 def reported_candidates(ctx: Context, spans: list[QuotedSpan]) -> list[Candidate]:
@@ -112,7 +113,7 @@ def complement_start(ctx: Context, pos: int, hi: int, policy: str) -> int | None
         return None
     first = following[k]
     marked = any(ch in ",:" for ch in ctx.text[pos:first.start])
-    return first.start if _policy_allows(ctx, policy, following[k:k + 3], marked) else None
+    return first.start if _policy_allows(ctx, policy, following[k:k + PREDICATE_WINDOW], marked) else None
 
 
 def _policy_allows(ctx: Context, policy: str, opening: list[Word], marked: bool) -> bool:
@@ -120,27 +121,57 @@ def _policy_allows(ctx: Context, policy: str, opening: list[Word], marked: bool)
     if policy == "bare":
         return first.key not in ctx.lexicon.noun_phrase_openers
     # A named subject before an aspect word opens a clause for these verbs too: `menyatakan Indonesia akan …`.
-    named = first.text[:1].isupper() and any(w.key in ctx.lexicon.aspect_words for w in opening[1:])
+    named = first.text[:1].isupper() and any(w.key in ctx.lexicon.aspect_words for w in opening[1:3])
     if policy == "aspect":  # `menegaskan akan …`
-        return marked or first.key in ctx.lexicon.aspect_words or named
+        counted = first.key in ctx.lexicon.quantity_openers and _has_predicate(ctx, opening)
+        return marked or first.key in ctx.lexicon.aspect_words or named or counted
+    if policy == "clause":  # `menyebut serangan itu merupakan …`, not `menyebut X sebagai …`
+        return marked or _has_predicate(ctx, opening)
     return marked or (policy == "marked" and named)
+
+
+def _has_predicate(ctx: Context, opening: list[Word]) -> bool:
+    """A predicate (a prefixed verb, a modal or aspect word, a copula) among the first words of the complement,
+    before a comma or a word that ends a noun phrase's own clause (`yang`, `untuk`, `sebagai`)."""
+    lexicon = ctx.lexicon
+    for j, word in enumerate(opening[:PREDICATE_WINDOW]):
+        if j and "," in ctx.text[opening[j - 1].end:word.start]:
+            return False
+        if word.key in lexicon.complement_stops:
+            return False
+        verb = _VERBISH.fullmatch(word.text) is not None and word.key not in lexicon.not_verbs
+        if verb or word.key in lexicon.predicate_words:
+            return True
+    return False
 
 
 def _skip_time(ctx: Context, found: list[Word], k: int) -> int:
     """Skip `pada hari Minggu`, `Selasa (7/2)`, `sebelumnya`, `juga` between a verb and its complement."""
     while k < len(found):
         key = found[k].key
-        is_time = key in ctx.lexicon.time_words or any(ch.isdigit() for ch in key)
+        is_time = key in ctx.lexicon.time_words or _is_date_number(ctx, found, k)
         after_day = key in ("ini", "itu") and k > 0 and found[k - 1].key in ctx.lexicon.time_words
-        opens_time = key == "pada" and k + 1 < len(found) and _is_timeish(ctx, found[k + 1])
+        opens_time = key == "pada" and k + 1 < len(found) and _is_timeish(ctx, found, k + 1)
         if not (is_time or after_day or opens_time):
             break
         k += 1
     return k
 
 
-def _is_timeish(ctx: Context, word: Word) -> bool:
-    return word.key in ctx.lexicon.time_words or any(ch.isdigit() for ch in word.key)
+def _is_date_number(ctx: Context, found: list[Word], k: int) -> bool:
+    """`(7/2)`, `6 Mei`, `Juni 2025`: a number in a date; `82 warga` is a number of the complement."""
+    key = found[k].key
+    if not any(ch.isdigit() for ch in key):
+        return False
+    if "/" in key or ":" in key:
+        return True
+    before = found[k - 1].key if k > 0 else ""
+    after = found[k + 1].key if k + 1 < len(found) else ""
+    return after in ctx.lexicon.time_words or before in ctx.lexicon.time_words or before in ("pada", "tanggal")
+
+
+def _is_timeish(ctx: Context, found: list[Word], k: int) -> bool:
+    return found[k].key in ctx.lexicon.time_words or _is_date_number(ctx, found, k)
 
 
 def _bahwa_after(ctx: Context, found: list[Word], k: int) -> int | None:
