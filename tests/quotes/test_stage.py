@@ -99,3 +99,40 @@ def test_two_entities_claiming_the_same_words_do_not_stop_the_stage() -> None:
     start = TEXT.index("Wang Yi")
     twin = Entity("e3", "Wang Yi", "ORG", mentions=[Mention(start, start + 7, "Wang Yi")])
     assert find(run(TEXT, [_lavrov(), _wang(), twin]), "Kami sepakat") is not None
+
+
+def _entity(text: str, key: str, name: str, kind: str, surface: str | None = None) -> Entity:
+    """An entity with every mention of `surface` (default: the name) in `text`."""
+    surface = surface or name
+    mentions, at = [], text.find(surface)
+    while at >= 0:
+        mentions.append(Mention(at, at + len(surface), surface))
+        at = text.find(surface, at + 1)
+    return Entity(key, name, kind, mentions=mentions)
+
+
+MINISTRY = ("Kementerian Pertahanan Azerbaijan mengumumkan operasi di Karabakh. "
+            "Kementerian menyatakan bahwa pihaknya telah memberi tahu pasukan Rusia. "
+            "Mereka mengklaim bahwa operasi itu sah. "
+            "“Operasi ini akan berakhir segera,” kata pernyataan itu.")
+
+
+def test_bare_head_noun_and_plural_pronoun_and_statement_take_the_ministry_named_before() -> None:
+    ministry = _entity(MINISTRY, "m", "Kementerian Pertahanan Azerbaijan", "ORG")
+    doc = run(MINISTRY, [ministry])
+    for start in ("pihaknya telah memberi", "operasi itu sah", "Operasi ini akan"):
+        quote = find(doc, start)
+        assert quote is not None and quote.speaker_id == "m", start
+
+
+def test_unnamed_sources_are_unattributed_even_beside_a_state() -> None:
+    text = ("India menerima nota verbal itu. Sumber di pemerintahan India mengonfirmasi bahwa mereka telah "
+            "menerima nota tersebut. Pengunjuk rasa mengatakan mereka tidak hanya berjuang untuk pemilu.")
+    doc = run(text, [_entity(text, "i", "India", "GPE")])
+    assert [q.speaker for q in doc.quotes] == [None, None]
+
+
+def test_a_sentence_subject_that_names_no_entity_gives_no_speaker() -> None:
+    text = "Konsensus tersebut menyerukan “penghentian segera kekerasan” di Myanmar."
+    event = _entity(text, "k", "Konsensus Lima Poin", "EVENT", "Konsensus")
+    assert [q.speaker for q in run(text, [event]).quotes] == [None]

@@ -29,6 +29,7 @@ class SpeakerRef:
     kind: str
     start: int = 0
     end: int = 0
+    weak: bool = False  # only the subject of the quote's sentence: good for a known entity, not a bare word
 
 
 FOCUS = SpeakerRef("focus")
@@ -111,7 +112,7 @@ def _gap_has_break(text: str, taken: list[Word], word: Word) -> bool:
     return bool(taken) and any(ch in ",.;:!?()" for ch in text[taken[-1].end:word.start])
 
 
-_APPOSITIVE = re.compile(r"\s*,\s*((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,3})(?=\s*(?:[,.;:!?]|$))")
+_APPOSITIVE = re.compile(r"\s*,\s*((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,3})(?=\s*(?:[,.;:!?]|atau\s|$))")
 
 
 def _appositive_end(ctx: Context, taken: list[Word], limit: int) -> int:
@@ -254,5 +255,7 @@ def is_speakerlike(ctx: Context, ref: SpeakerRef) -> bool:
     """A phrase that could name a speaker: a capitalised word, a pronoun or a role word."""
     found = list(words(ctx.text, ref.start, ref.end))
     lexicon = ctx.lexicon
+    anaphoric = len(found) > 1 and found[-1].key in lexicon.anaphoric_closers  # `kata kementerian itu`
     return any(w.text[:1].isupper() or w.key in lexicon.pronouns or w.key in lexicon.person_roles
-               or w.key in lexicon.anaphoric_openers for w in found)
+               or w.key in lexicon.anaphoric_openers or (anaphoric and w.key in lexicon.anaphoric_heads)
+               for w in found)

@@ -61,8 +61,13 @@ class Lexicon:
     not_verbs: frozenset[str]
     phrase_stops: frozenset[str]
     pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
     anaphoric_openers: frozenset[str]
     anaphoric_closers: frozenset[str]
+    anaphoric_heads: frozenset[str]
+    indefinites: frozenset[str]
+    statement_nouns: frozenset[str]
+    unnamed_sources: frozenset[str]
     role_words: frozenset[str]
     person_roles: frozenset[str]
     name_modifiers: frozenset[str]
@@ -115,8 +120,11 @@ def _build(data: dict[str, Any]) -> Lexicon:
         subject_tail_words=_words(data, "subject_tail_words"),
         clause_breaks=_words(data, "clause_breaks"), not_verbs=_words(data, "not_verbs"),
         phrase_stops=_words(data, "phrase_stops"), pronouns=_words(data, "pronouns"),
+        plural_pronouns=_words(data, "plural_pronouns"),
         anaphoric_openers=_words(data, "anaphoric_openers"),
         anaphoric_closers=_words(data, "anaphoric_closers"),
+        anaphoric_heads=_words(data, "anaphoric_heads"), indefinites=_words(data, "indefinites"),
+        statement_nouns=_words(data, "statement_nouns"), unnamed_sources=_words(data, "unnamed_sources"),
         role_words=_words(data, "role_words"), person_roles=_words(data, "person_roles"),
         name_modifiers=frozenset(data.get("name_modifiers", [])),
         countries=_country_names() | extra_countries,
