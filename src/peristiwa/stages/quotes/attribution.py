@@ -65,6 +65,7 @@ class _Regexes:
     trailing: re.Pattern[str]
     demikian: re.Pattern[str]
     according: re.Pattern[str]
+    source: re.Pattern[str]
 
 
 @cache
@@ -82,6 +83,7 @@ def regexes(lexicon: Lexicon) -> _Regexes:
                             rf"(?P<cue>{alternation(lexicon.demikian_verbs)})(?:[ \t]+oleh)?(?![\w-])"),
         according=re.compile(rf"(?<![\w-])(?P<cue>(?:{alternation(lexicon.according_to)}))(?P<nya>nya)?(?![\w-])",
                              re.IGNORECASE),
+        source=re.compile(rf"(?<![\w-])(?P<cue>(?:{alternation(lexicon.source_openers)}))(?![\w-])", re.IGNORECASE),
     )
 
 
@@ -155,6 +157,25 @@ def _reporting_subject(ctx: Context, lo: int, pronoun: int) -> SpeakerRef | None
     return found if found is not None and found.kind == "phrase" else None
 
 
+def relative_antecedent(ctx: Context, lo: int, marker: int) -> SpeakerRef | None:
+    """The noun phrase a relative clause hangs on (`pemberontak M23 dukungan Rwanda yang mengatakan …`,
+    `pemerintah Kongo, yang mengatakan …`): the words after the last verb before `yang`. A statement hangs on
+    its issuer (`Kementerian X mengeluarkan pernyataan, yang menyatakan …`)."""
+    lo = _left_limit(ctx, lo, marker)
+    end = marker
+    while end > lo and ctx.text[end - 1] in " \t,":
+        end -= 1
+    breaks = [m.end() for m in _CHUNK_BREAK.finditer(ctx.text, lo, end)]
+    chunk = list(words(ctx.text, breaks[-1] if breaks else lo, end))
+    verbs = [k for k, w in enumerate(chunk) if _is_verb(ctx.lexicon, w)]
+    kept = _strip_subject(ctx.lexicon, chunk[verbs[-1] + 1:] if verbs else chunk)
+    if verbs and kept and kept[0].key in ctx.lexicon.statement_nouns:
+        return clause_subject(ctx, lo, chunk[verbs[-1]].start)
+    if not kept or len(kept) > SUBJECT_MAX_WORDS:
+        return None
+    return SpeakerRef("phrase", kept[0].start, kept[-1].end)
+
+
 def _left_limit(ctx: Context, lo: int, verb: int) -> int:
     for span in ctx.quoted.overlapping(lo, verb):
         lo = max(lo, span.outer_end)
@@ -174,7 +195,7 @@ def _subject_chunk(ctx: Context, lo: int, verb: int) -> list[Word] | None:
     chunks = [list(words(ctx.text, a, b)) for a, b in zip(bounds, ends, strict=True)]
     lexicon = ctx.lexicon
     n = len(chunks) - 1
-    if chunks[n] and not (n > 0 and _is_time_only(lexicon, chunks[n])):
+    if chunks[n] and not (n > 0 and is_time_only(lexicon, chunks[n])):
         return chunks[n]
     n -= 1
     while n > 0 and (_is_relative(chunks[n]) or _is_insert(lexicon, chunks[n])):
@@ -191,7 +212,7 @@ def _is_relative(chunk: list[Word]) -> bool:
     return bool(chunk) and chunk[0].key == "yang"
 
 
-def _is_time_only(lexicon: Lexicon, chunk: list[Word]) -> bool:
+def is_time_only(lexicon: Lexicon, chunk: list[Word]) -> bool:
     """`pada Rabu (2/10)`, `Kamis (10/7/2025)`, `pada hari Selasa`."""
     return all(w.key in lexicon.time_words or w.key in lexicon.parenthetical_openers
                or any(ch.isdigit() for ch in w.key) for w in chunk)
@@ -199,7 +220,7 @@ def _is_time_only(lexicon: Lexicon, chunk: list[Word]) -> bool:
 
 def _is_insert(lexicon: Lexicon, chunk: list[Word]) -> bool:
     """A chunk between commas that is no subject: a time or a source (`seperti dilansir AFP`)."""
-    return not chunk or _is_time_only(lexicon, chunk) or chunk[0].key in lexicon.parenthetical_openers
+    return not chunk or is_time_only(lexicon, chunk) or chunk[0].key in lexicon.parenthetical_openers
 
 
 def _is_name_chunk(lexicon: Lexicon, chunk: list[Word]) -> bool:

@@ -42,6 +42,7 @@ class Lexicon:
     demikian_lead: frozenset[str]
     demikian_verbs: frozenset[str]
     according_to: frozenset[str]
+    source_openers: frozenset[str]
     verb_complement: dict[str, str]
     framing_verbs: frozenset[str]
     negators: frozenset[str]
@@ -108,6 +109,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         trailing_cues=_words(data["trailing_cues"], "words"),
         demikian_lead=_words(data["demikian"], "lead"), demikian_verbs=_words(data["demikian"], "verbs"),
         according_to=_words(data["according_to"], "words"),
+        source_openers=_words(data["according_to"], "sources"),
         verb_complement=verbs,
         framing_verbs=_words(data, "framing_verbs"), negators=_words(data, "negators"),
         aspect_words=_words(data, "aspect_words"), noun_phrase_openers=_words(data, "noun_phrase_openers"),

@@ -18,7 +18,9 @@ from peristiwa.stages.quotes.attribution import (
     clause_subject,
     is_negated,
     is_speakerlike,
+    is_time_only,
     regexes,
+    relative_antecedent,
     speaker_phrase,
 )
 from peristiwa.stages.quotes.direct import according_ref, anchors
@@ -37,7 +39,7 @@ def reported_candidates(ctx: Context, spans: list[QuotedSpan]) -> list[Candidate
     found: list[Candidate] = []
     for sentence in ctx.sentences.spans:
         kept: list[Candidate] = []
-        for finder in (_speech_verbs, _demikian, _according, _trailing_cues):
+        for finder in (_speech_verbs, _demikian, _according, _sources, _trailing_cues):
             for candidate in finder(ctx, sentence):
                 if not any(_overlap(candidate, other) for other in kept):
                     kept.append(_shared_speaker(ctx, spans, candidate))
@@ -81,7 +83,8 @@ def _speech_verbs(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
             continue
         start = complement_start(ctx, verb.end(), hi, ctx.lexicon.verb_complement[verb.group().casefold()])
         clause = _clause(ctx, start, clause_end(ctx, start, hi)) if start is not None else None
-        subject = clause_subject(ctx, lo, verb.start())
+        relative = _relative_marker(ctx, lo, verb.start())
+        subject = clause_subject(ctx, lo, verb.start()) if relative is None else relative_antecedent(ctx, lo, relative)
         if clause is None or subject is None:
             continue
         taken_until = clause[1]
@@ -89,10 +92,17 @@ def _speech_verbs(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
 
 
 def _usable_verb(ctx: Context, lo: int, verb: re.Match[str]) -> bool:
-    if ctx.quoted.containing(verb.start()) is not None or is_negated(ctx, lo, verb.start()):
-        return False
-    before = list(words(ctx.text, max(lo, verb.start() - 12), verb.start()))
-    return not (before and before[-1].key == "yang")  # a relative clause: its subject lies elsewhere
+    return ctx.quoted.containing(verb.start()) is None and not is_negated(ctx, lo, verb.start())
+
+
+def _relative_marker(ctx: Context, lo: int, verb: int) -> int | None:
+    """Where `yang` opens the relative clause the verb heads (`M23, yang (baru-baru ini) mengatakan …`)."""
+    before = list(words(ctx.text, max(lo, verb - 40), verb))
+    k = len(before)
+    while k > 0 and before[k - 1].key != "yang" and (
+            before[k - 1].key in ctx.lexicon.subject_tail_words or before[k - 1].key in ctx.lexicon.time_words):
+        k -= 1
+    return before[k - 1].start if k > 0 and before[k - 1].key == "yang" else None
 
 
 def complement_start(ctx: Context, pos: int, hi: int, policy: str) -> int | None:
@@ -235,15 +245,40 @@ def _according(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
 
 
 def _according_clause(ctx: Context, sentence: Sentence, match: re.Match[str],
-                      ref: SpeakerRef) -> tuple[int, int] | None:
+                      ref: SpeakerRef, leading_only: bool = False) -> tuple[int, int] | None:
     lo, hi = sentence
     before = list(words(ctx.text, max(lo, ctx.dateline_end if lo <= ctx.dateline_end else lo), match.start()))
-    if all(w.key in ctx.lexicon.connectors for w in before):  # `Menurut X, …`
+    if all(w.key in ctx.lexicon.connectors for w in before):  # `Menurut X, …`, `Mengutip Reuters, Jumat (1/10), …`
         comma = ctx.text.find(",", ref.end, hi)
-        return _clause(ctx, comma + 1, clause_end(ctx, comma + 1, hi)) if comma >= 0 else None
-    if ctx.text[lo:match.start()].rstrip().endswith(","):  # `…, menurut X.`
+        if comma < 0:
+            return None
+        start = _after_time_chunk(ctx, comma + 1, hi)
+        return _clause(ctx, start, clause_end(ctx, start, hi))
+    if not leading_only and ctx.text[lo:match.start()].rstrip().endswith(","):  # `…, menurut X.`
         return _clause(ctx, lo, match.start())
     return None
+
+
+def _after_time_chunk(ctx: Context, pos: int, hi: int) -> int:
+    """Past a date set off by commas (`Mengutip Reuters, Jumat (1/10/2025), India …`)."""
+    while (comma := ctx.text.find(",", pos, hi)) >= 0:
+        chunk = list(words(ctx.text, pos, comma))
+        if not chunk or not is_time_only(ctx.lexicon, chunk):
+            break
+        pos = comma + 1
+    return pos
+
+
+def _sources(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    """`Dilansir dari The Guardian, PBB telah …`: a sentence opened by its source is that source's report."""
+    lo, hi = sentence
+    for match in regexes(ctx.lexicon).source.finditer(ctx.text, lo, hi):
+        ref = speaker_phrase(ctx, match.end(), hi)
+        if ref is None or ctx.quoted.containing(match.start()) is not None or not is_speakerlike(ctx, ref):
+            continue
+        clause = _according_clause(ctx, sentence, match, ref, leading_only=True)
+        if clause is not None:
+            yield Candidate(*clause, False, match.group("cue").casefold(), ref, sentence)
 
 
 def _trailing_cues(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
@@ -252,9 +287,26 @@ def _trailing_cues(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         if ctx.quoted.containing(match.start()) is not None or ctx.text[match.start() - 1] in _CLOSING_MARKS:
             continue
         ref = _trailing_ref(ctx, match, hi)
-        clause = _clause(ctx, lo, match.start())
+        clause = _inserted_clause(ctx, lo, match, ref, hi) or _clause(ctx, lo, match.start())
         if ref is not None and clause is not None:
             yield Candidate(*clause, False, match.group("cue"), ref, sentence)
+
+
+def _inserted_clause(ctx: Context, lo: int, match: re.Match[str], ref: SpeakerRef | None,
+                     hi: int) -> tuple[int, int] | None:
+    """`Saat ini, kata X, keamanan di perbatasan telah ditingkatkan`: a cue set off by commas after an
+    adverbial opening attributes the clause that follows it."""
+    if ref is None or ref.kind != "phrase":
+        return None
+    after = ctx.text[ref.end:hi].lstrip()
+    if not after.startswith(","):
+        return None
+    before = list(words(ctx.text, lo, match.start()))
+    lexicon = ctx.lexicon
+    if not before or before[0].key not in lexicon.connectors | lexicon.parenthetical_openers | lexicon.time_words:
+        return None  # `Tiga serangan lainnya, kata X, dilakukan …`: the words before the cue are the quote
+    start = ctx.text.index(",", ref.end) + 1
+    return _clause(ctx, start, clause_end(ctx, start, hi))
 
 
 def _trailing_ref(ctx: Context, match: re.Match[str], hi: int) -> SpeakerRef | None:
