@@ -136,3 +136,13 @@ def test_a_sentence_subject_that_names_no_entity_gives_no_speaker() -> None:
     text = "Konsensus tersebut menyerukan “penghentian segera kekerasan” di Myanmar."
     event = _entity(text, "k", "Konsensus Lima Poin", "EVENT", "Konsensus")
     assert [q.speaker for q in run(text, [event]).quotes] == [None]
+
+
+def test_a_person_named_inside_a_quotation_does_not_take_the_clitic() -> None:
+    text = ("Menteri Keuangan AS Scott Bessent mengumumkan sanksi baru. “Kami siap mendukung upaya Presiden "
+            "Donald Trump,” katanya. Ia juga menyebut bahwa pertemuan di Alaska menjadi titik balik.")
+    bessent, trump = _entity(text, "b", "Scott Bessent", "PER"), _entity(text, "t", "Donald Trump", "PER")
+    nya, ia = text.index("nya."), text.index("Ia juga")
+    wrong = [Reference(nya, nya + 3, "nya", "t", "pronoun"), Reference(ia, ia + 2, "Ia", "t", "pronoun")]
+    doc = run(text, [bessent, trump], wrong)  # the actors stage's coreference, blind to quotation marks
+    assert [q.speaker_id for q in doc.quotes] == ["b", "b"]

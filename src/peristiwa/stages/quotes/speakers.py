@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from peristiwa.model import Document, Entity
 from peristiwa.stages.quotes.attribution import SpeakerRef
 from peristiwa.stages.quotes.lexicon import Lexicon
+from peristiwa.stages.quotes.marks import QuotedIndex
 from peristiwa.stages.quotes.segment import Word, words
 
 _WORD = re.compile(r"[\w-]+")
@@ -32,8 +33,9 @@ class Speaker:
 class SpeakerResolver:
     """Resolves references in text order, keeping the speaker in focus for pronouns and role anaphora."""
 
-    def __init__(self, doc: Document, lexicon: Lexicon) -> None:
+    def __init__(self, doc: Document, lexicon: Lexicon, quoted: QuotedIndex | None = None) -> None:
         self.text = doc.text
+        self.quoted = quoted
         self.lexicon = lexicon
         self.entities = {entity.id: entity for entity in doc.entities}
         self.mentions = sorted(((m.start, m.end, e) for e in doc.entities for m in e.mentions), key=lambda x: x[:2])
@@ -54,7 +56,9 @@ class SpeakerResolver:
             if ref.weak and found is not None and not self._known(found):
                 found = None  # `Konsensus itu menyerukan “…”`: a sentence subject that is no known actor
         elif ref.kind == "clitic":
-            found = self._reference(ref.start, ref.end) or self._focus_at(ref) or self._last_at(ref)
+            # The speaker in focus first: the actors stage's coreference does not see quotations, and takes a
+            # person named inside the quote (`“… upaya Presiden Trump …,” katanya`) for the speaker.
+            found = self._pronoun(ref.start, ref.end) or self._last_at(ref)
         elif ref.kind == "previous":
             found = previous or self.focus
         else:
@@ -71,10 +75,15 @@ class SpeakerResolver:
 
     def note_subject(self, ref: SpeakerRef) -> None:
         """A person named as a sentence's subject becomes the speaker in focus (`Lavrov meyakini …`)."""
-        found = self._phrase(ref.start, ref.end, anaphora=False)
-        if found is None or found.role_head is not None or found.span is None or not self._known(found):
+        found = list(words(self.text, ref.start, ref.end))
+        if not found or all(w.key in self.lexicon.pronouns for w in found):
+            return  # `Ia …` points at the focus; it does not move it
+        if not (found[0].text[:1].isupper() or found[0].key in self.lexicon.role_words):
+            return  # `frustrasi Trump terhadap …`: a person inside the subject is not its head
+        speaker = self._phrase(ref.start, ref.end, anaphora=False)
+        if speaker is None or speaker.role_head is not None or speaker.span is None or not self._known(speaker):
             return
-        self._remember(found)  # `Kementerian menyatakan …  Mereka mengklaim …`
+        self._remember(speaker)  # `Kementerian menyatakan …  Mereka mengklaim …`
 
     def _known(self, speaker: Speaker) -> bool:
         """Linked to the actors stage's entities, or (without that layer) at least a name."""
@@ -117,6 +126,8 @@ class SpeakerResolver:
         found = list(words(self.text, start, end))
         if not found:
             return None
+        if anaphora and all(w.key in self.lexicon.pronouns for w in found):
+            return self._pronoun(start, end)
         referenced = self._reference(start, end)
         if referenced is not None:
             return referenced
@@ -161,6 +172,22 @@ class SpeakerResolver:
             w.key in lexicon.role_words or w.key in lexicon.anaphoric_heads or w.key in lexicon.statement_nouns
             for w in found[:-1])
         return found[0].key in lexicon.anaphoric_openers or closes
+
+    def _pronoun(self, start: int, end: int) -> Speaker | None:
+        """`katanya`, `Ia menegaskan`: the speaker in focus, unless the actors stage links the pronoun to a person
+        named since outside quotation marks. Its coreference does not see quotations and would take a person
+        named inside one (`“… upaya Presiden Trump …,” katanya`) for the speaker."""
+        focus = self._focus_at(SpeakerRef("phrase", start, end))
+        referenced = self._reference(start, end)
+        if focus is None or referenced is None or referenced.entity_id == focus.entity_id:
+            return focus or referenced
+        since = focus.span[0] if self.focus is not None and self.focus.span is not None else 0
+        named = any(since < m_start < start and m[2].id == referenced.entity_id and not self._in_quote(m_start)
+                    for m in self.mentions if (m_start := m[0]) < start)
+        return referenced if named else focus
+
+    def _in_quote(self, offset: int) -> bool:
+        return self.quoted is not None and self.quoted.containing(offset) is not None
 
     def _last_at(self, ref: SpeakerRef) -> Speaker | None:
         return replace(self.last, span=(ref.start, ref.end)) if self.last is not None else None
