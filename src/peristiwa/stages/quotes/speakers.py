@@ -181,9 +181,9 @@ class SpeakerResolver:
         referenced = self._reference(start, end)
         if focus is None or referenced is None or referenced.entity_id == focus.entity_id:
             return focus or referenced
-        since = focus.span[0] if self.focus is not None and self.focus.span is not None else 0
-        named = any(since < m_start < start and m[2].id == referenced.entity_id and not self._in_quote(m_start)
-                    for m in self.mentions if (m_start := m[0]) < start)
+        since = self.focus.span[0] if self.focus is not None and self.focus.span is not None else 0
+        named = any(since < m[0] < start and m[2].id == referenced.entity_id and not self._in_quote(m[0])
+                    for m in self.mentions)
         return referenced if named else focus
 
     def _in_quote(self, offset: int) -> bool:
