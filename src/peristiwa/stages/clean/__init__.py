@@ -38,7 +38,7 @@ class CleanStage:
         if not repeated_title and not self._mark_header(doc, lines, removed):
             self._mark_title(doc, lines, removed)
         body = [line for i, line in enumerate(lines) if i not in removed]
-        doc.removed = sorted([*removed.values(), *prefixes], key=lambda r: r.start)
+        doc.removed = sorted([*removed.values(), *prefixes], key=lambda r: r.start or 0)
         doc.text = PARAGRAPH_BREAK.join(line.text for line in body)
         apply_metadata(doc, metadata, self.settings.data_dir)
         if doc.title:
