@@ -160,6 +160,9 @@ class KnowledgeBase:
     person_verbs: frozenset[str] = frozenset()
     org_words: frozenset[str] = frozenset()
     currency_words: frozenset[str] = frozenset()
+    direction_words: frozenset[str] = frozenset()
+    vehicle_words: frozenset[str] = frozenset()
+    platforms: frozenset[str] = frozenset()
     person_cues_before: frozenset[str] = frozenset()
     coref: dict[str, Any] = field(default_factory=dict)
 
@@ -227,6 +230,9 @@ def _load_cached(data_dir: Path) -> KnowledgeBase:
     kb.person_verbs = frozenset(names.get("person_verbs", []))
     kb.org_words = frozenset(names.get("org_words", []))
     kb.currency_words = frozenset(names.get("currency_words", []))
+    kb.direction_words = frozenset(names.get("direction_words", []))
+    kb.vehicle_words = frozenset(w.casefold() for w in names.get("vehicle_words", []))
+    kb.platforms = frozenset(names.get("platforms", []))
     kb.person_cues_before = frozenset(names.get("person_cues_before", []))
     return kb
 

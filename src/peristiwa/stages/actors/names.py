@@ -28,18 +28,48 @@ def clean_ner(kb: KnowledgeBase, text: str, tokens: list[Tok], ner: list[NerSpan
     for proposal in ner:
         first = bisect_left(starts, proposal.start)  # tokens are in text order: no scan per proposal
         inside = [t for t in tokens[first:bisect_left(starts, proposal.end, first)] if t.end <= proposal.end]
+        inside = _before_open_bracket(inside)
         while inside and not _is_name_word(kb, inside[0]):
             inside.pop(0)
             first += 1
-        while inside and not _is_name_word(kb, inside[-1]) and not _hyphen_tail(kb, inside):
+        while inside and not _is_name_word(kb, inside[-1]) and not _hyphen_tail(kb, inside) \
+                and not _direction_tail(kb, inside):
             inside.pop()
-        if not inside or _lone_sentence_start(text, tokens, inside, first):
+        if not inside or _lone_sentence_start(text, tokens, inside, first) or _not_a_name(kb, text, inside):
             continue
         start, end = inside[0].start, inside[-1].end
         organisation = proposal.label == "PER" and any(t.text in kb.org_words for t in inside)
         label = "ORG" if organisation else proposal.label
         cleaned.append(NerSpan(start, end, text[start:end], label, proposal.score))
     return cleaned
+
+
+_AMOUNT = re.compile(r"[A-Za-z$]{1,4}\d[\d.,]*")  # "Rp81", "USD10": a sum of money
+
+
+def _before_open_bracket(inside: list[Tok]) -> list[Tok]:
+    """`Aliansi Negara-Negara Sahel (AES`: a name stops at an opening bracket it does not close."""
+    for k, token in enumerate(inside):
+        if token.text == "(" and not any(t.text == ")" for t in inside[k:]):
+            return inside[:k]
+    return inside
+
+
+def _direction_tail(kb: KnowledgeBase, inside: list[Tok]) -> bool:
+    """"Kivu Utara", "Jakarta Timur": a compass word after a name word ends a place name."""
+    return len(inside) > 1 and inside[-1].text in kb.direction_words and _is_name_word(kb, inside[-2])
+
+
+def _not_a_name(kb: KnowledgeBase, text: str, inside: list[Tok]) -> bool:
+    """Sums of money ("Rp81"), social platforms ("Twitter"), and vessels or aircraft: a name the article writes
+    after "kapal" or "pesawat" anywhere ("kapal Number Nine") names a vehicle everywhere in it."""
+    if not inside:
+        return False
+    if len(inside) == 1 and (_AMOUNT.fullmatch(inside[0].text) or inside[0].text in kb.platforms):
+        return True
+    name = text[inside[0].start:inside[-1].end]
+    vehicles = "|".join(re.escape(w) for w in sorted(kb.vehicle_words, key=len, reverse=True))
+    return re.search(rf"(?<![\w-])(?i:{vehicles})\s+{re.escape(name)}(?![\w-])", text) is not None
 
 
 def _lone_sentence_start(text: str, tokens: list[Tok], inside: list[Tok], index: int) -> bool:
@@ -105,7 +135,8 @@ def fallback_names(kb: KnowledgeBase, text: str, tokens: list[Tok], spans: list[
             index += 1
             continue
         label = _label(kb, tokens, index, last, own, counts)
-        wanted = label is not None and (last - index >= 2 or label == "LOC") and (not ner or label != "ORG")
+        wanted = label is not None and (last - index >= 2 or label == "LOC") and (not ner or label != "ORG") \
+            and not _not_a_name(kb, text, tokens[index:last])
         if wanted and label is not None:
             start, end = tokens[index].start, tokens[last - 1].end
             inside = [span_at[i] for i in range(index, last) if i in span_at]
@@ -158,6 +189,8 @@ def _run(kb: KnowledgeBase, tokens: list[Tok], index: int, covered: set[int],
             last = span.last
         elif last not in covered and _is_name_word(kb, tokens[last]):
             last, own = last + 1, own + 1
+        elif own and last not in covered and tokens[last].text in kb.direction_words:
+            last, own = last + 1, own + 1  # "Kivu Utara"
         else:
             break
     while last > index and last - 1 in covered and (last - 1) not in span_at and own:
