@@ -213,3 +213,12 @@ def test_hyphened_korean_given_name_stays_whole(link: Link) -> None:
     doc = link("Wakil Menteri Luar Negeri Korea Selatan Kim Hong-kyun menuntut penarikan pasukan Korea Utara.")
     person = next(e for e in doc.entities if e.type == "PER")
     assert (person.name, person.actor) == ("Kim Hong-kyun", "KOR")
+
+
+def test_an_institution_written_as_a_description_is_a_mention_of_its_state(link: Link) -> None:
+    doc = link("Warga berunjuk rasa di depan kedutaan Ukraina di Moskow. Penjaga pantai China menembakkan meriam air. "
+               "Menurut badan intelijen Seoul, pasukan itu tiba pekan lalu.")
+    assert by_mention(doc, "Ukraina") == ("GPE", "UKR")
+    assert not any(e.name.casefold() == "kedutaan ukraina" for e in doc.entities)
+    assert by_mention(doc, "Penjaga pantai China") == ("ORG", "CHN")  # a name written in sentence case
+    assert by_mention(doc, "badan intelijen Seoul") == ("ORG", "KOR")  # agencies are named in lower case too

@@ -78,6 +78,7 @@ class Institution(_Strict):
     name_en: str
     sector: Sector
     named: bool
+    named_in_lowercase: bool = False  # "kementerian luar negeri Iran" still names the ministry; "kedutaan India" does not
     examples: tuple[dict[str, str], ...] = ()
 
 
