@@ -78,7 +78,7 @@ class Institution(_Strict):
     name_en: str
     sector: Sector
     named: bool
-    named_in_lowercase: bool = False  # "kementerian luar negeri Iran" still names the ministry; "kedutaan India" does not
+    named_in_lowercase: bool = False  # "kementerian luar negeri Iran" names the ministry; "kedutaan India" not
     examples: tuple[dict[str, str], ...] = ()
 
 
