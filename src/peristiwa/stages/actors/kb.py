@@ -116,6 +116,9 @@ class RoleWord(_Strict):
     by_actor: dict[str, str] = {}
     person: bool = True
     portfolio: bool = False
+    head: bool = False  # head of a state or government: one per state, never inherited from another head
+    rank: bool = False  # a rank, not an office: before a name it is skipped ("Kolonel Olivier Hamuli")
+    actor: str | None = None  # the state an office belongs to by definition (Kapolres: Indonesia)
     examples: tuple[dict[str, str | None], ...] = ()
 
     def title_for(self, actor: str | None) -> str:
