@@ -222,3 +222,18 @@ def test_an_institution_written_as_a_description_is_a_mention_of_its_state(link:
     assert not any(e.name.casefold() == "kedutaan ukraina" for e in doc.entities)
     assert by_mention(doc, "Penjaga pantai China") == ("ORG", "CHN")  # a name written in sentence case
     assert by_mention(doc, "badan intelijen Seoul") == ("ORG", "KOR")  # agencies are named in lower case too
+
+
+def test_a_longer_person_name_around_a_known_surname_is_another_person_or_the_same_named_in_full(link: Link) -> None:
+    doc = link("Badruddin Yunus, tokoh masyarakat setempat, mengatakan pengungsi itu sakit. "
+               "Trump akan menerima mitranya dari Suriah, Ahmad Al Sharaa.",
+               ner=[("Badruddin Yunus", "PER"), ("Ahmad Al Sharaa", "PER")])
+    assert entity_with(doc, "Badruddin Yunus").actor is None  # not Muhammad Yunus of Bangladesh
+    assert entity_with(doc, "Ahmad Al Sharaa").kb_id == "per.ahmed_al_sharaa"
+
+
+def test_a_name_the_model_cut_short_runs_on_and_a_title_before_it_is_dropped(link: Link) -> None:
+    doc = link("Wakil Menteri luar negeri Kim Hong-kyun bertemu Emir Sheikh Tamim bin Hamad Al Thani.",
+               ner=[("Kim Hong", "PER"), ("Emir Sheikh Tamim bin Hamad Al Thani", "PER")])
+    names = {e.name for e in doc.entities if e.type == "PER"}
+    assert "Kim Hong-kyun" in names and not any(n.startswith("Emir") for n in names)

@@ -71,7 +71,7 @@ class ActorsStage:
         tokens = tokenize(doc.text)
         spans = self.span_finder.find(doc.text, tokens)
         ner = clean_ner(self.kb, doc.text, tokens, [n for n in doc.ner if n.label in {"PER", "ORG", "LOC"}])
-        spans, unknown = merge_ner(self.kb, spans, ner)
+        spans, unknown = merge_ner(self.kb, spans, ner, tokens)
         phrases = self.role_finder.find(tokens, spans, ner)
         spans = _outside_names(spans, phrases)
         proposed = fallback_names(self.kb, doc.text, tokens, spans, phrases, ner)

@@ -167,6 +167,7 @@ class KnowledgeBase:
     direction_words: frozenset[str] = frozenset()
     vehicle_words: frozenset[str] = frozenset()
     platforms: frozenset[str] = frozenset()
+    title_words: frozenset[str] = frozenset()  # every word of a role ("Emir", "Menteri"): not the start of a name
     person_cues_before: frozenset[str] = frozenset()
     coref: dict[str, Any] = field(default_factory=dict)
 
@@ -303,5 +304,6 @@ def _load_roles(kb: KnowledgeBase, data_dir: Path) -> None:
     path = data_dir / "roles.yaml"
     raw = _read(path)
     kb.roles = tuple(_parse(RoleWord, raw["roles"], path))
+    kb.title_words = frozenset(w.casefold() for role in kb.roles for phrase in role.words for w in phrase.split())
     kb.modifiers = tuple(_parse(RoleModifier, raw.get("modifiers", []), path))
     kb.qualifiers = frozenset(raw.get("qualifiers", []))

@@ -37,6 +37,11 @@ def clean_ner(kb: KnowledgeBase, text: str, tokens: list[Tok], ner: list[NerSpan
             inside.pop()
         if not inside or _lone_sentence_start(text, tokens, inside, first) or _not_a_name(kb, text, inside):
             continue
+        if proposal.label == "PER":
+            while len(inside) > 1 and inside[0].text.casefold() in kb.title_words:
+                inside.pop(0)  # "Emir Sheikh Tamim …": the title is not part of the name
+                first += 1
+            inside = _whole_person_name(kb, text, tokens, inside, first)
         start, end = inside[0].start, inside[-1].end
         organisation = proposal.label == "PER" and any(t.text in kb.org_words for t in inside)
         label = "ORG" if organisation else proposal.label
@@ -45,6 +50,24 @@ def clean_ner(kb: KnowledgeBase, text: str, tokens: list[Tok], ner: list[NerSpan
 
 
 _AMOUNT = re.compile(r"[A-Za-z$]{1,4}\d[\d.,]*")  # "Rp81", "USD10": a sum of money
+
+
+def _whole_person_name(kb: KnowledgeBase, text: str, tokens: list[Tok], inside: list[Tok], first: int) -> list[Tok]:
+    """The model sometimes stops a person's name one word short ("Donny Ermawan" of "Donny Ermawan Taufanto",
+    "Kim Hong" of "Kim Hong-kyun"): the name runs on over name words written right after it."""
+    k = first + len(inside)
+    while k < len(tokens) and len(inside) < 6:
+        gap = text[inside[-1].end:tokens[k].start]
+        hyphen = gap == "" and tokens[k].text == "-" and k + 1 < len(tokens)
+        if hyphen and tokens[k + 1].start == tokens[k].end and tokens[k + 1].text.isalpha():
+            inside = inside + [tokens[k], tokens[k + 1]]  # "Hong-kyun", "Diaz-Canel"
+            k += 2
+        elif gap == " " and _is_name_word(kb, tokens[k]) and tokens[k].text.isalpha():
+            inside = inside + [tokens[k]]
+            k += 1
+        else:
+            break
+    return inside
 
 
 def _before_open_bracket(inside: list[Tok]) -> list[Tok]:
@@ -80,10 +103,14 @@ def _lone_sentence_start(text: str, tokens: list[Tok], inside: list[Tok], index:
     return not any(not _sentence_initial(text, tokens, i) for i, t in enumerate(tokens) if t.text == word)
 
 
-def merge_ner(kb: KnowledgeBase, spans: list[Span], ner: list[NerSpan]) -> tuple[list[Span], list[Proposal]]:
-    """Keep NER spans the KB does not cover; a longer capitalised ORG/LOC name replaces the names inside."""
+def merge_ner(kb: KnowledgeBase, spans: list[Span], ner: list[NerSpan],
+              tokens: list[Tok] | None = None) -> tuple[list[Span], list[Proposal]]:
+    """Keep NER spans the KB does not cover; a longer capitalised ORG/LOC name replaces the names inside, and a
+    longer person name the known person inside it ("Badruddin Yunus" is not Muhammad Yunus; "Ahmad Al Sharaa"
+    is Ahmed al-Sharaa, named in full)."""
     unknown: list[Proposal] = []
     dropped: set[int] = set()
+    extended: list[Span] = []
     for proposal in ner:
         overlapping = [s for s in spans if s.start < proposal.end and proposal.start < s.end]
         if not overlapping:
@@ -91,7 +118,36 @@ def merge_ner(kb: KnowledgeBase, spans: list[Span], ner: list[NerSpan]) -> tuple
         elif _is_maximal(kb, proposal, overlapping):
             unknown.append((proposal, overlapping))
             dropped.update(id(s) for s in overlapping)
-    return [s for s in spans if id(s) not in dropped], unknown
+        elif tokens is not None and _longer_person(proposal, overlapping):
+            dropped.update(id(s) for s in overlapping)
+            if _same_person(kb, proposal.text, overlapping[0]):
+                extended.append(_widened(overlapping[0], proposal, tokens))
+            else:
+                unknown.append((proposal, []))
+    kept = [s for s in spans if id(s) not in dropped] + extended
+    return sorted(kept, key=lambda s: s.start), unknown
+
+
+def _longer_person(proposal: NerSpan, overlapping: list[Span]) -> bool:
+    return (proposal.label == "PER" and len(overlapping) == 1 and overlapping[0].kind == "person"
+            and proposal.start <= overlapping[0].start and overlapping[0].end <= proposal.end
+            and len(proposal.text) > len(overlapping[0].text))
+
+
+def _same_person(kb: KnowledgeBase, name: str, span: Span) -> bool:
+    """Every word of the longer name is a word of the known person's names (case and hyphens aside)."""
+    def words(text: str) -> set[str]:
+        return set(text.casefold().replace("-", " ").replace(".", " ").split())
+    person = kb.persons.get(span.entry.key) if span.entry else None
+    known = set().union(*(words(n) for n in (person.name, *person.names))) if person else words(span.text)
+    return words(name) <= known
+
+
+def _widened(span: Span, proposal: NerSpan, tokens: list[Tok]) -> Span:
+    starts = [t.start for t in tokens]
+    first = bisect_left(starts, proposal.start)
+    last = bisect_left(starts, proposal.end, first)
+    return Span(proposal.start, proposal.end, first, last, proposal.text, span.kind, span.entries)
 
 
 def _is_maximal(kb: KnowledgeBase, proposal: NerSpan, overlapping: list[Span]) -> bool:
