@@ -304,6 +304,7 @@ def _load_roles(kb: KnowledgeBase, data_dir: Path) -> None:
     path = data_dir / "roles.yaml"
     raw = _read(path)
     kb.roles = tuple(_parse(RoleWord, raw["roles"], path))
-    kb.title_words = frozenset(w.casefold() for role in kb.roles for phrase in role.words for w in phrase.split())
+    kb.title_words = frozenset(w.casefold() for role in kb.roles if role.person for phrase in role.words
+                               for w in phrase.split())
     kb.modifiers = tuple(_parse(RoleModifier, raw.get("modifiers", []), path))
     kb.qualifiers = frozenset(raw.get("qualifiers", []))

@@ -115,7 +115,7 @@ def merge_ner(kb: KnowledgeBase, spans: list[Span], ner: list[NerSpan],
         overlapping = [s for s in spans if s.start < proposal.end and proposal.start < s.end]
         if not overlapping:
             unknown.append((proposal, []))
-        elif _is_maximal(kb, proposal, overlapping):
+        elif _is_maximal(kb, proposal, overlapping) and not _after_title(kb, proposal, tokens):
             unknown.append((proposal, overlapping))
             dropped.update(id(s) for s in overlapping)
         elif tokens is not None and _longer_person(proposal, overlapping):
@@ -126,6 +126,15 @@ def merge_ner(kb: KnowledgeBase, spans: list[Span], ner: list[NerSpan],
                 unknown.append((proposal, []))
     kept = [s for s in spans if id(s) not in dropped] + extended
     return sorted(kept, key=lambda s: s.start), unknown
+
+
+def _after_title(kb: KnowledgeBase, proposal: NerSpan, tokens: list[Tok] | None) -> bool:
+    """"Juru bicara DRC Lambert Mende": after a title, a state and a name are the title's state and holder, not
+    one organisation."""
+    if tokens is None:
+        return False
+    k = bisect_left([t.start for t in tokens], proposal.start)
+    return k > 0 and tokens[k - 1].text.casefold() in kb.title_words
 
 
 def _longer_person(proposal: NerSpan, overlapping: list[Span]) -> bool:
