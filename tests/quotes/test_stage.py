@@ -146,3 +146,20 @@ def test_a_person_named_inside_a_quotation_does_not_take_the_clitic() -> None:
     wrong = [Reference(nya, nya + 3, "nya", "t", "pronoun"), Reference(ia, ia + 2, "Ia", "t", "pronoun")]
     doc = run(text, [bessent, trump], wrong)  # the actors stage's coreference, blind to quotation marks
     assert [q.speaker_id for q in doc.quotes] == ["b", "b"]
+
+
+def test_the_speaker_is_named_as_the_article_writes_it_and_a_news_agency_beats_its_country() -> None:
+    text = "Militer Kongo mengatakan telah menyerang basis M23. Kantor berita Perancis AFP mengatakan M23 membantah."
+    congo = Entity("c", "Republik Demokratik Kongo", "GPE", actor="COD",
+                   mentions=[Mention(text.index("Kongo"), text.index("Kongo") + 5, "Kongo")])
+    france = _entity(text, "f", "Prancis", "GPE", "Perancis")
+    afp = Entity("a", "AFP", "ORG", sector="MEDIA", mentions=[Mention(text.index("AFP"), text.index("AFP") + 3, "AFP")])
+    doc = run(text, [congo, france, afp])
+    assert [(q.speaker, q.speaker_id) for q in doc.quotes] == [("Kongo", "c"), ("AFP", "a")]
+
+
+def test_an_anaphoric_unnamed_source_and_a_report_after_an_unnamed_one_stay_unattributed() -> None:
+    text = ("Keempat orang asing itu diminta meninggalkan negara itu, lapor media pemerintah. "
+            "Kyaw Tint Swe akan dibebaskan, menurut laporan itu. Rashad juga berdiskusi dengan Qatar, tambah sumber "
+            "tersebut.")
+    assert [q.speaker for q in run(text).quotes] == [None, None, None]

@@ -279,4 +279,4 @@ def is_speakerlike(ctx: Context, ref: SpeakerRef) -> bool:
     anaphoric = len(found) > 1 and found[-1].key in lexicon.anaphoric_closers  # `kata kementerian itu`
     return any(w.text[:1].isupper() or w.key in lexicon.pronouns or w.key in lexicon.person_roles
                or w.key in lexicon.anaphoric_openers or (anaphoric and w.key in lexicon.anaphoric_heads)
-               for w in found)
+               or w.key in lexicon.unnamed_sources for w in found)

@@ -46,11 +46,13 @@ class SpeakerResolver:
         self.focus: Speaker | None = None
         self.group: Speaker | None = None  # the organisation or state in focus, for `mereka`
         self.last: Speaker | None = None  # the latest speaker or subject of either kind, for `pernyataan itu`
+        self.unnamed = False  # the phrase just resolved names an unnamed source
         self._lowercase_words = frozenset(_LOWER_WORD.findall(doc.text))
 
     # ------------------------------------------------------------ public
 
     def resolve(self, ref: SpeakerRef, previous: Speaker | None) -> Speaker | None:
+        self.unnamed = False
         if ref.kind == "phrase":
             found = self._phrase(ref.start, ref.end)
             if ref.weak and found is not None and not self._known(found):
@@ -65,6 +67,8 @@ class SpeakerResolver:
             found = self.focus
         if found is not None and found.role_head is None:
             self._remember(found)
+        elif self.unnamed:
+            self.last = None  # `… lapor media pemerintah. … menurut laporan itu`: the report stays unattributed
         return found
 
     def _remember(self, speaker: Speaker) -> None:
@@ -102,7 +106,7 @@ class SpeakerResolver:
     # ------------------------------------------------------------ layers from the actors stage
 
     def _entity_speaker(self, entity: Entity, span: tuple[int, int]) -> Speaker:
-        return Speaker(entity.name, entity.id, span, entity.type == "PER", actor=entity.actor)
+        return Speaker(_written_name(entity), entity.id, span, entity.type == "PER", actor=entity.actor)
 
     def _reference(self, start: int, end: int) -> Speaker | None:
         for r_start, r_end, entity_id in self.references:
@@ -131,6 +135,10 @@ class SpeakerResolver:
         referenced = self._reference(start, end)
         if referenced is not None:
             return referenced
+        if found[0].key in self.lexicon.unnamed_sources and len(found) > 1 \
+                and found[-1].key in self.lexicon.anaphoric_closers:
+            self.unnamed = True
+            return None  # `tambah sumber tersebut`: the source is still unnamed
         if self._points_back(found) and "," not in self.text[start:end]:  # not `sang penasihat, Walid Phares`
             if not anaphora:
                 return None
@@ -148,6 +156,7 @@ class SpeakerResolver:
         if not people and apposition > 0:  # `salah satu orator, Felix Siauw`: the name renames the role
             core = list(words(self.text, apposition + 1, end))
         elif not people and (not core or core[0].key in self.lexicon.unnamed_sources):
+            self.unnamed = True
             return None  # `seorang polisi`, `sumber pemerintah India`, `laporan media Jepang`: unattributed
         head = self._head(core)
         mentioned = self._from_mentions(start, end, head)
@@ -213,8 +222,9 @@ class SpeakerResolver:
         if not mentions:
             return None
         people = [m for m in mentions if m[2].type == "PER"]
+        media = [m for m in mentions if m[2].sector == "MEDIA"]  # `Kantor berita Perancis AFP`: the agency
         # The longest person name; with no person, the first name (`Mali dan Burkina Faso menyatakan`).
-        best = max(people, key=lambda m: (m[1] - m[0], m[0])) if people else min(mentions, key=lambda m: m[0])
+        best = max(people, key=lambda m: (m[1] - m[0], m[0])) if people else (media or sorted(mentions))[0]
         speaker = self._entity_speaker(best[2], (start, end))
         return replace(speaker, role_head=head) if head and not people else speaker
 
@@ -339,6 +349,15 @@ class SpeakerResolver:
         pattern = re.compile(rf"(?<![\w-])(?i:{re.escape(head)})(?![\w-])[^.,]{{0,40}}?,?\s+{_NAME}")
         return [Speaker(m.group("name"), None, (m.start("name"), m.end("name")))
                 for m in pattern.finditer(self.text)]
+
+
+def _written_name(entity: Entity) -> str:
+    """The speaker's name as this article writes it: the entity's name when the text uses it, else its most
+    frequent (then longest) mention ("Kongo", not the knowledge base's "Republik Demokratik Kongo")."""
+    written = [m.text for m in entity.mentions]
+    if not written or entity.name in written:
+        return entity.name
+    return max(set(written), key=lambda text: (written.count(text), len(text)))
 
 
 def _same_actor(holder: Speaker, role: Speaker) -> bool:
