@@ -245,12 +245,17 @@ def _is_verb(lexicon: Lexicon, word: Word) -> bool:
 
 
 def _after_last_verb(lexicon: Lexicon, chunk: list[Word]) -> list[Word]:
-    """`Rusia menginvasi Ukraina dan Biden` → `Biden`: a subject never contains a finite verb."""
-    cut = 0
+    """`Rusia menginvasi Ukraina dan Biden` → `Biden`: a subject never contains a finite verb. A verb in a
+    relative clause is no finite verb: `Kantor berita SANA yang dikelola pemerintah Suriah` → `Kantor berita SANA`."""
+    cut, end = 0, len(chunk)
     for k, word in enumerate(chunk):
         if _is_verb(lexicon, word):
-            cut = k + 1
-    return chunk[cut:]
+            relative = next((j for j in range(k - 1, max(cut, k - 3) - 1, -1) if chunk[j].key == "yang"), None)
+            if relative is not None and relative > cut:
+                end = min(end, relative)  # the subject ends where its relative clause begins
+                continue
+            cut, end = k + 1, len(chunk)
+    return chunk[cut:end]
 
 
 def _strip_subject(lexicon: Lexicon, chunk: list[Word]) -> list[Word]:

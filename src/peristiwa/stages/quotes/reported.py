@@ -112,7 +112,7 @@ def complement_start(ctx: Context, pos: int, hi: int, policy: str) -> int | None
     bahwa = _bahwa_after(ctx, following, k)
     if bahwa is not None:
         return following[bahwa].end
-    if policy == "bahwa" or k >= len(following):
+    if k >= len(following):
         return None
     if following[k].key in ctx.lexicon.adverbial_openers:
         after = _after_adverbial(ctx, following, k)
@@ -128,16 +128,24 @@ def complement_start(ctx: Context, pos: int, hi: int, policy: str) -> int | None
 
 def _policy_allows(ctx: Context, policy: str, opening: list[Word], marked: bool) -> bool:
     first = opening[0]
+    # A count with a predicate is a reported fact for every speech verb: `melaporkan sedikitnya 812 orang tewas`.
+    counted = _is_count(ctx, first) and _has_predicate(ctx, opening)
     if policy == "bare":
-        return first.key not in ctx.lexicon.noun_phrase_openers
+        return first.key not in ctx.lexicon.noun_phrase_openers or counted
     # A named subject before an aspect word opens a clause for these verbs too: `menyatakan Indonesia akan …`.
     named = first.text[:1].isupper() and any(w.key in ctx.lexicon.aspect_words for w in opening[1:3])
     if policy == "aspect":  # `menegaskan akan …`
-        counted = first.key in ctx.lexicon.quantity_openers and _has_predicate(ctx, opening)
         return marked or first.key in ctx.lexicon.aspect_words or named or counted
+    if policy == "bahwa":
+        return counted
     if policy == "clause":  # `menyebut serangan itu merupakan …`, not `menyebut X sebagai …`
         return marked or _has_predicate(ctx, opening)
     return marked or (policy == "marked" and named)
+
+
+def _is_count(ctx: Context, word: Word) -> bool:
+    """`sedikitnya`, `sebanyak`, `tujuh`, `115`: the complement opens with a quantity."""
+    return word.key in ctx.lexicon.quantity_openers or word.key.replace(".", "").replace(",", "").isdigit()
 
 
 def _has_predicate(ctx: Context, opening: list[Word]) -> bool:
@@ -188,6 +196,9 @@ def _bahwa_after(ctx: Context, found: list[Word], k: int) -> int | None:
     """`mengatakan [kepada wartawan di Jakarta] bahwa …`: bahwa after at most an adverbial gap."""
     if k < len(found) and found[k].key == "bahwa":
         return k
+    addressee = next((j for j in range(k, min(k + 4, len(found))) if not found[j].text[:1].isupper()), None)
+    if addressee is not None and addressee > k and found[addressee].key == "bahwa":
+        return addressee  # `memberitahu VOA bahwa …`: a named addressee before bahwa
     if k >= len(found) or found[k].key not in ctx.lexicon.adverbial_openers:
         return None
     for j in range(k + 1, min(k + _GAP_MAX_WORDS, len(found))):
@@ -216,9 +227,17 @@ def clause_end(ctx: Context, start: int, hi: int) -> int:
         word = match.group(1).casefold()
         cue = word.removesuffix("nya")
         verbish = _VERBISH.fullmatch(match.group(1)) is not None and word not in lexicon.not_verbs
-        if word in ends or cue in lexicon.trailing_cues or verbish:
+        if word in ends or cue in lexicon.trailing_cues or verbish or _new_speaker(ctx, match.start(1), hi):
             return match.start()
     return hi
+
+
+def _new_speaker(ctx: Context, pos: int, hi: int) -> bool:
+    """`…, Rusia mengonfirmasi bahwa …`: after a comma, a name and a speech verb start another attribution."""
+    following = list(words(ctx.text, pos, min(hi, pos + 80)))[:4]
+    if not following or not following[0].text[:1].isupper():
+        return False
+    return any(ctx.lexicon.speech_verb_re.fullmatch(w.text) for w in following[1:])
 
 
 # ---------------------------------------------------------------- demikian disampaikan X / menurut X / ujar X
