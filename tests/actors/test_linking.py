@@ -237,3 +237,12 @@ def test_a_name_the_model_cut_short_runs_on_and_a_title_before_it_is_dropped(lin
                ner=[("Kim Hong", "PER"), ("Emir Sheikh Tamim bin Hamad Al Thani", "PER")])
     names = {e.name for e in doc.entities if e.type == "PER"}
     assert "Kim Hong-kyun" in names and not any(n.startswith("Emir") for n in names)
+
+
+def test_the_model_s_names_are_cut_at_line_breaks_and_headlines_and_joined_over_hyphens(link: Link) -> None:
+    text = ("Konvoi itu berusaha mencapai kota el-Fasher, kata pejabat Rusia-Ukraina.\n\n"
+            "Serangan Diluncurkan dari Dua Titik Strategis\n\nIran menembakkan rudal ke Israel.")
+    doc = link(text, ner=[("Fasher", "LOC"), ("Dua Titik", "LOC"), ("Rusia-Ukraina.\n\nSerangan", "LOC")])
+    names = {e.name for e in doc.entities}
+    assert "el-Fasher" in names and "Dua Titik" not in names and "Rusia-Ukraina" not in names
+    assert not any("\n" in m.text for e in doc.entities for m in e.mentions)

@@ -167,6 +167,7 @@ class KnowledgeBase:
     direction_words: frozenset[str] = frozenset()
     vehicle_words: frozenset[str] = frozenset()
     platforms: frozenset[str] = frozenset()
+    peoples: frozenset[str] = frozenset()
     title_words: frozenset[str] = frozenset()  # every word of a role ("Emir", "Menteri"): not the start of a name
     person_cues_before: frozenset[str] = frozenset()
     coref: dict[str, Any] = field(default_factory=dict)
@@ -238,6 +239,7 @@ def _load_cached(data_dir: Path) -> KnowledgeBase:
     kb.direction_words = frozenset(names.get("direction_words", []))
     kb.vehicle_words = frozenset(w.casefold() for w in names.get("vehicle_words", []))
     kb.platforms = frozenset(names.get("platforms", []))
+    kb.peoples = frozenset(names.get("peoples", []))
     kb.person_cues_before = frozenset(names.get("person_cues_before", []))
     return kb
 

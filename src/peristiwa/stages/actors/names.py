@@ -28,7 +28,9 @@ def clean_ner(kb: KnowledgeBase, text: str, tokens: list[Tok], ner: list[NerSpan
     for proposal in ner:
         first = bisect_left(starts, proposal.start)  # tokens are in text order: no scan per proposal
         inside = [t for t in tokens[first:bisect_left(starts, proposal.end, first)] if t.end <= proposal.end]
-        inside = _before_open_bracket(inside)
+        inside = _within_line(text, _before_open_bracket(inside))
+        if inside and _in_headline(text, inside[0].start):
+            continue  # capitals in a title-case line say nothing: only names the knowledge base knows count there
         while inside and not _is_name_word(kb, inside[0]):
             inside.pop(0)
             first += 1
@@ -37,6 +39,7 @@ def clean_ner(kb: KnowledgeBase, text: str, tokens: list[Tok], ner: list[NerSpan
             inside.pop()
         if not inside or _lone_sentence_start(text, tokens, inside, first) or _not_a_name(kb, text, inside):
             continue
+        inside, first = _hyphened(kb, tokens, inside, first)
         if proposal.label == "PER":
             while len(inside) > 1 and inside[0].text.casefold() in kb.title_words:
                 inside.pop(0)  # "Emir Sheikh Tamim …": the title is not part of the name
@@ -49,7 +52,49 @@ def clean_ner(kb: KnowledgeBase, text: str, tokens: list[Tok], ner: list[NerSpan
     return cleaned
 
 
-_AMOUNT = re.compile(r"[A-Za-z$]{1,4}\d[\d.,]*")  # "Rp81", "USD10": a sum of money
+_AMOUNT = re.compile(r"[A-Za-z$]{1,4}\d[\d.,]*|Rp|USD|US")  # "Rp81", "USD10", "Rp 172 triliun": a sum of money
+_FUNCTION_WORDS = {"di", "ke", "dari", "dan", "yang", "untuk", "dengan", "pada", "atas", "soal", "vs", "&"}
+
+
+def _within_line(text: str, inside: list[Tok]) -> list[Tok]:
+    """A name never runs over a line break ("Iran" / "Serangan Israel" are a paragraph's end and a crosshead)."""
+    for k in range(1, len(inside)):
+        if "\n" in text[inside[k - 1].end:inside[k].start]:
+            return inside[:k]
+    return inside
+
+
+def _in_headline(text: str, offset: int) -> bool:
+    """Whether the offset lies in a title-case line: short, no full stop at its end, and nearly every word
+    capitalised ("Israel Serang Iran, Teheran Diguncang Ledakan", "Serangan Diluncurkan dari Dua Titik Strategis")."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.casefold() not in _FUNCTION_WORDS]
+    if len(words) < 3 or len(line.split()) > 16 or line.endswith((".", "!", "?", "”", '"', ":")):
+        return False
+    return sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _hyphened(kb: KnowledgeBase, tokens: list[Tok], inside: list[Tok], first: int) -> tuple[list[Tok], int]:
+    """A name takes the parts hyphened onto it on either side ("Nagorno-Karabakh", "el-Fasher", "Bab al-Mandab")
+    when the model cut it at the hyphen; two known names joined by a hyphen ("Rusia-Ukraina") stay two."""
+    def joins(word: Tok, edge: Tok) -> bool:
+        particle = word.text in kb.name_connectors
+        unknown = not kb.lookup(word.text) and not kb.lookup(edge.text)
+        return word.text.isalpha() and (particle or (word.text[:1].isupper() and unknown))
+    if not inside:
+        return inside, first
+    while first >= 2 and tokens[first - 1].text == "-" and tokens[first - 2].end == tokens[first - 1].start \
+            and tokens[first - 1].end == inside[0].start and joins(tokens[first - 2], inside[0]):
+        inside = [tokens[first - 2], tokens[first - 1], *inside]
+        first -= 2
+    k = first + len(inside)
+    while k + 1 < len(tokens) and tokens[k].text == "-" and tokens[k].start == inside[-1].end \
+            and tokens[k + 1].start == tokens[k].end and joins(tokens[k + 1], inside[-1]):
+        inside = [*inside, tokens[k], tokens[k + 1]]
+        k += 2
+    return inside, first
 
 
 def _whole_person_name(kb: KnowledgeBase, text: str, tokens: list[Tok], inside: list[Tok], first: int) -> list[Tok]:
@@ -88,7 +133,8 @@ def _not_a_name(kb: KnowledgeBase, text: str, inside: list[Tok]) -> bool:
     after "kapal" or "pesawat" anywhere ("kapal Number Nine") names a vehicle everywhere in it."""
     if not inside:
         return False
-    if len(inside) == 1 and (_AMOUNT.fullmatch(inside[0].text) or inside[0].text in kb.platforms):
+    if len(inside) == 1 and (_AMOUNT.fullmatch(inside[0].text) or inside[0].text in kb.platforms
+                             or inside[0].text in kb.peoples):
         return True
     name = text[inside[0].start:inside[-1].end]
     vehicles = "|".join(re.escape(w) for w in sorted(kb.vehicle_words, key=len, reverse=True))
@@ -201,7 +247,7 @@ def fallback_names(kb: KnowledgeBase, text: str, tokens: list[Tok], spans: list[
             continue
         label = _label(kb, tokens, index, last, own, counts)
         wanted = label is not None and (last - index >= 2 or label == "LOC") and (not ner or label != "ORG") \
-            and not _not_a_name(kb, text, tokens[index:last])
+            and not _not_a_name(kb, text, tokens[index:last]) and not _in_headline(text, tokens[index].start)
         if wanted and label is not None:
             start, end = tokens[index].start, tokens[last - 1].end
             inside = [span_at[i] for i in range(index, last) if i in span_at]
