@@ -145,7 +145,8 @@ class CleanStage:
         return True
 
     def _is_dek(self, text: str) -> bool:
-        return text.endswith(_SENTENCE_END) and len(text.split()) >= self._structure()["body_min_words"]
+        """A full sentence among the header lines is the standfirst (deks are body, the conventions say)."""
+        return text.endswith(_SENTENCE_END) and len(text.split()) >= self._structure()["dek_min_words"]
 
     @staticmethod
     def _lines_above_date(kept: list[int], removed: dict[int, Removed], most: int) -> int:
