@@ -53,6 +53,7 @@ class Lexicon:
     quantity_openers: frozenset[str]
     adverbial_openers: frozenset[str]
     parenthetical_openers: frozenset[str]
+    subordinators: frozenset[str]
     time_words: frozenset[str]
     connectors: frozenset[str]
     shared_subject_words: frozenset[str]
@@ -116,7 +117,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         complement_stops=_words(data, "complement_stops"), predicate_words=_words(data, "predicate_words"),
         quantity_openers=_words(data, "quantity_openers"),
         adverbial_openers=_words(data, "adverbial_openers"),
-        parenthetical_openers=_words(data, "parenthetical_openers"), time_words=_words(data, "time_words"),
+        parenthetical_openers=_words(data, "parenthetical_openers"),
+        subordinators=_words(data, "subordinators"), time_words=_words(data, "time_words"),
         connectors=_words(data, "connectors"), shared_subject_words=_words(data, "shared_subject_words"),
         verb_coordinators=_words(data, "verb_coordinators"),
         subject_tail_words=_words(data, "subject_tail_words"),

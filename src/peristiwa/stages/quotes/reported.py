@@ -109,12 +109,14 @@ def complement_start(ctx: Context, pos: int, hi: int, policy: str) -> int | None
     """Where the reported clause after a speech verb begins, or None if the complement is not a clause."""
     following = list(words(ctx.text, pos, min(hi, pos + 400)))
     k = _skip_time(ctx, following, 0)
+    if 0 < k < len(following) and "," in ctx.text[following[k - 1].end:following[k].start]:
+        k = 0  # `mengatakan tahun ini, karena …`: a time set off by a comma opens the reported clause
     bahwa = _bahwa_after(ctx, following, k)
     if bahwa is not None:
         return following[bahwa].end
     if k >= len(following):
         return None
-    if following[k].key in ctx.lexicon.adverbial_openers:
+    if following[k].key in ctx.lexicon.adverbial_openers and following[k].key not in ctx.lexicon.subordinators:
         after = _after_adverbial(ctx, following, k)
         if after is None:
             return None
@@ -128,6 +130,8 @@ def complement_start(ctx: Context, pos: int, hi: int, policy: str) -> int | None
 
 def _policy_allows(ctx: Context, policy: str, opening: list[Word], marked: bool) -> bool:
     first = opening[0]
+    if first.key in ctx.lexicon.complement_stops:
+        return False  # `mengonfirmasi, dengan UEA bertindak sebagai perantara`: no clause of its own
     # A count with a predicate is a reported fact for every speech verb: `melaporkan sedikitnya 812 orang tewas`.
     counted = _is_count(ctx, first) and _has_predicate(ctx, opening)
     if policy == "bare":
