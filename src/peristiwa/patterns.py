@@ -23,6 +23,7 @@ class PatternRule:
     reason: str | None = None
     max_words: int | None = None
     metadata: str | None = None
+    prefix: bool = False  # only the matched start of the line is removed; the rest stays a line
     examples: tuple[str, ...] = field(default=())
     counter_examples: tuple[str, ...] = field(default=())
 
@@ -44,6 +45,7 @@ def _compile(entry: dict[str, Any], path: Path) -> PatternRule:
         raise PatternFileError(f"{path}: rule {entry.get('id', '?')} has a bad pattern: {err}") from err
     return PatternRule(
         id=entry["id"], regex=regex, reason=entry.get("reason"), max_words=entry.get("max_words"),
-        metadata=entry.get("metadata"), examples=tuple(entry.get("examples", ())),
+        metadata=entry.get("metadata"), prefix=bool(entry.get("prefix", False)),
+        examples=tuple(entry.get("examples", ())),
         counter_examples=tuple(entry.get("counter_examples", ())),
     )

@@ -88,3 +88,8 @@ def test_coref_examples(link: Link, example: dict[str, Any]) -> None:
 def test_not_a_name_examples(link: Link, example: dict[str, Any]) -> None:
     doc = link(example["text"])
     assert all(example["not_a_name"] not in e.name for e in doc.entities)
+
+
+@pytest.mark.parametrize("example", _load("names.yaml")["name_examples"], ids=lambda e: e["text"][:30])
+def test_whole_name_examples(link: Link, example: dict[str, Any]) -> None:
+    assert example["name"] in [e.name for e in link(example["text"]).entities]

@@ -213,3 +213,36 @@ def test_hyphened_korean_given_name_stays_whole(link: Link) -> None:
     doc = link("Wakil Menteri Luar Negeri Korea Selatan Kim Hong-kyun menuntut penarikan pasukan Korea Utara.")
     person = next(e for e in doc.entities if e.type == "PER")
     assert (person.name, person.actor) == ("Kim Hong-kyun", "KOR")
+
+
+def test_an_institution_written_as_a_description_is_a_mention_of_its_state(link: Link) -> None:
+    doc = link("Warga berunjuk rasa di depan kedutaan Ukraina di Moskow. Penjaga pantai China menembakkan meriam air. "
+               "Menurut badan intelijen Seoul, pasukan itu tiba pekan lalu.")
+    assert by_mention(doc, "Ukraina") == ("GPE", "UKR")
+    assert not any(e.name.casefold() == "kedutaan ukraina" for e in doc.entities)
+    assert by_mention(doc, "Penjaga pantai China") == ("ORG", "CHN")  # a name written in sentence case
+    assert by_mention(doc, "badan intelijen Seoul") == ("ORG", "KOR")  # agencies are named in lower case too
+
+
+def test_a_longer_person_name_around_a_known_surname_is_another_person_or_the_same_named_in_full(link: Link) -> None:
+    doc = link("Badruddin Yunus, tokoh masyarakat setempat, mengatakan pengungsi itu sakit. "
+               "Trump akan menerima mitranya dari Suriah, Ahmad Al Sharaa.",
+               ner=[("Badruddin Yunus", "PER"), ("Ahmad Al Sharaa", "PER")])
+    assert entity_with(doc, "Badruddin Yunus").actor is None  # not Muhammad Yunus of Bangladesh
+    assert entity_with(doc, "Ahmad Al Sharaa").kb_id == "per.ahmed_al_sharaa"
+
+
+def test_a_name_the_model_cut_short_runs_on_and_a_title_before_it_is_dropped(link: Link) -> None:
+    doc = link("Wakil Menteri luar negeri Kim Hong-kyun bertemu Emir Sheikh Tamim bin Hamad Al Thani.",
+               ner=[("Kim Hong", "PER"), ("Emir Sheikh Tamim bin Hamad Al Thani", "PER")])
+    names = {e.name for e in doc.entities if e.type == "PER"}
+    assert "Kim Hong-kyun" in names and not any(n.startswith("Emir") for n in names)
+
+
+def test_the_model_s_names_are_cut_at_line_breaks_and_headlines_and_joined_over_hyphens(link: Link) -> None:
+    text = ("Konvoi itu berusaha mencapai kota el-Fasher, kata pejabat Rusia-Ukraina.\n\n"
+            "Serangan Diluncurkan dari Dua Titik Strategis\n\nIran menembakkan rudal ke Israel.")
+    doc = link(text, ner=[("Fasher", "LOC"), ("Dua Titik", "LOC"), ("Rusia-Ukraina.\n\nSerangan", "LOC")])
+    names = {e.name for e in doc.entities}
+    assert "el-Fasher" in names and "Dua Titik" not in names and "Rusia-Ukraina" not in names
+    assert not any("\n" in m.text for e in doc.entities for m in e.mentions)

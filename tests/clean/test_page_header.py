@@ -88,3 +88,44 @@ def test_a_date_line_below_paragraphs_does_not_make_them_a_header() -> None:
     paragraphs = [f"Paragraf {n} tentang perundingan perbatasan yang masih berlangsung." for n in range(1, 5)]
     doc = clean("\n\n".join([*paragraphs, "Jumat, 04 Maret 2022 | 08:45 WIB", "Kedua menteri sepakat bertemu lagi."]))
     assert doc.title is None and all(p in doc.text for p in paragraphs)
+
+
+DEV = TESTS.parent / "corpus" / "dev" / "raw"
+
+
+def _dev(prefix: str) -> Document:
+    return clean(next(DEV.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8"))
+
+
+def test_headline_printed_twice_is_the_title_and_neither_copy_is_body() -> None:
+    doc = _dev("h5_013")  # detik: headline, the same headline, "Novi Christiastuti - detikNews", date, captions
+    assert doc.title == "Trump Kenakan Tarif 50% ke Brasil, Lula da Silva Ancam Balas"
+    assert doc.title not in doc.text and doc.byline == "Novi Christiastuti"
+    assert "REUTERS/Nathan Howard" not in doc.text
+
+
+def test_rmol_date_and_reporter_line_and_links_to_other_stories_with_their_dates() -> None:
+    doc = _dev("h2_018")
+    assert doc.title == "Kedubes Afghanistan Kecam Deportasi Massal Sepihak Pakistan"
+    assert doc.published == "2023-11-16"
+    assert "Camat Madiun Minta Maaf Usai Bubarkan Bedah Buku" not in doc.text
+    assert doc.text.startswith("Kedutaan Besar Afghanistan di Qatar melayangkan kritikan tajam")
+
+
+def test_a_crawler_date_prefix_gives_the_date_and_leaves_the_headline() -> None:
+    doc = _dev("h3_019")
+    assert doc.published == "2025-08-03"
+    assert doc.title == "Hadiri Aksi Bela Palestina, Menlu Sugiono: RI Bakal Kirim 10.000 Ton Beras ke Gaza"
+
+
+def test_a_dek_between_headline_and_date_is_body_and_a_section_label_is_not() -> None:
+    doc = _dev("h3_003")
+    assert doc.title == "Mediator gencarkan upaya untuk memecahkan kebuntuan gencatan senjata Gaza"
+    assert doc.text.startswith("Kairo dan Doha sedang berkoordinasi erat")
+    assert "PERANG GAZA" not in doc.text and "2 menit membaca" not in doc.text
+
+
+def test_medcom_byline_and_english_date() -> None:
+    doc = _dev("h4_030")
+    assert doc.published == "2025-07-24"
+    assert "Fajar Nugraha" not in doc.text and "Foto: The New York Times" not in doc.text

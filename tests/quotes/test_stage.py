@@ -99,3 +99,67 @@ def test_two_entities_claiming_the_same_words_do_not_stop_the_stage() -> None:
     start = TEXT.index("Wang Yi")
     twin = Entity("e3", "Wang Yi", "ORG", mentions=[Mention(start, start + 7, "Wang Yi")])
     assert find(run(TEXT, [_lavrov(), _wang(), twin]), "Kami sepakat") is not None
+
+
+def _entity(text: str, key: str, name: str, kind: str, surface: str | None = None) -> Entity:
+    """An entity with every mention of `surface` (default: the name) in `text`."""
+    surface = surface or name
+    mentions, at = [], text.find(surface)
+    while at >= 0:
+        mentions.append(Mention(at, at + len(surface), surface))
+        at = text.find(surface, at + 1)
+    return Entity(key, name, kind, mentions=mentions)
+
+
+MINISTRY = ("Kementerian Pertahanan Azerbaijan mengumumkan operasi di Karabakh. "
+            "Kementerian menyatakan bahwa pihaknya telah memberi tahu pasukan Rusia. "
+            "Mereka mengklaim bahwa operasi itu sah. "
+            "“Operasi ini akan berakhir segera,” kata pernyataan itu.")
+
+
+def test_bare_head_noun_and_plural_pronoun_and_statement_take_the_ministry_named_before() -> None:
+    ministry = _entity(MINISTRY, "m", "Kementerian Pertahanan Azerbaijan", "ORG")
+    doc = run(MINISTRY, [ministry])
+    for start in ("pihaknya telah memberi", "operasi itu sah", "Operasi ini akan"):
+        quote = find(doc, start)
+        assert quote is not None and quote.speaker_id == "m", start
+
+
+def test_unnamed_sources_are_unattributed_even_beside_a_state() -> None:
+    text = ("India menerima nota verbal itu. Sumber di pemerintahan India mengonfirmasi bahwa mereka telah "
+            "menerima nota tersebut. Pengunjuk rasa mengatakan mereka tidak hanya berjuang untuk pemilu.")
+    doc = run(text, [_entity(text, "i", "India", "GPE")])
+    assert [q.speaker for q in doc.quotes] == [None, None]
+
+
+def test_a_sentence_subject_that_names_no_entity_gives_no_speaker() -> None:
+    text = "Konsensus tersebut menyerukan “penghentian segera kekerasan” di Myanmar."
+    event = _entity(text, "k", "Konsensus Lima Poin", "EVENT", "Konsensus")
+    assert [q.speaker for q in run(text, [event]).quotes] == [None]
+
+
+def test_a_person_named_inside_a_quotation_does_not_take_the_clitic() -> None:
+    text = ("Menteri Keuangan AS Scott Bessent mengumumkan sanksi baru. “Kami siap mendukung upaya Presiden "
+            "Donald Trump,” katanya. Ia juga menyebut bahwa pertemuan di Alaska menjadi titik balik.")
+    bessent, trump = _entity(text, "b", "Scott Bessent", "PER"), _entity(text, "t", "Donald Trump", "PER")
+    nya, ia = text.index("nya."), text.index("Ia juga")
+    wrong = [Reference(nya, nya + 3, "nya", "t", "pronoun"), Reference(ia, ia + 2, "Ia", "t", "pronoun")]
+    doc = run(text, [bessent, trump], wrong)  # the actors stage's coreference, blind to quotation marks
+    assert [q.speaker_id for q in doc.quotes] == ["b", "b"]
+
+
+def test_the_speaker_is_named_as_the_article_writes_it_and_a_news_agency_beats_its_country() -> None:
+    text = "Militer Kongo mengatakan telah menyerang basis M23. Kantor berita Perancis AFP mengatakan M23 membantah."
+    congo = Entity("c", "Republik Demokratik Kongo", "GPE", actor="COD",
+                   mentions=[Mention(text.index("Kongo"), text.index("Kongo") + 5, "Kongo")])
+    france = _entity(text, "f", "Prancis", "GPE", "Perancis")
+    afp = Entity("a", "AFP", "ORG", sector="MEDIA", mentions=[Mention(text.index("AFP"), text.index("AFP") + 3, "AFP")])
+    doc = run(text, [congo, france, afp])
+    assert [(q.speaker, q.speaker_id) for q in doc.quotes] == [("Kongo", "c"), ("AFP", "a")]
+
+
+def test_an_anaphoric_unnamed_source_and_a_report_after_an_unnamed_one_stay_unattributed() -> None:
+    text = ("Keempat orang asing itu diminta meninggalkan negara itu, lapor media pemerintah. "
+            "Kyaw Tint Swe akan dibebaskan, menurut laporan itu. Rashad juga berdiskusi dengan Qatar, tambah sumber "
+            "tersebut.")
+    assert [q.speaker for q in run(text).quotes] == [None, None, None]

@@ -30,6 +30,8 @@ from peristiwa.stages.actors.names import Proposal, clean_ner, fallback_names, m
 from peristiwa.stages.actors.roles import RoleFinder, RolePhrase
 from peristiwa.stages.actors.spans import Span, SpanFinder
 
+INDEFINITES = {"seorang", "sebagai", "selaku"}  # words between a name's comma and the role that describes it
+
 __all__ = ["ActorsStage", "KnowledgeBase", "make_stage"]
 
 
@@ -69,7 +71,7 @@ class ActorsStage:
         tokens = tokenize(doc.text)
         spans = self.span_finder.find(doc.text, tokens)
         ner = clean_ner(self.kb, doc.text, tokens, [n for n in doc.ner if n.label in {"PER", "ORG", "LOC"}])
-        spans, unknown = merge_ner(self.kb, spans, ner)
+        spans, unknown = merge_ner(self.kb, spans, ner, tokens)
         phrases = self.role_finder.find(tokens, spans, ner)
         spans = _outside_names(spans, phrases)
         proposed = fallback_names(self.kb, doc.text, tokens, spans, phrases, ner)
@@ -119,7 +121,10 @@ class ActorsStage:
         known = {s.start: s.entry.key for s in found.spans if s.kind == "person" and s.entry}
         for phrase in found.phrases:
             if phrase.name is None:
-                if phrase.actor and not phrase.anaphoric:
+                renamed = _renamed_person(text, found, phrase, known)
+                if renamed is not None:
+                    holders.append(renamed)
+                elif phrase.actor and not phrase.anaphoric:
                     described[phrase.role.id] = phrase
                 continue
             if phrase.actor is None and phrase.role.id in described:
@@ -128,6 +133,25 @@ class ActorsStage:
             words = tuple(text[start:end].split())
             holders.append(PersonMention(start, end, words, known.get(start), phrase))
         return holders
+
+
+def _renamed_person(text: str, found: Found, phrase: RolePhrase, known: dict[int, str]) -> PersonMention | None:
+    """"Vladimir Medinsky, ketua delegasi Rusia, …", "Ann Maymann, Kepala Perwakilan UNHCR di Indonesia, …": a
+    role phrase set off by a comma right after a person's name describes that person."""
+    if phrase.actor is None or not phrase.role.person or phrase.plural or phrase.anaphoric:
+        return None
+    tokens, k = found.tokens, phrase.first
+    while k > 0 and tokens[k - 1].text.casefold() in INDEFINITES:
+        k -= 1  # "Ariful Islam, seorang komandan …"
+    if k < 2 or tokens[k - 1].text != ",":
+        return None
+    end = tokens[k - 2].end
+    names = [(s.start, known.get(s.start)) for s in found.spans if s.kind == "person" and s.end == end]
+    names += [(n.start, None) for n, _ in found.unknown if n.label != "LOC" and n.end == end]
+    if not names:
+        return None
+    start, key = names[0]
+    return PersonMention(start, end, tuple(text[start:end].split()), key, phrase)
 
 
 def _outside_names(spans: list[Span], phrases: list[RolePhrase]) -> list[Span]:

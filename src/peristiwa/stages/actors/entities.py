@@ -129,7 +129,7 @@ def _is_place_use(kb: KnowledgeBase, text: str, tokens: list[Tok], span: Span,
 
 def add_span(registry: Registry, kb: KnowledgeBase, text: str, span: Span, place: bool) -> Draft | None:
     """Record a known span as a mention of its entity."""
-    generic = span.institution is not None and not span.institution.named
+    generic = span.institution is not None and not named_institution(span)
     m = mention(text, span.state_start if generic and span.state_start else span.start, span.end)
     draft = _draft_for_span(registry, kb, span, place)
     if draft is not None:
@@ -143,7 +143,7 @@ def _draft_for_span(registry: Registry, kb: KnowledgeBase, span: Span, place: bo
     entry = span.entry
     if span.kind == "institution":
         assert span.institution is not None and span.state is not None
-        if not span.institution.named:
+        if not named_institution(span):
             return _state_draft(registry, kb, span.state)
         key = f"inst:{span.institution.id}:{span.state}"
         return registry.get(key, Draft(key, span.text, "ORG", span.state, None, span.institution.sector))
@@ -152,6 +152,18 @@ def _draft_for_span(registry: Registry, kb: KnowledgeBase, span: Span, place: bo
     if entry.kind == "capital" and not place:
         return _state_draft(registry, kb, entry.actor or "")
     return _entry_draft(registry, entry)
+
+
+def named_institution(span: Span) -> bool:
+    """An institution written as a name ("Kementerian Luar Negeri Rusia", "Penjaga Pantai China") is an entity of
+    its own; written as a description ("penjaga pantai China", "kedutaan India", "Kementerian luar negeri
+    Korsel") it is a reference to its state."""
+    institution = span.institution
+    assert institution is not None
+    words = [w for w in span.text[: (span.state_start or span.end) - span.start].split() if w[:1].isalpha()]
+    capitalised = [w[:1].isupper() for w in words]
+    written_as_name = all(capitalised) or (capitalised[:1] == [True] and not any(capitalised[1:]))  # "Penjaga pantai"
+    return institution.named and (institution.named_in_lowercase or written_as_name)
 
 
 def _state_draft(registry: Registry, kb: KnowledgeBase, code: str) -> Draft | None:

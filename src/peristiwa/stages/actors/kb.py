@@ -78,6 +78,7 @@ class Institution(_Strict):
     name_en: str
     sector: Sector
     named: bool
+    named_in_lowercase: bool = False  # "kementerian luar negeri Iran" names the ministry; "kedutaan India" not
     examples: tuple[dict[str, str], ...] = ()
 
 
@@ -115,6 +116,9 @@ class RoleWord(_Strict):
     by_actor: dict[str, str] = {}
     person: bool = True
     portfolio: bool = False
+    head: bool = False  # head of a state or government: one per state, never inherited from another head
+    rank: bool = False  # a rank, not an office: before a name it is skipped ("Kolonel Olivier Hamuli")
+    actor: str | None = None  # the state an office belongs to by definition (Kapolres: Indonesia)
     examples: tuple[dict[str, str | None], ...] = ()
 
     def title_for(self, actor: str | None) -> str:
@@ -160,6 +164,11 @@ class KnowledgeBase:
     person_verbs: frozenset[str] = frozenset()
     org_words: frozenset[str] = frozenset()
     currency_words: frozenset[str] = frozenset()
+    direction_words: frozenset[str] = frozenset()
+    vehicle_words: frozenset[str] = frozenset()
+    platforms: frozenset[str] = frozenset()
+    peoples: frozenset[str] = frozenset()
+    title_words: frozenset[str] = frozenset()  # every word of a role ("Emir", "Menteri"): not the start of a name
     person_cues_before: frozenset[str] = frozenset()
     coref: dict[str, Any] = field(default_factory=dict)
 
@@ -227,6 +236,10 @@ def _load_cached(data_dir: Path) -> KnowledgeBase:
     kb.person_verbs = frozenset(names.get("person_verbs", []))
     kb.org_words = frozenset(names.get("org_words", []))
     kb.currency_words = frozenset(names.get("currency_words", []))
+    kb.direction_words = frozenset(names.get("direction_words", []))
+    kb.vehicle_words = frozenset(w.casefold() for w in names.get("vehicle_words", []))
+    kb.platforms = frozenset(names.get("platforms", []))
+    kb.peoples = frozenset(names.get("peoples", []))
     kb.person_cues_before = frozenset(names.get("person_cues_before", []))
     return kb
 
@@ -293,5 +306,7 @@ def _load_roles(kb: KnowledgeBase, data_dir: Path) -> None:
     path = data_dir / "roles.yaml"
     raw = _read(path)
     kb.roles = tuple(_parse(RoleWord, raw["roles"], path))
+    kb.title_words = frozenset(w.casefold() for role in kb.roles if role.person for phrase in role.words
+                               for w in phrase.split())
     kb.modifiers = tuple(_parse(RoleModifier, raw.get("modifiers", []), path))
     kb.qualifiers = frozenset(raw.get("qualifiers", []))

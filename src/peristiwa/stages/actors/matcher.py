@@ -13,7 +13,9 @@ from typing import Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
 # Dotted abbreviations (A.S., D.C.), words with inner dots or apostrophes (SinPo.id, O'Brien), or one symbol.
-TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[.’']\w+)*|[^\w\s]")
+# A full stop joins the parts of a token ("KOMPAS.com", "Rp1.5") but not two sentences a page glued together
+# ("Rusia.Menanggapi": a capital and a lower-case letter after the stop open a new word).
+TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:(?:[’']|\.(?![A-Z][a-z]))\w+)*|[^\w\s]")
 
 
 # A named tuple, not a frozen dataclass: a document makes thousands and the dataclass __init__ is 3× slower.

@@ -28,18 +28,117 @@ def clean_ner(kb: KnowledgeBase, text: str, tokens: list[Tok], ner: list[NerSpan
     for proposal in ner:
         first = bisect_left(starts, proposal.start)  # tokens are in text order: no scan per proposal
         inside = [t for t in tokens[first:bisect_left(starts, proposal.end, first)] if t.end <= proposal.end]
+        inside = _within_line(text, _before_open_bracket(inside))
+        if inside and _in_headline(text, inside[0].start):
+            continue  # capitals in a title-case line say nothing: only names the knowledge base knows count there
         while inside and not _is_name_word(kb, inside[0]):
             inside.pop(0)
             first += 1
-        while inside and not _is_name_word(kb, inside[-1]) and not _hyphen_tail(kb, inside):
+        while inside and not _is_name_word(kb, inside[-1]) and not _hyphen_tail(kb, inside) \
+                and not _direction_tail(kb, inside):
             inside.pop()
-        if not inside or _lone_sentence_start(text, tokens, inside, first):
+        if not inside or _lone_sentence_start(text, tokens, inside, first) or _not_a_name(kb, text, inside):
             continue
+        inside, first = _hyphened(kb, tokens, inside, first)
+        if proposal.label == "PER":
+            while len(inside) > 1 and inside[0].text.casefold() in kb.title_words:
+                inside.pop(0)  # "Emir Sheikh Tamim …": the title is not part of the name
+                first += 1
+            inside = _whole_person_name(kb, text, tokens, inside, first)
         start, end = inside[0].start, inside[-1].end
         organisation = proposal.label == "PER" and any(t.text in kb.org_words for t in inside)
         label = "ORG" if organisation else proposal.label
         cleaned.append(NerSpan(start, end, text[start:end], label, proposal.score))
     return cleaned
+
+
+_AMOUNT = re.compile(r"[A-Za-z$]{1,4}\d[\d.,]*|Rp|USD|US")  # "Rp81", "USD10", "Rp 172 triliun": a sum of money
+_FUNCTION_WORDS = {"di", "ke", "dari", "dan", "yang", "untuk", "dengan", "pada", "atas", "soal", "vs", "&"}
+
+
+def _within_line(text: str, inside: list[Tok]) -> list[Tok]:
+    """A name never runs over a line break ("Iran" / "Serangan Israel" are a paragraph's end and a crosshead)."""
+    for k in range(1, len(inside)):
+        if "\n" in text[inside[k - 1].end:inside[k].start]:
+            return inside[:k]
+    return inside
+
+
+def _in_headline(text: str, offset: int) -> bool:
+    """Whether the offset lies in a title-case line: short, no full stop at its end, and nearly every word
+    capitalised ("Israel Serang Iran, Teheran Diguncang Ledakan", "Serangan Diluncurkan dari Dua Titik Strategis")."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.casefold() not in _FUNCTION_WORDS]
+    if len(words) < 3 or len(line.split()) > 16 or line.endswith((".", "!", "?", "”", '"', ":")):
+        return False
+    return sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _hyphened(kb: KnowledgeBase, tokens: list[Tok], inside: list[Tok], first: int) -> tuple[list[Tok], int]:
+    """A name takes the parts hyphened onto it on either side ("Nagorno-Karabakh", "el-Fasher", "Bab al-Mandab")
+    when the model cut it at the hyphen; two known names joined by a hyphen ("Rusia-Ukraina") stay two."""
+    def joins(word: Tok, edge: Tok) -> bool:
+        particle = word.text in kb.name_connectors
+        unknown = not kb.lookup(word.text) and not kb.lookup(edge.text)
+        return word.text.isalpha() and (particle or (word.text[:1].isupper() and unknown))
+    if not inside:
+        return inside, first
+    while first >= 2 and tokens[first - 1].text == "-" and tokens[first - 2].end == tokens[first - 1].start \
+            and tokens[first - 1].end == inside[0].start and joins(tokens[first - 2], inside[0]):
+        inside = [tokens[first - 2], tokens[first - 1], *inside]
+        first -= 2
+    k = first + len(inside)
+    while k + 1 < len(tokens) and tokens[k].text == "-" and tokens[k].start == inside[-1].end \
+            and tokens[k + 1].start == tokens[k].end and joins(tokens[k + 1], inside[-1]):
+        inside = [*inside, tokens[k], tokens[k + 1]]
+        k += 2
+    return inside, first
+
+
+def _whole_person_name(kb: KnowledgeBase, text: str, tokens: list[Tok], inside: list[Tok], first: int) -> list[Tok]:
+    """The model sometimes stops a person's name one word short ("Donny Ermawan" of "Donny Ermawan Taufanto",
+    "Kim Hong" of "Kim Hong-kyun"): the name runs on over name words written right after it."""
+    k = first + len(inside)
+    while k < len(tokens) and len(inside) < 6:
+        gap = text[inside[-1].end:tokens[k].start]
+        hyphen = gap == "" and tokens[k].text == "-" and k + 1 < len(tokens)
+        if hyphen and tokens[k + 1].start == tokens[k].end and tokens[k + 1].text.isalpha():
+            inside = inside + [tokens[k], tokens[k + 1]]  # "Hong-kyun", "Diaz-Canel"
+            k += 2
+        elif gap == " " and _is_name_word(kb, tokens[k]) and tokens[k].text.isalpha():
+            inside = inside + [tokens[k]]
+            k += 1
+        else:
+            break
+    return inside
+
+
+def _before_open_bracket(inside: list[Tok]) -> list[Tok]:
+    """`Aliansi Negara-Negara Sahel (AES`: a name stops at an opening bracket it does not close."""
+    for k, token in enumerate(inside):
+        if token.text == "(" and not any(t.text == ")" for t in inside[k:]):
+            return inside[:k]
+    return inside
+
+
+def _direction_tail(kb: KnowledgeBase, inside: list[Tok]) -> bool:
+    """"Kivu Utara", "Jakarta Timur": a compass word after a name word ends a place name."""
+    return len(inside) > 1 and inside[-1].text in kb.direction_words and _is_name_word(kb, inside[-2])
+
+
+def _not_a_name(kb: KnowledgeBase, text: str, inside: list[Tok]) -> bool:
+    """Sums of money ("Rp81"), social platforms ("Twitter"), and vessels or aircraft: a name the article writes
+    after "kapal" or "pesawat" anywhere ("kapal Number Nine") names a vehicle everywhere in it."""
+    if not inside:
+        return False
+    if len(inside) == 1 and (_AMOUNT.fullmatch(inside[0].text) or inside[0].text in kb.platforms
+                             or inside[0].text in kb.peoples):
+        return True
+    name = text[inside[0].start:inside[-1].end]
+    vehicles = "|".join(re.escape(w) for w in sorted(kb.vehicle_words, key=len, reverse=True))
+    return re.search(rf"(?<![\w-])(?i:{vehicles})\s+{re.escape(name)}(?![\w-])", text) is not None
 
 
 def _lone_sentence_start(text: str, tokens: list[Tok], inside: list[Tok], index: int) -> bool:
@@ -50,18 +149,60 @@ def _lone_sentence_start(text: str, tokens: list[Tok], inside: list[Tok], index:
     return not any(not _sentence_initial(text, tokens, i) for i, t in enumerate(tokens) if t.text == word)
 
 
-def merge_ner(kb: KnowledgeBase, spans: list[Span], ner: list[NerSpan]) -> tuple[list[Span], list[Proposal]]:
-    """Keep NER spans the KB does not cover; a longer capitalised ORG/LOC name replaces the names inside."""
+def merge_ner(kb: KnowledgeBase, spans: list[Span], ner: list[NerSpan],
+              tokens: list[Tok] | None = None) -> tuple[list[Span], list[Proposal]]:
+    """Keep NER spans the KB does not cover; a longer capitalised ORG/LOC name replaces the names inside, and a
+    longer person name the known person inside it ("Badruddin Yunus" is not Muhammad Yunus; "Ahmad Al Sharaa"
+    is Ahmed al-Sharaa, named in full)."""
     unknown: list[Proposal] = []
     dropped: set[int] = set()
+    extended: list[Span] = []
     for proposal in ner:
         overlapping = [s for s in spans if s.start < proposal.end and proposal.start < s.end]
         if not overlapping:
             unknown.append((proposal, []))
-        elif _is_maximal(kb, proposal, overlapping):
+        elif _is_maximal(kb, proposal, overlapping) and not _after_title(kb, proposal, tokens):
             unknown.append((proposal, overlapping))
             dropped.update(id(s) for s in overlapping)
-    return [s for s in spans if id(s) not in dropped], unknown
+        elif tokens is not None and _longer_person(proposal, overlapping):
+            dropped.update(id(s) for s in overlapping)
+            if _same_person(kb, proposal.text, overlapping[0]):
+                extended.append(_widened(overlapping[0], proposal, tokens))
+            else:
+                unknown.append((proposal, []))
+    kept = [s for s in spans if id(s) not in dropped] + extended
+    return sorted(kept, key=lambda s: s.start), unknown
+
+
+def _after_title(kb: KnowledgeBase, proposal: NerSpan, tokens: list[Tok] | None) -> bool:
+    """"Juru bicara DRC Lambert Mende": after a title, a state and a name are the title's state and holder, not
+    one organisation."""
+    if tokens is None:
+        return False
+    k = bisect_left([t.start for t in tokens], proposal.start)
+    return k > 0 and tokens[k - 1].text.casefold() in kb.title_words
+
+
+def _longer_person(proposal: NerSpan, overlapping: list[Span]) -> bool:
+    return (proposal.label == "PER" and len(overlapping) == 1 and overlapping[0].kind == "person"
+            and proposal.start <= overlapping[0].start and overlapping[0].end <= proposal.end
+            and len(proposal.text) > len(overlapping[0].text))
+
+
+def _same_person(kb: KnowledgeBase, name: str, span: Span) -> bool:
+    """Every word of the longer name is a word of the known person's names (case and hyphens aside)."""
+    def words(text: str) -> set[str]:
+        return set(text.casefold().replace("-", " ").replace(".", " ").split())
+    person = kb.persons.get(span.entry.key) if span.entry else None
+    known = set().union(*(words(n) for n in (person.name, *person.names))) if person else words(span.text)
+    return words(name) <= known
+
+
+def _widened(span: Span, proposal: NerSpan, tokens: list[Tok]) -> Span:
+    starts = [t.start for t in tokens]
+    first = bisect_left(starts, proposal.start)
+    last = bisect_left(starts, proposal.end, first)
+    return Span(proposal.start, proposal.end, first, last, proposal.text, span.kind, span.entries)
 
 
 def _is_maximal(kb: KnowledgeBase, proposal: NerSpan, overlapping: list[Span]) -> bool:
@@ -105,7 +246,8 @@ def fallback_names(kb: KnowledgeBase, text: str, tokens: list[Tok], spans: list[
             index += 1
             continue
         label = _label(kb, tokens, index, last, own, counts)
-        wanted = label is not None and (last - index >= 2 or label == "LOC") and (not ner or label != "ORG")
+        wanted = label is not None and (last - index >= 2 or label == "LOC") and (not ner or label != "ORG") \
+            and not _not_a_name(kb, text, tokens[index:last]) and not _in_headline(text, tokens[index].start)
         if wanted and label is not None:
             start, end = tokens[index].start, tokens[last - 1].end
             inside = [span_at[i] for i in range(index, last) if i in span_at]
@@ -158,6 +300,8 @@ def _run(kb: KnowledgeBase, tokens: list[Tok], index: int, covered: set[int],
             last = span.last
         elif last not in covered and _is_name_word(kb, tokens[last]):
             last, own = last + 1, own + 1
+        elif own and last not in covered and tokens[last].text in kb.direction_words:
+            last, own = last + 1, own + 1  # "Kivu Utara"
         else:
             break
     while last > index and last - 1 in covered and (last - 1) not in span_at and own:

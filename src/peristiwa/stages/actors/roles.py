@@ -31,6 +31,7 @@ class RolePhrase:
     actor_span: Span | None = None
     name: tuple[int, int] | None = None  # token indexes of the holder's name
     former: bool = False
+    nested: bool = False  # another role word stands between the role and its actor ("penasihat Perdana Menteri Israel")
     article: bool = False  # "sang menlu"
     determiner: bool = False  # "Sekjen NATO itu"
     plural: bool = False  # "kedua diplomat"
@@ -92,11 +93,11 @@ class RoleFinder:
         pos = _skip_parenthesis(tokens, role_match.last)
         if role.portfolio:
             pos = self._portfolio(tokens, pos, span_at)
-        actor_span, pos = self._actor(tokens, pos, span_at)
-        actor = _actor_code(actor_span)
-        phrase = RolePhrase(index, pos, role, _title(role, modifiers, actor), _sector(role, actor_span),
-                            actor, actor_span, former=any(m.former for m in modifiers), article=article,
-                            plural=plural)
+        actor_span, after, nested = self._actor(tokens, pos, span_at)
+        actor = _actor_code(actor_span) or role.actor
+        phrase = RolePhrase(index, after, role, _title(role, modifiers, actor), _sector(role, actor_span),
+                            actor, actor_span, former=any(m.former for m in modifiers), nested=nested,
+                            article=article, plural=plural)
         self._attach_name(phrase, tokens, span_at, ner_at)
         return phrase
 
@@ -117,24 +118,27 @@ class RoleFinder:
         span = span_at.get(probe)
         return probe if probe > pos and span is not None and span.kind in ACTOR_KINDS else pos
 
-    def _actor(self, tokens: list[Tok], pos: int, span_at: dict[int, Span]) -> tuple[Span | None, int]:
-        """The state or organisation after the role word, past a few qualifiers."""
-        probe = pos
+    def _actor(self, tokens: list[Tok], pos: int, span_at: dict[int, Span]) -> tuple[Span | None, int, bool]:
+        """The state or organisation after the role word, past a few qualifiers and bracketed abbreviations
+        ("Juru bicara (Jubir) Kementerian Luar Negeri (Kemlu) Vietnam"); whether a nested role stood between."""
+        probe, nested = pos, False
         while probe < len(tokens) and probe - pos < MAX_QUALIFIERS and probe not in span_at:
-            nested = self.roles.longest_at(tokens, probe)  # "Utusan Khusus Ketua ASEAN", "presiden AS"
-            if nested is not None:
-                probe = nested.last
+            role = self.roles.longest_at(tokens, probe)  # "Utusan Khusus Ketua ASEAN", "presiden AS"
+            if role is not None:
+                probe, nested = role.last, True
             elif tokens[probe].text.casefold() in self.kb.qualifiers:
                 probe += 1
+            elif tokens[probe].text == "(" and _skip_parenthesis(tokens, probe, 6) > probe:
+                probe = _skip_parenthesis(tokens, probe, 6)
             else:
                 break
         span = span_at.get(probe)
         if span is None or span.kind not in ACTOR_KINDS:
-            return None, pos
+            return None, pos, False
         after = _skip_parenthesis(tokens, span.last)
         if after < len(tokens) and tokens[after].text == "untuk" and after + 1 in span_at:
-            after = span_at[after + 1].last  # "Dubes Rusia untuk Indonesia": the destination is not the actor
-        return span, after
+            after = _skip_parenthesis(tokens, span_at[after + 1].last)  # "Dubes Rusia untuk Indonesia"
+        return span, after, nested
 
     def _attach_name(self, phrase: RolePhrase, tokens: list[Tok], span_at: dict[int, Span],
                      ner_at: dict[int, NerSpan]) -> None:
@@ -142,14 +146,30 @@ class RoleFinder:
         if pos < len(tokens) and tokens[pos].text in self.determiners:
             phrase.determiner, phrase.last = True, pos + 1
             return
-        if pos + 1 < len(tokens) and tokens[pos].text == "," and (phrase.article or phrase.actor_span):
+        apposition = pos + 1 < len(tokens) and tokens[pos].text == "," and bool(phrase.article or phrase.actor_span)
+        if apposition:
             pos += 1  # apposition: "Sekjen NATO, Jens Stoltenberg", "sang penasihat, Walid Phares"
-        rank = self.roles.longest_at(tokens, pos)
-        if rank is not None and tokens[pos].capitalised and rank.values[0].sector == "MIL":
-            pos = rank.last  # "Panglima TNI Laksamana Yudo Margono": the rank is not part of the name
+        pos = self._past_rank(tokens, pos)
         name = self.name_at(tokens, pos, span_at, ner_at)
+        if name is not None and phrase.nested and not apposition:
+            # "penasihat Perdana Menteri Israel Benjamin Netanyahu, Dmitry Gendelman": the first name holds the
+            # nested office; the adviser is the one the apposition names
+            after = name[1]
+            renamed = after + 1 < len(tokens) and tokens[after].text == ","
+            name = self.name_at(tokens, self._past_rank(tokens, after + 1), span_at, ner_at) if renamed else None
         if name is not None and phrase.role.person and not phrase.plural:
             phrase.name, phrase.last = name, name[1]
+
+    def _past_rank(self, tokens: list[Tok], pos: int) -> int:
+        """"Panglima TNI Laksamana Yudo Margono", "Juru bicara militer Kongo Kolonel Olivier Hamuli": a military
+        rank before the name is not part of it."""
+        for probe in range(pos, min(len(tokens), pos + MAX_QUALIFIERS)):
+            rank = self.roles.longest_at(tokens, probe)
+            if rank is not None and tokens[probe].capitalised and rank.values[0].rank:
+                return rank.last  # also past the unit the rank serves in: "Kapolres Metro Jakarta Pusat Kombes Pol"
+            if not tokens[probe].capitalised:
+                break
+        return pos
 
     def name_at(self, tokens: list[Tok], pos: int, span_at: dict[int, Span],
                 ner_at: dict[int, NerSpan]) -> tuple[int, int] | None:
@@ -229,5 +249,7 @@ def _inherit_actors(phrases: list[RolePhrase], tokens: list[Tok]) -> None:
     """"Wakil Menlu Rusia A dan Wakil Menhan B": B serves the same state as A."""
     for before, after in zip(phrases, phrases[1:], strict=False):
         between = {t.text for t in tokens[before.last:after.first]}
-        if after.actor is None and before.actor and after.name and between and between <= {"dan", ","}:
+        heads = before.role.head and after.role.head  # "Presiden Mesir X dan Emir Y": two states' heads
+        if after.actor is None and before.actor and after.name and between and between <= {"dan", ","} \
+                and not heads:
             after.actor = before.actor

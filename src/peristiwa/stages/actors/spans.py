@@ -114,8 +114,9 @@ class SpanFinder:
         if noun is None:
             return None
         last = noun.last
-        not_names = self.kb.not_name_words
-        while last < len(tokens) and tokens[last].capitalised and tokens[last].text not in not_names:
+        not_names, directions = self.kb.not_name_words, self.kb.direction_words
+        while last < len(tokens) and tokens[last].capitalised and (
+                tokens[last].text not in not_names or (last > noun.last and tokens[last].text in directions)):
             if last > noun.last and self.names.longest_at(tokens, last) is not None:
                 break  # "Semenanjung Krimea Ukraina": the state after the place name is not part of it
             last += 1

@@ -31,29 +31,43 @@ class CleanStage:
         lines = list(split_lines(doc.raw))
         removed: dict[int, Removed] = {}
         metadata: dict[str, str] = {}
-        self._apply_rules(lines, removed, metadata)
+        prefixes = self._apply_rules(lines, removed, metadata)
         self._mark_linked_headlines(lines, removed)
+        self._mark_dated_headlines(lines, removed)
+        repeated_title = self._mark_repeated_title(doc, lines, removed)
         self._mark_repeated(lines, removed)
-        if not self._mark_header(doc, lines, removed):
+        if not repeated_title and not self._mark_header(doc, lines, removed):
             self._mark_title(doc, lines, removed)
         body = [line for i, line in enumerate(lines) if i not in removed]
-        doc.removed = [removed[i] for i in sorted(removed)]
+        doc.removed = sorted([*removed.values(), *prefixes], key=lambda r: r.start or 0)
         doc.text = PARAGRAPH_BREAK.join(line.text for line in body)
         apply_metadata(doc, metadata, self.settings.data_dir)
+        if doc.title:
+            doc.title = doc.title.lstrip("-–—•· ").strip() or None  # "- Tiongkok Kepung Taiwan …": a list bullet
         doc.dateline = self._dateline(doc.text)
 
-    def _apply_rules(self, lines: list[Line], removed: dict[int, Removed], metadata: dict[str, str]) -> None:
+    def _apply_rules(self, lines: list[Line], removed: dict[int, Removed],
+                     metadata: dict[str, str]) -> list[Removed]:
+        """Mark the lines a rule matches; return the starts of lines a `prefix` rule cut off (" date 2025-08-03
+        <headline>"), whose rest stays a line and meets the other rules."""
         rules = load_rules(self.settings.data_dir / "clean" / "boilerplate.yaml")
+        prefixes: list[Removed] = []
         for i, line in enumerate(lines):
             for rule in rules:
                 match = rule.match(line.text)
                 if match is None:
                     continue
-                removed[i] = Removed(line.text, rule.reason or "boilerplate", rule.id, line.start, line.end)
                 if rule.metadata and rule.metadata not in metadata:
                     groups = match.groupdict()
                     metadata[rule.metadata] = groups.get(rule.metadata) or line.text
+                reason = rule.reason or "boilerplate"
+                if rule.prefix and match.end() < len(line.text):
+                    prefixes.append(Removed(match.group(0), reason, rule.id, line.start, line.start + match.end()))
+                    line.text = line.text[match.end():].strip()
+                    continue
+                removed[i] = Removed(line.text, reason, rule.id, line.start, line.end)
                 break
+        return prefixes
 
     def _mark_linked_headlines(self, lines: list[Line], removed: dict[int, Removed]) -> None:
         """A bare "Baca juga:" on its own line links the headline on the next line (detik.com's layout)."""
@@ -65,6 +79,40 @@ class CleanStage:
             if i + 1 not in removed and len(after.text.split()) <= self._structure()["title_max_words"] \
                     and not after.text.endswith(_SENTENCE_END):
                 removed[i + 1] = Removed(after.text, "read_more", "structure.linked_headline", after.start, after.end)
+
+    def _mark_repeated_title(self, doc: Document, lines: list[Line], removed: dict[int, Removed]) -> bool:
+        """A headline the page prints twice near its top is the title, every copy of it (a repeated caption
+        is no headline: it ends with a full stop or runs longer)."""
+        kept = [i for i in range(len(lines)) if i not in removed][: self._structure()["header_max_lines"]]
+        counts = Counter(lines[i].text for i in kept)
+        title = next((i for i in kept if counts[lines[i].text] > 1 and self._headline_like(doc, lines[i].text)), None)
+        if title is None:
+            return False
+        for i, line in enumerate(lines):
+            if line.text == lines[title].text and i not in removed:
+                removed[i] = Removed(line.text, "title", "structure.repeated_title", line.start, line.end)
+        for i in kept:  # a section label above it ("PERANG GAZA") is header
+            if i < title and len(lines[i].text.split()) < self._structure()["title_min_words"]:
+                removed[i] = Removed(lines[i].text, "header", "structure.header", lines[i].start, lines[i].end)
+        doc.title = lines[title].text
+        return True
+
+    def _mark_dated_headlines(self, lines: list[Line], removed: dict[int, Removed]) -> None:
+        """Below the article, links to other stories stand each above its own date line ("Camat Madiun Minta
+        Maaf …" / "Selasa, 23 Desember 2025 | 04:16"): a headline-like line right above a removed date line
+        that follows the body is a link."""
+        body = [i for i in range(len(lines)) if i not in removed]
+        if not body:
+            return
+        first_body = next((i for i in body if len(lines[i].text.split()) >= self._structure()["body_min_words"]),
+                          body[0])
+        for i in range(first_body + 1, len(lines) - 1):
+            dated = removed.get(i + 1)
+            text = lines[i].text
+            if i in removed or dated is None or dated.reason != "published":
+                continue
+            if len(text.split()) <= self._structure()["title_max_words"] and not text.endswith(_SENTENCE_END):
+                removed[i] = Removed(text, "read_more", "structure.dated_headline", lines[i].start, lines[i].end)
 
     def _mark_repeated(self, lines: list[Line], removed: dict[int, Removed]) -> None:
         limit = self._structure()["repeated_line_max_words"]
@@ -88,12 +136,18 @@ class CleanStage:
             return False
         title = next((i for i in header if self._headline_like(doc, lines[i].text)), None)
         for i in header:
+            if self._is_dek(lines[i].text):
+                continue  # a standfirst between the headline and the date is body (its facts are the lead's)
             line = lines[i]
             reason = "title" if i == title else "header"
             removed[i] = Removed(line.text, reason, f"structure.{reason}", line.start, line.end)
         if title is not None:
             doc.title = lines[title].text
         return True
+
+    def _is_dek(self, text: str) -> bool:
+        """A full sentence among the header lines is the standfirst (deks are body, the conventions say)."""
+        return text.endswith(_SENTENCE_END) and len(text.split()) >= self._structure()["dek_min_words"]
 
     @staticmethod
     def _lines_above_date(kept: list[int], removed: dict[int, Removed], most: int) -> int:

@@ -67,9 +67,11 @@ def _overlaps_any(candidate: Candidate, others: list[Candidate]) -> bool:
 
 
 def _resolve(doc: Document, ctx: Context, candidates: list[Candidate]) -> list[Quote]:
-    resolver = SpeakerResolver(doc, ctx.lexicon)
+    resolver = SpeakerResolver(doc, ctx.lexicon, ctx.quoted)
+    quoted = [(c.start, c.end) for c in candidates]
     subjects = [(ref.start, ref) for lo, hi in ctx.sentences.spans
-                if (ref := sentence_subject(ctx, lo, hi)) is not None and ref.kind == "phrase"]
+                if (ref := sentence_subject(ctx, lo, hi)) is not None and ref.kind == "phrase"
+                and not any(a <= ref.start < b for a, b in quoted)]  # a subject inside quoted words is not in focus
     speakers: list[Speaker | None] = []
     previous: Speaker | None = None
     for candidate in candidates:

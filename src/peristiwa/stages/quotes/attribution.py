@@ -29,6 +29,7 @@ class SpeakerRef:
     kind: str
     start: int = 0
     end: int = 0
+    weak: bool = False  # only the subject of the quote's sentence: good for a known entity, not a bare word
 
 
 FOCUS = SpeakerRef("focus")
@@ -64,6 +65,7 @@ class _Regexes:
     trailing: re.Pattern[str]
     demikian: re.Pattern[str]
     according: re.Pattern[str]
+    source: re.Pattern[str]
 
 
 @cache
@@ -81,6 +83,7 @@ def regexes(lexicon: Lexicon) -> _Regexes:
                             rf"(?P<cue>{alternation(lexicon.demikian_verbs)})(?:[ \t]+oleh)?(?![\w-])"),
         according=re.compile(rf"(?<![\w-])(?P<cue>(?:{alternation(lexicon.according_to)}))(?P<nya>nya)?(?![\w-])",
                              re.IGNORECASE),
+        source=re.compile(rf"(?<![\w-])(?P<cue>(?:{alternation(lexicon.source_openers)}))(?![\w-])", re.IGNORECASE),
     )
 
 
@@ -111,7 +114,7 @@ def _gap_has_break(text: str, taken: list[Word], word: Word) -> bool:
     return bool(taken) and any(ch in ",.;:!?()" for ch in text[taken[-1].end:word.start])
 
 
-_APPOSITIVE = re.compile(r"\s*,\s*((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,3})(?=\s*(?:[,.;:!?]|$))")
+_APPOSITIVE = re.compile(r"\s*,\s*((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,3})(?=\s*(?:[,.;:!?]|atau\s|$))")
 
 
 def _appositive_end(ctx: Context, taken: list[Word], limit: int) -> int:
@@ -154,6 +157,25 @@ def _reporting_subject(ctx: Context, lo: int, pronoun: int) -> SpeakerRef | None
     return found if found is not None and found.kind == "phrase" else None
 
 
+def relative_antecedent(ctx: Context, lo: int, marker: int) -> SpeakerRef | None:
+    """The noun phrase a relative clause hangs on (`pemberontak M23 dukungan Rwanda yang mengatakan …`,
+    `pemerintah Kongo, yang mengatakan …`): the words after the last verb before `yang`. A statement hangs on
+    its issuer (`Kementerian X mengeluarkan pernyataan, yang menyatakan …`)."""
+    lo = _left_limit(ctx, lo, marker)
+    end = marker
+    while end > lo and ctx.text[end - 1] in " \t,":
+        end -= 1
+    breaks = [m.end() for m in _CHUNK_BREAK.finditer(ctx.text, lo, end)]
+    chunk = list(words(ctx.text, breaks[-1] if breaks else lo, end))
+    verbs = [k for k, w in enumerate(chunk) if _is_verb(ctx.lexicon, w)]
+    kept = _strip_subject(ctx.lexicon, chunk[verbs[-1] + 1:] if verbs else chunk)
+    if verbs and kept and kept[0].key in ctx.lexicon.statement_nouns:
+        return clause_subject(ctx, lo, chunk[verbs[-1]].start)
+    if not kept or len(kept) > SUBJECT_MAX_WORDS:
+        return None
+    return SpeakerRef("phrase", kept[0].start, kept[-1].end)
+
+
 def _left_limit(ctx: Context, lo: int, verb: int) -> int:
     for span in ctx.quoted.overlapping(lo, verb):
         lo = max(lo, span.outer_end)
@@ -163,20 +185,46 @@ def _left_limit(ctx: Context, lo: int, verb: int) -> int:
 
 
 def _subject_chunk(ctx: Context, lo: int, verb: int) -> list[Word] | None:
-    """The last comma-separated chunk before the verb, skipping relative clauses (`, yang …,`)."""
+    """The comma-separated chunk before the verb that holds its subject. Inserts between commas are skipped:
+    relative clauses (`Mali, yang diperintah militer, menyatakan`), times and sources (`Trump, seperti dilansir
+    AFP, Kamis (10/7), menyatakan`); of an apposition the name is taken (`Juru bicara PLA, Li Xihai,
+    mengatakan`; `Badruddin Yunus, tokoh masyarakat setempat, mengatakan`). None when the verb follows a
+    clause (`X mengutuk peluncuran itu, mengatakan …`): it shares that clause's subject."""
     bounds = [lo, *(m.end() for m in _CHUNK_BREAK.finditer(ctx.text, lo, verb))]
     ends = [m.start() for m in _CHUNK_BREAK.finditer(ctx.text, lo, verb)] + [verb]
     chunks = [list(words(ctx.text, a, b)) for a, b in zip(bounds, ends, strict=True)]
-    for n in range(len(chunks) - 1, -1, -1):
-        chunk = chunks[n]
-        if _is_relative(chunk) or (not chunk and n > 0 and _is_relative(chunks[n - 1])):
-            continue  # `Mali, yang diperintah militer, menyatakan`: the subject stands before the relative clause
-        return chunk or None
-    return None
+    lexicon = ctx.lexicon
+    n = len(chunks) - 1
+    if chunks[n] and not (n > 0 and is_time_only(lexicon, chunks[n])):
+        return chunks[n]
+    n -= 1
+    while n > 0 and (_is_relative(chunks[n]) or _is_insert(lexicon, chunks[n])):
+        n -= 1
+    chunk = chunks[n] if n >= 0 else []
+    if not chunk or any(_is_verb(lexicon, w) for w in chunk):
+        return None
+    if n > 0 and not chunk[0].text[:1].isupper() and _is_name_chunk(lexicon, chunks[n - 1]):
+        return chunks[n - 1]
+    return chunk if any(w.text[:1].isupper() for w in chunk) else None
 
 
 def _is_relative(chunk: list[Word]) -> bool:
     return bool(chunk) and chunk[0].key == "yang"
+
+
+def is_time_only(lexicon: Lexicon, chunk: list[Word]) -> bool:
+    """`pada Rabu (2/10)`, `Kamis (10/7/2025)`, `pada hari Selasa`."""
+    return all(w.key in lexicon.time_words or w.key in lexicon.parenthetical_openers
+               or any(ch.isdigit() for ch in w.key) for w in chunk)
+
+
+def _is_insert(lexicon: Lexicon, chunk: list[Word]) -> bool:
+    """A chunk between commas that is no subject: a time or a source (`seperti dilansir AFP`)."""
+    return not chunk or is_time_only(lexicon, chunk) or chunk[0].key in lexicon.parenthetical_openers
+
+
+def _is_name_chunk(lexicon: Lexicon, chunk: list[Word]) -> bool:
+    return bool(chunk) and chunk[0].text[:1].isupper() and not any(_is_verb(lexicon, w) for w in chunk)
 
 
 def _clause_opening(lexicon: Lexicon, chunk: list[Word]) -> list[Word]:
@@ -197,12 +245,17 @@ def _is_verb(lexicon: Lexicon, word: Word) -> bool:
 
 
 def _after_last_verb(lexicon: Lexicon, chunk: list[Word]) -> list[Word]:
-    """`Rusia menginvasi Ukraina dan Biden` → `Biden`: a subject never contains a finite verb."""
-    cut = 0
+    """`Rusia menginvasi Ukraina dan Biden` → `Biden`: a subject never contains a finite verb. A verb in a
+    relative clause is no finite verb: `Kantor berita SANA yang dikelola pemerintah Suriah` → `Kantor berita SANA`."""
+    cut, end = 0, len(chunk)
     for k, word in enumerate(chunk):
         if _is_verb(lexicon, word):
-            cut = k + 1
-    return chunk[cut:]
+            relative = next((j for j in range(k - 1, max(cut, k - 3) - 1, -1) if chunk[j].key == "yang"), None)
+            if relative is not None and relative > cut:
+                end = min(end, relative)  # the subject ends where its relative clause begins
+                continue
+            cut, end = k + 1, len(chunk)
+    return chunk[cut:end]
 
 
 def _strip_subject(lexicon: Lexicon, chunk: list[Word]) -> list[Word]:
@@ -228,5 +281,7 @@ def is_speakerlike(ctx: Context, ref: SpeakerRef) -> bool:
     """A phrase that could name a speaker: a capitalised word, a pronoun or a role word."""
     found = list(words(ctx.text, ref.start, ref.end))
     lexicon = ctx.lexicon
+    anaphoric = len(found) > 1 and found[-1].key in lexicon.anaphoric_closers  # `kata kementerian itu`
     return any(w.text[:1].isupper() or w.key in lexicon.pronouns or w.key in lexicon.person_roles
-               or w.key in lexicon.anaphoric_openers for w in found)
+               or w.key in lexicon.anaphoric_openers or (anaphoric and w.key in lexicon.anaphoric_heads)
+               or w.key in lexicon.unnamed_sources for w in found)

@@ -10,6 +10,7 @@ quote of the paragraph (`“A,” katanya. “B.”`); the speaker in focus.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from peristiwa.stages.quotes.attribution import (
     _VERBISH,
@@ -104,7 +105,7 @@ def _after_later_quote(ctx: Context, spans: list[QuotedSpan], k: int,
 def _sentence_subject(ctx: Context, spans: list[QuotedSpan], k: int,
                       sentence: tuple[int, int]) -> Attribution | None:
     ref = sentence_subject(ctx, sentence[0], spans[k].open)
-    return (ref, None) if ref is not None and ref != SHARED else None
+    return (replace(ref, weak=True), None) if ref is not None and ref.kind == "phrase" else None
 
 
 def sentence_subject(ctx: Context, lo: int, hi: int) -> SpeakerRef | None:
@@ -142,12 +143,15 @@ def _verb_anchors(ctx: Context, sentence: tuple[int, int]) -> list[Anchor]:
     lo, hi = sentence
     found = []
     for rx in (ctx.lexicon.speech_verb_re, ctx.lexicon.framing_verb_re):
+        framing = rx is ctx.lexicon.framing_verb_re  # `X menyerukan “…”` may frame a scare quote: weak evidence
         for verb in rx.finditer(ctx.text, lo, hi):
             if ctx.quoted.containing(verb.start()) is not None or is_negated(ctx, lo, verb.start()):
                 continue
             ref = clause_subject(ctx, lo, verb.start())
             if ref is not None and ref.kind == "phrase" and not is_speakerlike(ctx, ref):
                 ref = SHARED  # `… “mendorong” untuk melihat`: no subject of its own here
+            elif ref is not None and ref.kind == "phrase" and framing:
+                ref = replace(ref, weak=True)
             if ref is not None:
                 found.append((verb.start(), ref, verb.group().casefold()))
     return found

@@ -42,12 +42,18 @@ class Lexicon:
     demikian_lead: frozenset[str]
     demikian_verbs: frozenset[str]
     according_to: frozenset[str]
+    source_openers: frozenset[str]
     verb_complement: dict[str, str]
     framing_verbs: frozenset[str]
     negators: frozenset[str]
     aspect_words: frozenset[str]
     noun_phrase_openers: frozenset[str]
+    complement_stops: frozenset[str]
+    predicate_words: frozenset[str]
+    quantity_openers: frozenset[str]
     adverbial_openers: frozenset[str]
+    parenthetical_openers: frozenset[str]
+    subordinators: frozenset[str]
     time_words: frozenset[str]
     connectors: frozenset[str]
     shared_subject_words: frozenset[str]
@@ -57,8 +63,13 @@ class Lexicon:
     not_verbs: frozenset[str]
     phrase_stops: frozenset[str]
     pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
     anaphoric_openers: frozenset[str]
     anaphoric_closers: frozenset[str]
+    anaphoric_heads: frozenset[str]
+    indefinites: frozenset[str]
+    statement_nouns: frozenset[str]
+    unnamed_sources: frozenset[str]
     role_words: frozenset[str]
     person_roles: frozenset[str]
     name_modifiers: frozenset[str]
@@ -99,17 +110,25 @@ def _build(data: dict[str, Any]) -> Lexicon:
         trailing_cues=_words(data["trailing_cues"], "words"),
         demikian_lead=_words(data["demikian"], "lead"), demikian_verbs=_words(data["demikian"], "verbs"),
         according_to=_words(data["according_to"], "words"),
+        source_openers=_words(data["according_to"], "sources"),
         verb_complement=verbs,
         framing_verbs=_words(data, "framing_verbs"), negators=_words(data, "negators"),
         aspect_words=_words(data, "aspect_words"), noun_phrase_openers=_words(data, "noun_phrase_openers"),
-        adverbial_openers=_words(data, "adverbial_openers"), time_words=_words(data, "time_words"),
+        complement_stops=_words(data, "complement_stops"), predicate_words=_words(data, "predicate_words"),
+        quantity_openers=_words(data, "quantity_openers"),
+        adverbial_openers=_words(data, "adverbial_openers"),
+        parenthetical_openers=_words(data, "parenthetical_openers"),
+        subordinators=_words(data, "subordinators"), time_words=_words(data, "time_words"),
         connectors=_words(data, "connectors"), shared_subject_words=_words(data, "shared_subject_words"),
         verb_coordinators=_words(data, "verb_coordinators"),
         subject_tail_words=_words(data, "subject_tail_words"),
         clause_breaks=_words(data, "clause_breaks"), not_verbs=_words(data, "not_verbs"),
         phrase_stops=_words(data, "phrase_stops"), pronouns=_words(data, "pronouns"),
+        plural_pronouns=_words(data, "plural_pronouns"),
         anaphoric_openers=_words(data, "anaphoric_openers"),
         anaphoric_closers=_words(data, "anaphoric_closers"),
+        anaphoric_heads=_words(data, "anaphoric_heads"), indefinites=_words(data, "indefinites"),
+        statement_nouns=_words(data, "statement_nouns"), unnamed_sources=_words(data, "unnamed_sources"),
         role_words=_words(data, "role_words"), person_roles=_words(data, "person_roles"),
         name_modifiers=frozenset(data.get("name_modifiers", [])),
         countries=_country_names() | extra_countries,

@@ -18,7 +18,9 @@ from peristiwa.stages.quotes.attribution import (
     clause_subject,
     is_negated,
     is_speakerlike,
+    is_time_only,
     regexes,
+    relative_antecedent,
     speaker_phrase,
 )
 from peristiwa.stages.quotes.direct import according_ref, anchors
@@ -30,13 +32,14 @@ _CLOSING_MARKS = "”\"»’"
 _COMMA_WORD = re.compile(r",\s+([\w-]+)")
 _GAP_MAX_WORDS = 12
 _MIN_CLAUSE_CHARS = 3
+PREDICATE_WINDOW = 8  # words after a `clause` verb in which its complement's predicate must stand
 
 
 def reported_candidates(ctx: Context, spans: list[QuotedSpan]) -> list[Candidate]:
     found: list[Candidate] = []
     for sentence in ctx.sentences.spans:
         kept: list[Candidate] = []
-        for finder in (_speech_verbs, _demikian, _according, _trailing_cues):
+        for finder in (_speech_verbs, _demikian, _according, _sources, _trailing_cues):
             for candidate in finder(ctx, sentence):
                 if not any(_overlap(candidate, other) for other in kept):
                     kept.append(_shared_speaker(ctx, spans, candidate))
@@ -80,7 +83,8 @@ def _speech_verbs(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
             continue
         start = complement_start(ctx, verb.end(), hi, ctx.lexicon.verb_complement[verb.group().casefold()])
         clause = _clause(ctx, start, clause_end(ctx, start, hi)) if start is not None else None
-        subject = clause_subject(ctx, lo, verb.start())
+        relative = _relative_marker(ctx, lo, verb.start())
+        subject = clause_subject(ctx, lo, verb.start()) if relative is None else relative_antecedent(ctx, lo, relative)
         if clause is None or subject is None:
             continue
         taken_until = clause[1]
@@ -88,22 +92,31 @@ def _speech_verbs(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
 
 
 def _usable_verb(ctx: Context, lo: int, verb: re.Match[str]) -> bool:
-    if ctx.quoted.containing(verb.start()) is not None or is_negated(ctx, lo, verb.start()):
-        return False
-    before = list(words(ctx.text, max(lo, verb.start() - 12), verb.start()))
-    return not (before and before[-1].key == "yang")  # a relative clause: its subject lies elsewhere
+    return ctx.quoted.containing(verb.start()) is None and not is_negated(ctx, lo, verb.start())
+
+
+def _relative_marker(ctx: Context, lo: int, verb: int) -> int | None:
+    """Where `yang` opens the relative clause the verb heads (`M23, yang (baru-baru ini) mengatakan …`)."""
+    before = list(words(ctx.text, max(lo, verb - 40), verb))
+    k = len(before)
+    while k > 0 and before[k - 1].key != "yang" and (
+            before[k - 1].key in ctx.lexicon.subject_tail_words or before[k - 1].key in ctx.lexicon.time_words):
+        k -= 1
+    return before[k - 1].start if k > 0 and before[k - 1].key == "yang" else None
 
 
 def complement_start(ctx: Context, pos: int, hi: int, policy: str) -> int | None:
     """Where the reported clause after a speech verb begins, or None if the complement is not a clause."""
     following = list(words(ctx.text, pos, min(hi, pos + 400)))
     k = _skip_time(ctx, following, 0)
+    if 0 < k < len(following) and "," in ctx.text[following[k - 1].end:following[k].start]:
+        k = 0  # `mengatakan tahun ini, karena …`: a time set off by a comma opens the reported clause
     bahwa = _bahwa_after(ctx, following, k)
     if bahwa is not None:
         return following[bahwa].end
-    if policy == "bahwa" or k >= len(following):
+    if k >= len(following):
         return None
-    if following[k].key in ctx.lexicon.adverbial_openers:
+    if following[k].key in ctx.lexicon.adverbial_openers and following[k].key not in ctx.lexicon.subordinators:
         after = _after_adverbial(ctx, following, k)
         if after is None:
             return None
@@ -112,41 +125,84 @@ def complement_start(ctx: Context, pos: int, hi: int, policy: str) -> int | None
         return None
     first = following[k]
     marked = any(ch in ",:" for ch in ctx.text[pos:first.start])
-    return first.start if _policy_allows(ctx, policy, following[k:k + 3], marked) else None
+    return first.start if _policy_allows(ctx, policy, following[k:k + PREDICATE_WINDOW], marked) else None
 
 
 def _policy_allows(ctx: Context, policy: str, opening: list[Word], marked: bool) -> bool:
     first = opening[0]
+    if first.key in ctx.lexicon.complement_stops:
+        return False  # `mengonfirmasi, dengan UEA bertindak sebagai perantara`: no clause of its own
+    # A count with a predicate is a reported fact for every speech verb: `melaporkan sedikitnya 812 orang tewas`.
+    counted = _is_count(ctx, first) and _has_predicate(ctx, opening)
     if policy == "bare":
-        return first.key not in ctx.lexicon.noun_phrase_openers
+        return first.key not in ctx.lexicon.noun_phrase_openers or counted
     # A named subject before an aspect word opens a clause for these verbs too: `menyatakan Indonesia akan …`.
-    named = first.text[:1].isupper() and any(w.key in ctx.lexicon.aspect_words for w in opening[1:])
+    named = first.text[:1].isupper() and any(w.key in ctx.lexicon.aspect_words for w in opening[1:3])
     if policy == "aspect":  # `menegaskan akan …`
-        return marked or first.key in ctx.lexicon.aspect_words or named
+        return marked or first.key in ctx.lexicon.aspect_words or named or counted
+    if policy == "bahwa":
+        return counted
+    if policy == "clause":  # `menyebut serangan itu merupakan …`, not `menyebut X sebagai …`
+        return marked or _has_predicate(ctx, opening)
     return marked or (policy == "marked" and named)
+
+
+def _is_count(ctx: Context, word: Word) -> bool:
+    """`sedikitnya`, `sebanyak`, `tujuh`, `115`: the complement opens with a quantity."""
+    return word.key in ctx.lexicon.quantity_openers or word.key.replace(".", "").replace(",", "").isdigit()
+
+
+def _has_predicate(ctx: Context, opening: list[Word]) -> bool:
+    """A predicate (a prefixed verb, a modal or aspect word, a copula) among the first words of the complement,
+    before a comma or a word that ends a noun phrase's own clause (`yang`, `untuk`, `sebagai`)."""
+    lexicon = ctx.lexicon
+    for j, word in enumerate(opening[:PREDICATE_WINDOW]):
+        if j and "," in ctx.text[opening[j - 1].end:word.start]:
+            return False
+        if word.key in lexicon.complement_stops:
+            return False
+        verb = _VERBISH.fullmatch(word.text) is not None and word.key not in lexicon.not_verbs
+        if verb or word.key in lexicon.predicate_words:
+            return True
+    return False
 
 
 def _skip_time(ctx: Context, found: list[Word], k: int) -> int:
     """Skip `pada hari Minggu`, `Selasa (7/2)`, `sebelumnya`, `juga` between a verb and its complement."""
     while k < len(found):
         key = found[k].key
-        is_time = key in ctx.lexicon.time_words or any(ch.isdigit() for ch in key)
+        is_time = key in ctx.lexicon.time_words or _is_date_number(ctx, found, k)
         after_day = key in ("ini", "itu") and k > 0 and found[k - 1].key in ctx.lexicon.time_words
-        opens_time = key == "pada" and k + 1 < len(found) and _is_timeish(ctx, found[k + 1])
+        opens_time = key == "pada" and k + 1 < len(found) and _is_timeish(ctx, found, k + 1)
         if not (is_time or after_day or opens_time):
             break
         k += 1
     return k
 
 
-def _is_timeish(ctx: Context, word: Word) -> bool:
-    return word.key in ctx.lexicon.time_words or any(ch.isdigit() for ch in word.key)
+def _is_date_number(ctx: Context, found: list[Word], k: int) -> bool:
+    """`(7/2)`, `6 Mei`, `Juni 2025`: a number in a date; `82 warga` is a number of the complement."""
+    key = found[k].key
+    if not any(ch.isdigit() for ch in key):
+        return False
+    if "/" in key or ":" in key:
+        return True
+    before = found[k - 1].key if k > 0 else ""
+    after = found[k + 1].key if k + 1 < len(found) else ""
+    return after in ctx.lexicon.time_words or before in ctx.lexicon.time_words or before in ("pada", "tanggal")
+
+
+def _is_timeish(ctx: Context, found: list[Word], k: int) -> bool:
+    return found[k].key in ctx.lexicon.time_words or _is_date_number(ctx, found, k)
 
 
 def _bahwa_after(ctx: Context, found: list[Word], k: int) -> int | None:
     """`mengatakan [kepada wartawan di Jakarta] bahwa …`: bahwa after at most an adverbial gap."""
     if k < len(found) and found[k].key == "bahwa":
         return k
+    addressee = next((j for j in range(k, min(k + 4, len(found))) if not found[j].text[:1].isupper()), None)
+    if addressee is not None and addressee > k and found[addressee].key == "bahwa":
+        return addressee  # `memberitahu VOA bahwa …`: a named addressee before bahwa
     if k >= len(found) or found[k].key not in ctx.lexicon.adverbial_openers:
         return None
     for j in range(k + 1, min(k + _GAP_MAX_WORDS, len(found))):
@@ -175,9 +231,17 @@ def clause_end(ctx: Context, start: int, hi: int) -> int:
         word = match.group(1).casefold()
         cue = word.removesuffix("nya")
         verbish = _VERBISH.fullmatch(match.group(1)) is not None and word not in lexicon.not_verbs
-        if word in ends or cue in lexicon.trailing_cues or verbish:
+        if word in ends or cue in lexicon.trailing_cues or verbish or _new_speaker(ctx, match.start(1), hi):
             return match.start()
     return hi
+
+
+def _new_speaker(ctx: Context, pos: int, hi: int) -> bool:
+    """`…, Rusia mengonfirmasi bahwa …`: after a comma, a name and a speech verb start another attribution."""
+    following = list(words(ctx.text, pos, min(hi, pos + 80)))[:4]
+    if not following or not following[0].text[:1].isupper():
+        return False
+    return any(ctx.lexicon.speech_verb_re.fullmatch(w.text) for w in following[1:])
 
 
 # ---------------------------------------------------------------- demikian disampaikan X / menurut X / ujar X
@@ -204,15 +268,40 @@ def _according(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
 
 
 def _according_clause(ctx: Context, sentence: Sentence, match: re.Match[str],
-                      ref: SpeakerRef) -> tuple[int, int] | None:
+                      ref: SpeakerRef, leading_only: bool = False) -> tuple[int, int] | None:
     lo, hi = sentence
     before = list(words(ctx.text, max(lo, ctx.dateline_end if lo <= ctx.dateline_end else lo), match.start()))
-    if all(w.key in ctx.lexicon.connectors for w in before):  # `Menurut X, …`
+    if all(w.key in ctx.lexicon.connectors for w in before):  # `Menurut X, …`, `Mengutip Reuters, Jumat (1/10), …`
         comma = ctx.text.find(",", ref.end, hi)
-        return _clause(ctx, comma + 1, clause_end(ctx, comma + 1, hi)) if comma >= 0 else None
-    if ctx.text[lo:match.start()].rstrip().endswith(","):  # `…, menurut X.`
+        if comma < 0:
+            return None
+        start = _after_time_chunk(ctx, comma + 1, hi)
+        return _clause(ctx, start, clause_end(ctx, start, hi))
+    if not leading_only and ctx.text[lo:match.start()].rstrip().endswith(","):  # `…, menurut X.`
         return _clause(ctx, lo, match.start())
     return None
+
+
+def _after_time_chunk(ctx: Context, pos: int, hi: int) -> int:
+    """Past a date set off by commas (`Mengutip Reuters, Jumat (1/10/2025), India …`)."""
+    while (comma := ctx.text.find(",", pos, hi)) >= 0:
+        chunk = list(words(ctx.text, pos, comma))
+        if not chunk or not is_time_only(ctx.lexicon, chunk):
+            break
+        pos = comma + 1
+    return pos
+
+
+def _sources(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
+    """`Dilansir dari The Guardian, PBB telah …`: a sentence opened by its source is that source's report."""
+    lo, hi = sentence
+    for match in regexes(ctx.lexicon).source.finditer(ctx.text, lo, hi):
+        ref = speaker_phrase(ctx, match.end(), hi)
+        if ref is None or ctx.quoted.containing(match.start()) is not None or not is_speakerlike(ctx, ref):
+            continue
+        clause = _according_clause(ctx, sentence, match, ref, leading_only=True)
+        if clause is not None:
+            yield Candidate(*clause, False, match.group("cue").casefold(), ref, sentence)
 
 
 def _trailing_cues(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
@@ -221,9 +310,26 @@ def _trailing_cues(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         if ctx.quoted.containing(match.start()) is not None or ctx.text[match.start() - 1] in _CLOSING_MARKS:
             continue
         ref = _trailing_ref(ctx, match, hi)
-        clause = _clause(ctx, lo, match.start())
+        clause = _inserted_clause(ctx, lo, match, ref, hi) or _clause(ctx, lo, match.start())
         if ref is not None and clause is not None:
             yield Candidate(*clause, False, match.group("cue"), ref, sentence)
+
+
+def _inserted_clause(ctx: Context, lo: int, match: re.Match[str], ref: SpeakerRef | None,
+                     hi: int) -> tuple[int, int] | None:
+    """`Saat ini, kata X, keamanan di perbatasan telah ditingkatkan`: a cue set off by commas after an
+    adverbial opening attributes the clause that follows it."""
+    if ref is None or ref.kind != "phrase":
+        return None
+    after = ctx.text[ref.end:hi].lstrip()
+    if not after.startswith(","):
+        return None
+    before = list(words(ctx.text, lo, match.start()))
+    lexicon = ctx.lexicon
+    if not before or before[0].key not in lexicon.connectors | lexicon.parenthetical_openers | lexicon.time_words:
+        return None  # `Tiga serangan lainnya, kata X, dilakukan …`: the words before the cue are the quote
+    start = ctx.text.index(",", ref.end) + 1
+    return _clause(ctx, start, clause_end(ctx, start, hi))
 
 
 def _trailing_ref(ctx: Context, match: re.Match[str], hi: int) -> SpeakerRef | None:

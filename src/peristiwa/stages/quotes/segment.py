@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from peristiwa.stages.quotes.lexicon import Lexicon
 from peristiwa.stages.quotes.marks import QuotedIndex, paragraphs
 
-_STOP = re.compile(r"[.!?…]+[”\"’»]*(?=\s+[“\"„«‘(\[A-Z0-9])")
+# A stop before a capital, or glued to it between two words (`tidak terlibat.Juru Bicara …`, pages that lost
+# the space); `U.S.`, `A.S.` and `Rp1.5` are not glued stops: a lower-case letter must precede the point.
+_STOP = re.compile(r"[.!?…]+[”\"’»]*(?=\s+[“\"„«‘(\[A-Z0-9])|(?<=[a-z]\.)(?=[A-Z][a-z])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _TOKEN = re.compile(r"\S+")
 _EDGE_PUNCT = "\"'“”„«»‘’()[]{},.;:!?…"
