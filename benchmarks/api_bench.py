@@ -52,7 +52,7 @@ def article(sentences: list[str], rng: random.Random) -> str:
     chosen: list[str] = []
     while sum(len(s.split()) for s in chosen) < TARGET_WORDS:
         chosen.append(rng.choice(sentences))
-    paragraphs = [" ".join(chosen[i:i + 3]) for i in range(0, len(chosen), 3)]
+    paragraphs = [" ".join(chosen[i : i + 3]) for i in range(0, len(chosen), 3)]
     return "Jakarta - " + "\n\n".join(paragraphs)
 
 
@@ -65,8 +65,12 @@ def free_port() -> int:
 def start_server(db: Path) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
     env = {**os.environ, "PERISTIWA_TOKEN": ""}
-    process = subprocess.Popen([sys.executable, "-m", "peristiwa", "serve", "--db", str(db), "--port", str(port)],
-                               cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "peristiwa", "serve", "--db", str(db), "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
@@ -87,8 +91,11 @@ def percentile(times: list[float], share: float) -> float:
 
 def report(name: str, times: list[float], seconds: float | None = None) -> None:
     rate = f", {len(times) / seconds:.1f} req/s" if seconds else ""
-    print(f"{name}: p50 {statistics.median(times):.1f} ms, p99 {percentile(times, 0.99):.1f} ms, "
-          f"max {max(times):.1f} ms over {len(times)} requests{rate}", flush=True)
+    print(
+        f"{name}: p50 {statistics.median(times):.1f} ms, p99 {percentile(times, 0.99):.1f} ms, "
+        f"max {max(times):.1f} ms over {len(times)} requests{rate}",
+        flush=True,
+    )
 
 
 def concurrent(url: str, bodies: list[dict[str, str]], clients: int) -> tuple[list[float], float]:
@@ -181,18 +188,26 @@ def bench_paging(folder: Path, events: int) -> None:
             total = http.get("/v1/events", params={"limit": 1}).json()["total"]
             print(f"paging: {total:,} merged events in {db.stat().st_size / 1e6:,.0f} MB")
             timed_gets(http, "events page 1 (50 rows, most reported first)", ["/v1/events?limit=50"] * 30)
-            timed_gets(http, "events page at a random offset",
-                       [f"/v1/events?limit=50&offset={o}" for o in offsets(total)])
+            timed_gets(
+                http, "events page at a random offset", [f"/v1/events?limit=50&offset={o}" for o in offsets(total)]
+            )
             timed_gets(http, "events last page", [f"/v1/events?limit=50&offset={total - 50}"] * 10)
             follow_cursor(http, "events next page by cursor, from page 1", "/v1/events?limit=50")
-            follow_cursor(http, "events next page by cursor, from offset 500,000",
-                          f"/v1/events?limit=50&offset={total // 2}")
+            follow_cursor(
+                http, "events next page by cursor, from offset 500,000", f"/v1/events?limit=50&offset={total // 2}"
+            )
             follow_cursor(http, "events next page by cursor, order=date", "/v1/events?limit=50&order=date")
-            timed_gets(http, "events newest first (order=date), random offset",
-                       [f"/v1/events?limit=50&order=date&offset={o}" for o in offsets(total)])
+            timed_gets(
+                http,
+                "events newest first (order=date), random offset",
+                [f"/v1/events?limit=50&order=date&offset={o}" for o in offsets(total)],
+            )
             timed_gets(http, "events actor=RUS&quad=V-conf, page 1", ["/v1/events?actor=RUS&quad=V-conf&limit=50"] * 30)
-            timed_gets(http, "events type=ACCUSE since 2020, random page",
-                       [f"/v1/events?type=ACCUSE&since=2020-01-01&limit=50&offset={o}" for o in offsets(20_000)])
+            timed_gets(
+                http,
+                "events type=ACCUSE since 2020, random page",
+                [f"/v1/events?type=ACCUSE&since=2020-01-01&limit=50&offset={o}" for o in offsets(20_000)],
+            )
             timed_gets(http, "events text search ('bukti 12345')", ["/v1/events?text=bukti%2012345&limit=50"] * 10)
             timed_gets(http, "events as CSV, 1000 rows", ["/v1/events?limit=1000&format=csv"] * 10)
             timed_gets(http, "actors list", ["/v1/actors?limit=50"] * 10)

@@ -32,14 +32,34 @@ from pathlib import Path
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 TREEBANKS = ("ud_indonesian_gsd", "ud_indonesian_csui", "ud_indonesian_pud")
-SPEAKERS = ("Retno Marsudi", "Jens Stoltenberg", "Sergei Lavrov", "Joko Widodo", "Antonio Guterres",
-            "Prabowo Subianto", "Wang Yi", "Antony Blinken")
+SPEAKERS = (
+    "Retno Marsudi",
+    "Jens Stoltenberg",
+    "Sergei Lavrov",
+    "Joko Widodo",
+    "Antonio Guterres",
+    "Prabowo Subianto",
+    "Wang Yi",
+    "Antony Blinken",
+)
 CUES = ("kata", "ujar", "tutur", "ungkap", "tegas")
 DATELINES = ("Brussel –", "JAKARTA, KOMPAS.com -", "Moskow (ANTARA) -", "Jenewa –", "WASHINGTON, KOMPAS.com -")
 OUTLETS = ("kompas.com", "antaranews.com", "voaindonesia.com", "tempo.co", "rbth.com")
 DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-          "November", "Desember")
+MONTHS = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 
 
 def load_sentences(data: Path = SHARED_DATA) -> list[str]:
@@ -81,8 +101,10 @@ def _body(sentences: list[str], rng: random.Random) -> list[str]:
 
 
 def _published_line(day: dt.date, rng: random.Random) -> str:
-    return f"{DAYS[day.weekday()]}, {day.day:02d} {MONTHS[day.month - 1]} {day.year} | {rng.randint(6, 22):02d}:" \
-           f"{rng.randint(0, 59):02d} WIB"
+    return (
+        f"{DAYS[day.weekday()]}, {day.day:02d} {MONTHS[day.month - 1]} {day.year} | {rng.randint(6, 22):02d}:"
+        f"{rng.randint(0, 59):02d} WIB"
+    )
 
 
 def _with_noise(paragraphs: list[str], title: str, day: dt.date, rng: random.Random) -> list[str]:
@@ -117,12 +139,16 @@ def build_articles(count: int, seed: int = 7, data: Path = SHARED_DATA) -> Itera
     sentences, rng = load_sentences(data), random.Random(seed)
     for number in range(count):
         paragraphs = _body(sentences, rng)
-        title = " ".join(paragraphs[0].split()[:rng.randint(6, 12)]).rstrip(",.;:")
+        title = " ".join(paragraphs[0].split()[: rng.randint(6, 12)]).rstrip(",.;:")
         day = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(8 * 365))
         text = "\n".join(_with_noise(paragraphs, title, day, rng)) + f"\n(Artikel uji {seed}-{number})"
         outlet = rng.choice(OUTLETS)
-        yield {"text": text, "url": f"https://{outlet}/berita/{seed}/{number}", "outlet": outlet,
-               "published": day.isoformat()}
+        yield {
+            "text": text,
+            "url": f"https://{outlet}/berita/{seed}/{number}",
+            "outlet": outlet,
+            "published": day.isoformat(),
+        }
 
 
 def write_corpus(path: Path, count: int, seed: int = 7, data: Path = SHARED_DATA) -> Path:

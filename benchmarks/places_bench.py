@@ -36,10 +36,15 @@ def gazetteer_load_seconds() -> float:
 def articles(paths: list[str]) -> list[RawArticle]:
     if paths:
         return [item for item in read_inputs(paths, Settings().max_bytes) if isinstance(item, RawArticle)]
-    seeds = [item for item in read_inputs([str(ROOT / "src/peristiwa/samples")], Settings().max_bytes)
-             if isinstance(item, RawArticle)]
-    heldout = [RawArticle("\n\n".join(s["text"] for s in a["sentences"]), Source(path=f"{a['name']}.txt"))
-               for a in load_articles()]
+    seeds = [
+        item
+        for item in read_inputs([str(ROOT / "src/peristiwa/samples")], Settings().max_bytes)
+        if isinstance(item, RawArticle)
+    ]
+    heldout = [
+        RawArticle("\n\n".join(s["text"] for s in a["sentences"]), Source(path=f"{a['name']}.txt"))
+        for a in load_articles()
+    ]
     return seeds + heldout
 
 
@@ -67,10 +72,14 @@ def main() -> None:
     timings = [time_places(pipeline, raw, args.repeat) for raw in raws]
     total = sum(pipeline.timings.values())
     seconds = [t for t, _ in timings]
-    print(f"{len(raws)} articles; places stage per article: median {statistics.median(seconds) * 1e3:.2f} ms, "
-          f"max {max(seconds) * 1e3:.2f} ms; places per article: median {statistics.median(n for _, n in timings)}")
-    print(f"whole pipeline per article: {total / len(raws) * 1e3:.0f} ms (places share "
-          f"{pipeline.timings['places'] / total:.2%})")
+    print(
+        f"{len(raws)} articles; places stage per article: median {statistics.median(seconds) * 1e3:.2f} ms, "
+        f"max {max(seconds) * 1e3:.2f} ms; places per article: median {statistics.median(n for _, n in timings)}"
+    )
+    print(
+        f"whole pipeline per article: {total / len(raws) * 1e3:.0f} ms (places share "
+        f"{pipeline.timings['places'] / total:.2%})"
+    )
 
 
 if __name__ == "__main__":

@@ -46,8 +46,15 @@ def document(tokens: list[tuple[str, str]], kb: KnowledgeBase) -> Document:
         if start is not None and not tag.endswith("LOCATION") or tag.startswith("B-") and start is not None:
             name = text[start:].rstrip()
             state = next((e.actor for e in kb.lookup(name) if e.kind == "country"), None)
-            entities.append(Entity(f"E{len(entities)}", name, "GPE" if state else "LOC", state,
-                                   mentions=[Mention(start, start + len(name), name)]))
+            entities.append(
+                Entity(
+                    f"E{len(entities)}",
+                    name,
+                    "GPE" if state else "LOC",
+                    state,
+                    mentions=[Mention(start, start + len(name), name)],
+                )
+            )
             start = None
         if tag.startswith("B-") and tag.endswith("LOCATION"):
             start = len(text)
@@ -70,8 +77,10 @@ def main() -> None:
             for m in place.mentions:
                 (resolved if place.lat is not None else unresolved).append((m.text, place, doc.text))
     total = len(resolved) + len(unresolved)
-    print(f"{args.tsv.name}: {total} location mentions, {len(resolved)} resolved ({len(resolved) / total:.1%}), "
-          f"{len(unresolved)} left unresolved")
+    print(
+        f"{args.tsv.name}: {total} location mentions, {len(resolved)} resolved ({len(resolved) / total:.1%}), "
+        f"{len(unresolved)} left unresolved"
+    )
     random.seed(args.seed)
     for text, place, sentence in random.sample(resolved, min(args.sample, len(resolved))):
         print(f"  {text!r} → {place.name} ({place.country}, {place.feature}) | {sentence[:90]}")

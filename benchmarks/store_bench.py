@@ -115,9 +115,10 @@ def build_big(db: Path, events: int) -> None:
     con.execute("BEGIN TRANSACTION")
     derive.refresh_aggregates(con, dyads, set(actors))
     con.execute("COMMIT")
-    rows = con.execute(
-        "SELECT (SELECT count(*) FROM dyad_month), (SELECT count(*) FROM actor_partner)"
-    ).fetchone() or (0, 0)
+    rows = con.execute("SELECT (SELECT count(*) FROM dyad_month), (SELECT count(*) FROM actor_partner)").fetchone() or (
+        0,
+        0,
+    )
     print(
         f"build: aggregates for {len(dyads):,} dyads / {len(actors)} actors ({rows[0]:,} + {rows[1]:,} rows) "
         f"in {time.perf_counter() - started:.1f}s"
@@ -161,15 +162,11 @@ def bench_queries(db: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--events", type=int, default=10_000_000)
     parser.add_argument("--write-articles", type=int, default=20_000)
     parser.add_argument("--batch", type=int, default=1000)
-    parser.add_argument(
-        "--dir", type=Path, default=None, help="Keep the databases here (default: a temp dir)."
-    )
+    parser.add_argument("--dir", type=Path, default=None, help="Keep the databases here (default: a temp dir).")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="peristiwa-bench-") as temp:
         folder = args.dir or Path(temp)

@@ -73,16 +73,23 @@ def measure_extract(corpus: Path, settings: Settings) -> dict[str, Any]:
     seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
     stage_ms = {name: 1000 * spent / count for name, spent in pipeline.timings.items()}
     stage_ms["read+record"] = 1000 * seconds / count - sum(stage_ms.values())
-    return {"articles": count, "seconds": seconds, "articles_per_s": count / seconds, "load_seconds": load_seconds,
-            "cpu_seconds": cpu_seconds,
-            "stage_ms_per_article": stage_ms, "peak_rss_mb": peak_rss_mb()}
+    return {
+        "articles": count,
+        "seconds": seconds,
+        "articles_per_s": count / seconds,
+        "load_seconds": load_seconds,
+        "cpu_seconds": cpu_seconds,
+        "stage_ms_per_article": stage_ms,
+        "peak_rss_mb": peak_rss_mb(),
+    }
 
 
 def warm_workers(client: Any, settings: Settings) -> None:
     """Every worker builds its pipeline, in the thread that runs its tasks, before the clock starts."""
     workers = list(client.scheduler_info()["workers"])
-    client.gather([client.submit(warm_up, settings, workers=[w], allow_other_workers=False, pure=False)
-                   for w in workers])
+    client.gather(
+        [client.submit(warm_up, settings, workers=[w], allow_other_workers=False, pure=False) for w in workers]
+    )
 
 
 def measure_batch(corpus: Path, workers: int, out: Path, settings: Settings, shard_size: int) -> dict[str, Any]:
@@ -92,39 +99,56 @@ def measure_batch(corpus: Path, workers: int, out: Path, settings: Settings, sha
         warm_workers(client, settings)
         shard_seconds: list[float] = []
         started = time.perf_counter()
-        report = run_batch([str(corpus)], out, settings, client=client, shard_size=shard_size,
-                           on_shard=lambda summary: shard_seconds.append(summary["seconds"]))
+        report = run_batch(
+            [str(corpus)],
+            out,
+            settings,
+            client=client,
+            shard_size=shard_size,
+            on_shard=lambda summary: shard_seconds.append(summary["seconds"]),
+        )
         seconds = time.perf_counter() - started
         worker_rss = sorted(client.run(peak_rss_mb).values())
     if not report.ok:
         raise SystemExit(f"batch with {workers} worker(s) failed: {report.summary()}")
     # Busy share: the time workers spent inside shards over workers × wall time; the rest is scheduling,
     # start-up of the run and idle tails.
-    return {"workers": workers, "articles": report.articles, "seconds": seconds,
-            "articles_per_s": report.articles / seconds, "worker_peak_rss_mb": worker_rss,
-            "ms_per_article_in_shards": 1000 * sum(shard_seconds) / max(report.articles, 1),
-            "busy_share": sum(shard_seconds) / (workers * seconds)}
+    return {
+        "workers": workers,
+        "articles": report.articles,
+        "seconds": seconds,
+        "articles_per_s": report.articles / seconds,
+        "worker_peak_rss_mb": worker_rss,
+        "ms_per_article_in_shards": 1000 * sum(shard_seconds) / max(report.articles, 1),
+        "busy_share": sum(shard_seconds) / (workers * seconds),
+    }
 
 
 def _print_report(result: dict[str, Any]) -> None:
     base, ext = result["baseline"], result["extract"]
-    print(f"\ncorpus: {result['articles']} articles, {result['words']:,} words (mean {result['mean_words']:.0f})"
-          f"; load average at start {result['load_average']}; {os.cpu_count()} CPU(s)")
+    print(
+        f"\ncorpus: {result['articles']} articles, {result['words']:,} words (mean {result['mean_words']:.0f})"
+        f"; load average at start {result['load_average']}; {os.cpu_count()} CPU(s)"
+    )
     print(f"baseline (spaCy blank id tokenizer): {base['articles_per_s']:,.1f} articles/s")
-    print(f"extract, 1 core: {ext['articles_per_s']:.1f} articles/s "
-          f"(ratio to baseline {ext['articles_per_s'] / base['articles_per_s']:.4f}; models load in "
-          f"{ext['load_seconds']:.1f}s, not counted); peak memory {ext['peak_rss_mb']:.0f} MB; CPU time "
-          f"{ext['cpu_seconds'] / ext['seconds']:.2f} × wall time")
+    print(
+        f"extract, 1 core: {ext['articles_per_s']:.1f} articles/s "
+        f"(ratio to baseline {ext['articles_per_s'] / base['articles_per_s']:.4f}; models load in "
+        f"{ext['load_seconds']:.1f}s, not counted); peak memory {ext['peak_rss_mb']:.0f} MB; CPU time "
+        f"{ext['cpu_seconds'] / ext['seconds']:.2f} × wall time"
+    )
     print("  ms per article: " + ", ".join(f"{k} {v:.1f}" for k, v in ext["stage_ms_per_article"].items()))
     verdict = "meets" if ext["articles_per_s"] >= TARGET_PER_CORE else "MISSES"
     print(f"  target ≥ {TARGET_PER_CORE:.0f} articles/s per core: {verdict}")
     first = result["batch"][0] if result["batch"] else None
     for run in result["batch"]:
         speedup = run["articles_per_s"] / first["articles_per_s"]
-        print(f"batch, {run['workers']} worker(s): {run['articles_per_s']:.1f} articles/s in {run['seconds']:.1f}s"
-              f" (× {speedup:.2f} of {first['workers']} worker(s)); worker peak memory "
-              f"{', '.join(f'{m:.0f}' for m in run['worker_peak_rss_mb'])} MB; {run['ms_per_article_in_shards']:.1f}"
-              f" ms per article inside shards, workers busy {100 * run['busy_share']:.0f}% of the time")
+        print(
+            f"batch, {run['workers']} worker(s): {run['articles_per_s']:.1f} articles/s in {run['seconds']:.1f}s"
+            f" (× {speedup:.2f} of {first['workers']} worker(s)); worker peak memory "
+            f"{', '.join(f'{m:.0f}' for m in run['worker_peak_rss_mb'])} MB; {run['ms_per_article_in_shards']:.1f}"
+            f" ms per article inside shards, workers busy {100 * run['busy_share']:.0f}% of the time"
+        )
     if len(result["batch"]) > 1:
         ratio = result["batch"][-1]["articles_per_s"] / first["articles_per_s"]
         verdict = "meets" if ratio >= TARGET_SCALING else "MISSES"
@@ -144,14 +168,20 @@ def main() -> None:
         corpus = write_corpus(Path(tmp) / "corpus.jsonl", args.articles, args.seed)
         texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines()]
         words = sum(len(t.split()) for t in texts)
-        result: dict[str, Any] = {"articles": len(texts), "words": words, "mean_words": words / len(texts),
-                                  "load_average": os.getloadavg(), "baseline": measure_baseline(texts)}
+        result: dict[str, Any] = {
+            "articles": len(texts),
+            "words": words,
+            "mean_words": words / len(texts),
+            "load_average": os.getloadavg(),
+            "baseline": measure_baseline(texts),
+        }
         print(f"baseline done: {result['baseline']['articles_per_s']:,.1f} articles/s", flush=True)
         result["extract"] = measure_extract(corpus, settings)
         print(f"extract done: {result['extract']['articles_per_s']:.1f} articles/s", flush=True)
         counts = [int(n) for n in args.workers.split(",") if n.strip()]
-        result["batch"] = [measure_batch(corpus, n, Path(tmp) / f"batch-{n}", settings, args.shard_size)
-                           for n in counts]
+        result["batch"] = [
+            measure_batch(corpus, n, Path(tmp) / f"batch-{n}", settings, args.shard_size) for n in counts
+        ]
     _print_report(result)
     if args.json:
         args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")

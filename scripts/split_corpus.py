@@ -76,7 +76,8 @@ def main() -> None:
             manifest.append({**row, "family": name, "split": split})
     manifest.sort(key=lambda r: r["id"])
     (CORPUS / "manifest.jsonl").write_text(
-        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in manifest), encoding="utf-8")
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in manifest), encoding="utf-8"
+    )
     counts = {s: sum(1 for r in manifest if r["split"] == s) for s in ("dev", "blind")}
     print(f"{len(manifest)} articles, {len(by_family)} story families: {counts}")
 

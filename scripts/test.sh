@@ -10,5 +10,6 @@ if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/
     || echo "could not install chromium: the browser tests will skip" >&2
 fi
 .venv/bin/ruff check src tests scripts training benchmarks
+.venv/bin/ruff format --check src tests scripts training benchmarks
 .venv/bin/mypy src
 exec .venv/bin/python -m pytest -q "$@"

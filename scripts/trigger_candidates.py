@@ -55,8 +55,29 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 STAGES = ("clean", "nlp", "actors", "quotes")  # what the events stage's participants need
 SENTENCES_PER_DOC = 40  # dataset sentences are run in groups: one pipeline call per sentence is slow
-PREFIXES = ("memper", "diper", "menge", "penge", "meng", "meny", "peng", "peny", "mem", "men", "pem", "pen",
-            "ber", "per", "ter", "me", "pe", "be", "di", "ke", "")
+PREFIXES = (
+    "memper",
+    "diper",
+    "menge",
+    "penge",
+    "meng",
+    "meny",
+    "peng",
+    "peny",
+    "mem",
+    "men",
+    "pem",
+    "pen",
+    "ber",
+    "per",
+    "ter",
+    "me",
+    "pe",
+    "be",
+    "di",
+    "ke",
+    "",
+)
 SUFFIXES = ("kan", "an", "i", "")
 RESTORED = ("", "p", "t", "k", "s")  # initials that meN-/peN- drop
 NOUN_RE = re.compile(r"^(?:pe|per|ke)\w{3,}an$|^\w{4,}an$|^\w{3,}[aiu]si$")
@@ -130,7 +151,8 @@ def shared_sentences(shared: Path) -> Iterator[tuple[str, str]]:
     """(set name, sentence) of the Indonesian news sentences in shared/data, each sentence once."""
     data = shared / "data"
     files: list[tuple[str, Path, bool]] = [
-        (f"nergrit/{p.stem}", p, False) for p in sorted((data / "indonlu_ner" / "nergrit").glob("*.txt"))]
+        (f"nergrit/{p.stem}", p, False) for p in sorted((data / "indonlu_ner" / "nergrit").glob("*.txt"))
+    ]
     for corpus in ("nerugm", "nerui"):  # the five folds split one set: fold 01's train/dev/test is all of it
         files += [(f"{corpus}/{p.stem}", p, False) for p in sorted((data / "indolem_ner" / corpus).glob("*.01.tsv"))]
     for treebank in ("gsd", "csui", "pud"):
@@ -194,12 +216,20 @@ def family_support(root: str, vocabulary: Counter[str], irregular: dict[str, str
     return sum(1 for form in forms(root, AFFIXES, irregular) if vocabulary[form])
 
 
-def root_guess(word: str, vocabulary: Counter[str], known: dict[str, list[dict[str, Any]]],
-               irregular: dict[str, str]) -> tuple[str, str]:
+def root_guess(
+    word: str, vocabulary: Counter[str], known: dict[str, list[dict[str, Any]]], irregular: dict[str, str]
+) -> tuple[str, str]:
     """The most plausible (root, affix) of a word: a lexicon root first, then the best attested family."""
     options = analyses(word, irregular) or {(word, "bare")}
-    return max(options, key=lambda o: (o[0] in known, family_support(o[0], vocabulary, irregular) - (o[1] == "bare"),
-                                       o[1] != "bare", -len(o[0])))
+    return max(
+        options,
+        key=lambda o: (
+            o[0] in known,
+            family_support(o[0], vocabulary, irregular) - (o[1] == "bare"),
+            o[1] != "bare",
+            -len(o[0]),
+        ),
+    )
 
 
 # ------------------------------------------------------------------ finding candidates
@@ -214,8 +244,9 @@ def stop_words(data_dir: Path) -> frozenset[str]:
 
 
 def looks_like_trigger(word: str) -> bool:
-    return bool(WORD_RE.match(word)) and (bool(VERB_RE.match(word)) or word.startswith("ter") and len(word) > 6
-                                          or bool(NOUN_RE.match(word)))
+    return bool(WORD_RE.match(word)) and (
+        bool(VERB_RE.match(word)) or word.startswith("ter") and len(word) > 6 or bool(NOUN_RE.match(word))
+    )
 
 
 def gold_spans(text: str, events: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
@@ -229,8 +260,9 @@ def gold_spans(text: str, events: list[dict[str, Any]]) -> list[tuple[int, int, 
     return spans
 
 
-def sentence_view(toks: list[Tok], start: int, end: int, args: list[Arg], lexicon: Lexicon,
-                  grammar: Grammar) -> View | None:
+def sentence_view(
+    toks: list[Tok], start: int, end: int, args: list[Arg], lexicon: Lexicon, grammar: Grammar
+) -> View | None:
     lo = bisect_left(toks, start, key=lambda t: t.start)
     hi = bisect_left(toks, end, lo=lo, key=lambda t: t.start)
     if lo >= hi:
@@ -266,8 +298,9 @@ def occurrences(doc: Document, text: Text, lexicon: Lexicon, window: int) -> Ite
                 continue
             types = tuple(sorted({t for s, e, t in spans if s <= tok.start and tok.end <= e}))
             body = doc.text[sentence.start : sentence.end]
-            yield Occurrence(word, body, tok.start - sentence.start, tok.end - sentence.start,
-                             place == "between", types, text.name)
+            yield Occurrence(
+                word, body, tok.start - sentence.start, tok.end - sentence.start, place == "between", types, text.name
+            )
 
 
 def _strip_clitic(word: str) -> str:
@@ -364,7 +397,7 @@ def describe(family: Family, known: dict[str, list[dict[str, Any]]]) -> dict[str
 
 def _marked(occ: Occurrence, width: int = 110) -> str:
     start, end = max(0, occ.start - width), min(len(occ.sentence), occ.end + width)
-    text = f"{occ.sentence[start:occ.start]}«{occ.sentence[occ.start:occ.end]}»{occ.sentence[occ.end:end]}"
+    text = f"{occ.sentence[start : occ.start]}«{occ.sentence[occ.start : occ.end]}»{occ.sentence[occ.end : end]}"
     return ("…" if start else "") + " ".join(text.split()) + ("…" if end < len(occ.sentence) else "")
 
 
@@ -380,8 +413,9 @@ def render(row: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def mine(texts: Iterable[Text], window: int, settings: Settings | None = None,
-         progress: bool = False) -> tuple[list[Occurrence], Counter[str]]:
+def mine(
+    texts: Iterable[Text], window: int, settings: Settings | None = None, progress: bool = False
+) -> tuple[list[Occurrence], Counter[str]]:
     """All candidate occurrences in the texts, and the vocabulary (word counts) of the texts."""
     settings = settings or Settings(stages=STAGES)
     pipeline = Pipeline(settings)
@@ -398,11 +432,15 @@ def mine(texts: Iterable[Text], window: int, settings: Settings | None = None,
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("paths", nargs="*", type=Path, help="more .txt files or directories to mine")
-    parser.add_argument("--sources", default="dev,heldout,seeds,shared",
-                        help="comma-separated: dev, heldout, seeds, shared (default: all); '' for PATHs only")
+    parser.add_argument(
+        "--sources",
+        default="dev,heldout,seeds,shared",
+        help="comma-separated: dev, heldout, seeds, shared (default: all); '' for PATHs only",
+    )
     parser.add_argument("--top", type=int, default=60, help="families to show (default 60)")
     parser.add_argument("--min-count", type=int, default=2, help="hide families seen fewer times (default 2)")
     parser.add_argument("--examples", type=int, default=3, help="example sentences per family (default 3)")
@@ -416,8 +454,11 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings(stages=STAGES)
     found, vocabulary = mine(source_texts(sources, args.paths), args.window, settings, progress=True)
     known = lexicon_roots(settings.data_dir)
-    rows = [describe(f, known) for f in families(found, vocabulary, settings.data_dir, args.examples)
-            if f.count >= args.min_count][: args.top]
+    rows = [
+        describe(f, known)
+        for f in families(found, vocabulary, settings.data_dir, args.examples)
+        if f.count >= args.min_count
+    ][: args.top]
     for row in rows:
         print(json.dumps(row, ensure_ascii=False) if args.json else render(row))
     return 0

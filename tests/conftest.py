@@ -14,8 +14,11 @@ from peristiwa.stages.ingest import read_inputs
 SAMPLES = PACKAGE_DIR / "samples"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 # The shared original when it sits beside the checkout, else the copy kept in tests/gold.
-GOLD = next(p for p in (SHARED / "eval" / "seeds.gold.jsonl", Path(__file__).with_name("gold") / "seeds.gold.jsonl")
-            if p.exists())
+GOLD = next(
+    p
+    for p in (SHARED / "eval" / "seeds.gold.jsonl", Path(__file__).with_name("gold") / "seeds.gold.jsonl")
+    if p.exists()
+)
 
 
 @pytest.fixture(scope="session")

@@ -20,19 +20,33 @@ HERE = Path(__file__).parent
 # All sets have since shaped fixes, so they are regression sets now. Floors only move up.
 # Event dates (issue 16): every dated gold event found is found with its date, on every set (0.0, 0.2, 0.5, 0.5
 # on sets 4, 5, 6, 8 before; sets 1-3 date no event).
-LAYERS = ("boilerplate_removed", "body_kept", "title", "published", "entities", "person_actor", "quotes",
-          "date_values", "events", "event_dyads", "event_dates")
-FLOORS = {name: dict(zip(LAYERS, floors, strict=True)) for name, floors in {
-    #            boiler body  title publ  ents  p.act quote dates events dyads e.dates
-    "heldout": (0.95, 1.0, 1.0, 1.0, 0.98, 0.95, 0.9, 0.95, 0.75, 0.82, 1.0),
-    "heldout2": (0.95, 1.0, 1.0, 1.0, 0.95, 0.95, 0.9, 0.95, 0.7, 0.7, 1.0),
-    "heldout3": (0.95, 1.0, 1.0, 1.0, 0.9, 0.95, 0.9, 0.95, 0.8, 0.8, 1.0),
-    "heldout4": (0.95, 1.0, 1.0, 1.0, 0.95, 0.95, 0.9, 0.95, 0.69, 0.73, 1.0),
-    "heldout5": (0.95, 1.0, 1.0, 1.0, 0.95, 0.95, 0.73, 0.95, 0.87, 0.87, 1.0),
-    "heldout6": (0.95, 1.0, 1.0, 1.0, 0.93, 0.9, 0.9, 0.95, 0.7, 0.7, 1.0),
-    "heldout7": (0.95, 1.0, 1.0, 1.0, 0.93, 0.95, 0.8, 0.95, 0.85, 0.85, 1.0),
-    "heldout8": (0.85, 1.0, 1.0, 1.0, 0.98, 0.95, 0.95, 0.95, 0.8, 0.8, 1.0),
-}.items()}
+LAYERS = (
+    "boilerplate_removed",
+    "body_kept",
+    "title",
+    "published",
+    "entities",
+    "person_actor",
+    "quotes",
+    "date_values",
+    "events",
+    "event_dyads",
+    "event_dates",
+)
+FLOORS = {
+    name: dict(zip(LAYERS, floors, strict=True))
+    for name, floors in {
+        #            boiler body  title publ  ents  p.act quote dates events dyads e.dates
+        "heldout": (0.95, 1.0, 1.0, 1.0, 0.98, 0.95, 0.9, 0.95, 0.75, 0.82, 1.0),
+        "heldout2": (0.95, 1.0, 1.0, 1.0, 0.95, 0.95, 0.9, 0.95, 0.7, 0.7, 1.0),
+        "heldout3": (0.95, 1.0, 1.0, 1.0, 0.9, 0.95, 0.9, 0.95, 0.8, 0.8, 1.0),
+        "heldout4": (0.95, 1.0, 1.0, 1.0, 0.95, 0.95, 0.9, 0.95, 0.69, 0.73, 1.0),
+        "heldout5": (0.95, 1.0, 1.0, 1.0, 0.95, 0.95, 0.73, 0.95, 0.87, 0.87, 1.0),
+        "heldout6": (0.95, 1.0, 1.0, 1.0, 0.93, 0.9, 0.9, 0.95, 0.7, 0.7, 1.0),
+        "heldout7": (0.95, 1.0, 1.0, 1.0, 0.93, 0.95, 0.8, 0.95, 0.85, 0.85, 1.0),
+        "heldout8": (0.85, 1.0, 1.0, 1.0, 0.98, 0.95, 0.95, 0.95, 0.8, 0.8, 1.0),
+    }.items()
+}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
@@ -46,6 +60,9 @@ def scored(request: pytest.FixtureRequest, pipeline: Pipeline) -> tuple[str, dic
 def test_heldout_layers_meet_their_floors(scored: tuple[str, dict]) -> None:
     name, result = scored
     assert not result["missing"]
-    below = {layer: (result["overall"][layer]["f1"], floor) for layer, floor in FLOORS[name].items()
-             if result["overall"][layer]["f1"] < floor}
+    below = {
+        layer: (result["overall"][layer]["f1"], floor)
+        for layer, floor in FLOORS[name].items()
+        if result["overall"][layer]["f1"] < floor
+    }
     assert not below, f"{name}: figures fell below their floors: {below}"

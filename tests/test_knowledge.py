@@ -35,8 +35,11 @@ def consult_scores_more(data: Path) -> Callable[[Document], bool]:
 
 
 def credit_line_is_boilerplate(data: Path) -> Callable[[Document], bool]:
-    edit(data / "clean" / "boilerplate.yaml", "rules:\n", "rules:\n  - {id: test.kaja, reason: credit, "
-         "pattern: '^Stoltenberg melontarkan', max_words: 60}\n")
+    edit(
+        data / "clean" / "boilerplate.yaml",
+        "rules:\n",
+        "rules:\n  - {id: test.kaja, reason: credit, pattern: '^Stoltenberg melontarkan', max_words: 60}\n",
+    )
     return lambda doc: "Stoltenberg melontarkan" not in doc.text
 
 

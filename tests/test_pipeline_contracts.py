@@ -20,11 +20,14 @@ def test_the_shipped_order_is_valid() -> None:
     assert [name for name, _ in Pipeline().stages] == list(STAGES)
 
 
-@pytest.mark.parametrize(("order", "message"), [
-    (("nlp", "clean"), r"nlp needs \['text'\].*\(clean\)"),
-    (("clean", "events", "actors"), r"events reads \['entities', 'references'\].*actors"),
-    (("clean", "time", "nlp", "quotes"), None),
-])
+@pytest.mark.parametrize(
+    ("order", "message"),
+    [
+        (("nlp", "clean"), r"nlp needs \['text'\].*\(clean\)"),
+        (("clean", "events", "actors"), r"events reads \['entities', 'references'\].*actors"),
+        (("clean", "time", "nlp", "quotes"), None),
+    ],
+)
 def test_an_order_that_cannot_work_is_refused(order: tuple[str, ...], message: str | None) -> None:
     if message is None:
         Pipeline(Settings(stages=order))  # quotes after nlp and time: valid

@@ -32,12 +32,19 @@ def test_the_number_of_articles_is_known_ahead(tmp_path: Path) -> None:
 
 def test_a_log_gets_periodic_progress_lines(tmp_path: Path) -> None:
     folder = _folder(tmp_path)
-    result = subprocess.run([sys.executable, "-m", "peristiwa", "extract", str(folder), "--progress-every", "0"],
-                            capture_output=True, text=True, timeout=300, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "peristiwa", "extract", str(folder), "--progress-every", "0"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert result.returncode == 1  # empty.txt
     lines = [line for line in result.stderr.splitlines() if line.startswith("progress:")]
-    assert [re.match(r"progress: (\d+)/6 article\(s\), [\d.]+ per second, (\d) error", line).groups()  # type: ignore[union-attr]
-            for line in lines] == [(str(n), e) for n, e in ((1, "0"), (2, "0"), (3, "0"), (4, "1"), (5, "1"), (6, "1"))]
+    assert [
+        re.match(r"progress: (\d+)/6 article\(s\), [\d.]+ per second, (\d) error", line).groups()  # type: ignore[union-attr]
+        for line in lines
+    ] == [(str(n), e) for n, e in ((1, "0"), (2, "0"), (3, "0"), (4, "1"), (5, "1"), (6, "1"))]
     assert "5 article(s) extracted, 1 input(s) failed in " in result.stderr
 
 

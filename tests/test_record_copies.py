@@ -35,7 +35,8 @@ def test_mention_tables_match_the_row_builders() -> None:
     for table, columns in rows.COLUMNS.items():  # rows are inserted by column name: the order may differ
         only_db, only_rows = set(TABLES[table]) - set(columns), set(columns) - set(TABLES[table])
         assert not only_db and not only_rows, (
-            f"{table}: columns only in the migrations {sorted(only_db)}, only in store/rows.py {sorted(only_rows)}")
+            f"{table}: columns only in the migrations {sorted(only_db)}, only in store/rows.py {sorted(only_rows)}"
+        )
 
 
 def test_merged_events_have_a_column_for_every_field() -> None:
@@ -66,7 +67,10 @@ def leaf_paths(cls: type, prefix: str = "") -> list[str]:
 
 def test_every_event_field_is_stored_or_left_out_on_purpose() -> None:
     stored = set(rows.EVENT_MENTION_SOURCES.values())
-    forgotten = [path for path in leaf_paths(model.Event) if path not in stored
-                 and not any(path == out or path.startswith(out + ".") for out in rows.EVENT_NOT_STORED)]
+    forgotten = [
+        path
+        for path in leaf_paths(model.Event)
+        if path not in stored and not any(path == out or path.startswith(out + ".") for out in rows.EVENT_NOT_STORED)
+    ]
     assert forgotten == [], "model.Event fields neither in rows.EVENT_MENTION_SOURCES nor in EVENT_NOT_STORED"
     assert set(rows.EVENT_MENTION_SOURCES) | {"article_id", "event_id"} == set(rows.COLUMNS["event_mentions"])

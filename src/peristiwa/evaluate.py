@@ -55,8 +55,14 @@ class Counts:
         p = ok / self.sys if self.sys else (1.0 if self.gold == 0 else 0.0)
         r = self.tp / self.gold if self.gold else 1.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        return {"p": round(p, 3), "r": round(r, 3), "f1": round(f, 3),
-                "tp": self.tp, "sys": self.sys, "gold": self.gold}
+        return {
+            "p": round(p, 3),
+            "r": round(r, 3),
+            "f1": round(f, 3),
+            "tp": self.tp,
+            "sys": self.sys,
+            "gold": self.gold,
+        }
 
 
 def load_gold(path: Path) -> list[Record]:
@@ -96,8 +102,10 @@ def score_cleaning(gold: Record, record: Record) -> dict[str, Counts]:
     keep = gold.get("body_must_keep", [])
     removed = sum(1 for b in boilerplate if squash(b) not in flat)
     kept = sum(1 for k in keep if norm(k) in normal)
-    return {"boilerplate_removed": Counts(removed, len(boilerplate), len(boilerplate)),
-            "body_kept": Counts(kept, len(keep), len(keep))}
+    return {
+        "boilerplate_removed": Counts(removed, len(boilerplate), len(boilerplate)),
+        "body_kept": Counts(kept, len(keep), len(keep)),
+    }
 
 
 def score_entities(gold: Record, record: Record) -> dict[str, Counts]:
@@ -106,10 +114,13 @@ def score_entities(gold: Record, record: Record) -> dict[str, Counts]:
     hit = sum(1 for e in golds if any(_aliases(e) & _surfaces(s) for s in found))
     correct = sum(1 for s in found if _surfaces(s) & every_alias)
     persons = [e for e in golds if e["type"] == "PER" and e.get("actor")]
-    coded = sum(1 for e in persons if any(
-        (s.get("actor") or "") == e["actor"] for s in found if _aliases(e) & _surfaces(s)))
-    return {"entities": Counts(hit, len(found), len(golds), sys_ok=correct),
-            "person_actor": Counts(coded, len(persons), len(persons))}
+    coded = sum(
+        1 for e in persons if any((s.get("actor") or "") == e["actor"] for s in found if _aliases(e) & _surfaces(s))
+    )
+    return {
+        "entities": Counts(hit, len(found), len(golds), sys_ok=correct),
+        "person_actor": Counts(coded, len(persons), len(persons)),
+    }
 
 
 def score_quotes(gold: Record, record: Record) -> dict[str, Counts]:
@@ -137,9 +148,14 @@ def score_quotes(gold: Record, record: Record) -> dict[str, Counts]:
 def score_dates(gold: Record, record: Record) -> dict[str, Counts]:
     golds = [d for d in gold.get("dates", []) if d.get("value")]
     found = [(norm(d.get("text")), d.get("value")) for d in record.get("dates") or []]
-    ok = sum(1 for d in golds if any(
-        text and value == d["value"] and (norm(d["text"]) in text or text in norm(d["text"]))
-        for text, value in found))
+    ok = sum(
+        1
+        for d in golds
+        if any(
+            text and value == d["value"] and (norm(d["text"]) in text or text in norm(d["text"]))
+            for text, value in found
+        )
+    )
     return {"date_values": Counts(ok, len(golds), len(golds))}
 
 
@@ -188,8 +204,9 @@ def event_confusion(gold: Record, record: Record) -> Counter[tuple[str, str]]:
     pairs: Counter[tuple[str, str]] = Counter()
     for same_type in (True, False):
         for g in list(golds):
-            match = next((f for f in found if (f[0], f[2], f[3]) == (g[0], g[2], g[3])
-                          and (f[1] == g[1]) == same_type), None)
+            match = next(
+                (f for f in found if (f[0], f[2], f[3]) == (g[0], g[2], g[3]) and (f[1] == g[1]) == same_type), None
+            )
             if match is not None:
                 golds.remove(g)
                 found.remove(match)
@@ -235,7 +252,9 @@ def score(golds: Iterable[Record], records: Iterable[Record]) -> dict[str, Any]:
         for name, value in counts.items():
             overall.setdefault(name, Counts())
             overall[name] += value
-    return {"overall": {k: v.scores() for k, v in overall.items()},
-            "per_doc": {d: {k: v.scores() for k, v in c.items()} for d, c in per_doc.items()},
-            "missing": missing,
-            "event_confusion": [{"gold": g, "system": s, "count": n} for (g, s), n in sorted(confusion.items())]}
+    return {
+        "overall": {k: v.scores() for k, v in overall.items()},
+        "per_doc": {d: {k: v.scores() for k, v in c.items()} for d, c in per_doc.items()},
+        "missing": missing,
+        "event_confusion": [{"gold": g, "system": s, "count": n} for (g, s), n in sorted(confusion.items())],
+    }

@@ -244,8 +244,25 @@ class Document:
 # The record (DESIGN §3 and a few more layers): these Document fields, in this order. Everything that spells the
 # record (the API schemas, the store rows) derives from the dataclasses above or is checked against them.
 RECORD_FIELDS = (
-    "id", "source", "language", "title", "published", "published_time", "byline", "dateline", "origin", "text",
-    "removed", "sentences", "entities", "references", "quotes", "dates", "places", "events", "problems",
+    "id",
+    "source",
+    "language",
+    "title",
+    "published",
+    "published_time",
+    "byline",
+    "dateline",
+    "origin",
+    "text",
+    "removed",
+    "sentences",
+    "entities",
+    "references",
+    "quotes",
+    "dates",
+    "places",
+    "events",
+    "problems",
 )
 
 

@@ -44,8 +44,12 @@ def _compile(entry: dict[str, Any], path: Path) -> PatternRule:
     except (KeyError, re.error) as err:
         raise PatternFileError(f"{path}: rule {entry.get('id', '?')} has a bad pattern: {err}") from err
     return PatternRule(
-        id=entry["id"], regex=regex, reason=entry.get("reason"), max_words=entry.get("max_words"),
-        metadata=entry.get("metadata"), prefix=bool(entry.get("prefix", False)),
+        id=entry["id"],
+        regex=regex,
+        reason=entry.get("reason"),
+        max_words=entry.get("max_words"),
+        metadata=entry.get("metadata"),
+        prefix=bool(entry.get("prefix", False)),
         examples=tuple(entry.get("examples", ())),
         counter_examples=tuple(entry.get("counter_examples", ())),
     )

@@ -112,12 +112,19 @@ def check_order(contracts: list[tuple[str, Contract]]) -> None:
     for position, (name, contract) in enumerate(contracts):
         missing = [f for f in contract.requires if f not in available]
         if missing:
-            raise StageOrderError(f"stage {name} needs {missing}, which no earlier stage makes; "
-                                  f"put the stage that makes it ({', '.join(made_by.get(f, '?') for f in missing)}) "
-                                  "before it in Settings.stages")
-        later = {f: made_by[f] for f in contract.requires + contract.reads
-                 if f in made_by and made_by[f] in [n for n, _ in contracts[position + 1:]]}
+            raise StageOrderError(
+                f"stage {name} needs {missing}, which no earlier stage makes; "
+                f"put the stage that makes it ({', '.join(made_by.get(f, '?') for f in missing)}) "
+                "before it in Settings.stages"
+            )
+        later = {
+            f: made_by[f]
+            for f in contract.requires + contract.reads
+            if f in made_by and made_by[f] in [n for n, _ in contracts[position + 1 :]]
+        }
         if later:
-            raise StageOrderError(f"stage {name} reads {sorted(later)}, made by the later stage(s) "
-                                  f"{sorted(set(later.values()))}; move them before {name}")
+            raise StageOrderError(
+                f"stage {name} reads {sorted(later)}, made by the later stage(s) "
+                f"{sorted(set(later.values()))}; move them before {name}"
+            )
         available.update(contract.assigns)

@@ -17,6 +17,4 @@ class Settings:
     ner_model: Path = MODELS_DIR / "ner_id"
     require_language: str = "id"  # documents in another language are reported and not analysed
     max_bytes: int = DEFAULT_MAX_BYTES
-    stages: tuple[str, ...] = field(
-        default=("clean", "nlp", "actors", "places", "quotes", "time", "events", "situate")
-    )
+    stages: tuple[str, ...] = field(default=("clean", "nlp", "actors", "places", "quotes", "time", "events", "situate"))

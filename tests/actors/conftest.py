@@ -35,8 +35,7 @@ def fictional_kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
 
 def make_doc(text: str, published: str | None = None, ner: Iterable[tuple[str, str]] = ()) -> Document:
     """A document built by hand; `ner` gives (surface, label) pairs placed at their first occurrence."""
-    spans = [NerSpan(text.index(surface), text.index(surface) + len(surface), surface, label)
-             for surface, label in ner]
+    spans = [NerSpan(text.index(surface), text.index(surface) + len(surface), surface, label) for surface, label in ner]
     return Document(id="t", raw=text, source=Source(), text=text, published=published, ner=spans)
 
 
@@ -47,6 +46,7 @@ def _linker(kb: KnowledgeBase) -> Link:
         doc = make_doc(text, published, ner)
         stage(doc)
         return doc
+
     return link
 
 

@@ -18,8 +18,10 @@ def _load(name: str) -> dict[str, Any]:
 
 
 def _cases(name: str, key: str) -> list[Any]:
-    return [pytest.param(entry, id=str(entry.get("id") or entry.get("code") or entry.get("name") or i))
-            for i, entry in enumerate(_load(name)[key])]
+    return [
+        pytest.param(entry, id=str(entry.get("id") or entry.get("code") or entry.get("name") or i))
+        for i, entry in enumerate(_load(name)[key])
+    ]
 
 
 @pytest.mark.parametrize("entry", _cases("countries_extra.yaml", "countries"))

@@ -20,8 +20,17 @@ def test_countries_cover_cldr_with_indonesian_names(kb: KnowledgeBase) -> None:
     assert kb.countries["MMR"].alpha2 == "MM"  # the current code, not the withdrawn BUR
 
 
-@pytest.mark.parametrize(("alias", "code"), [("AS", "USA"), ("Amerika", "USA"), ("Korut", "PRK"),
-                                             ("Tiongkok", "CHN"), ("China", "CHN"), ("Britania Raya", "GBR")])
+@pytest.mark.parametrize(
+    ("alias", "code"),
+    [
+        ("AS", "USA"),
+        ("Amerika", "USA"),
+        ("Korut", "PRK"),
+        ("Tiongkok", "CHN"),
+        ("China", "CHN"),
+        ("Britania Raya", "GBR"),
+    ],
+)
 def test_state_aliases(kb: KnowledgeBase, alias: str, code: str) -> None:
     assert kb.lookup(alias)[0].actor == code
 

@@ -19,7 +19,10 @@ def test_states_are_gpe_with_their_code_under_the_standard_name(link: Link) -> N
     doc = link("Korut dan Korsel sepakat membuka kembali jalur komunikasi, kata pejabat AS.")
     assert entity_with(doc, "Korut").name == "Korea Utara"
     assert {(e.name, e.type, e.actor) for e in doc.entities} >= {
-        ("Korea Utara", "GPE", "PRK"), ("Korea Selatan", "GPE", "KOR"), ("Amerika Serikat", "GPE", "USA")}
+        ("Korea Utara", "GPE", "PRK"),
+        ("Korea Selatan", "GPE", "KOR"),
+        ("Amerika Serikat", "GPE", "USA"),
+    }
 
 
 def test_capital_is_the_state_when_it_acts_and_a_place_when_it_is_one(link: Link) -> None:
@@ -62,15 +65,16 @@ def test_role_phrase_gives_actor_and_role_to_an_unknown_person(link: Link) -> No
 
 
 def test_coordinated_role_inherits_the_state(link: Link) -> None:
-    doc = link("Ia bertemu Wakil Menteri Luar Negeri China Sun Weidong dan "
-               "Wakil Menteri Pertahanan Zhang Bao.")
+    doc = link("Ia bertemu Wakil Menteri Luar Negeri China Sun Weidong dan Wakil Menteri Pertahanan Zhang Bao.")
     assert entity_with(doc, "Zhang Bao").actor == "CHN"
     assert entity_with(doc, "Zhang Bao").role == "Deputy Defense Minister"
 
 
 def test_apposition_takes_the_state_of_the_earlier_description(link: Link) -> None:
-    doc = link("Sebelumnya, penasihat keamanan nasional presiden Korea Selatan mengatakan dialog penting. "
-               "\"Kami siap,\" ujar sang penasihat, Kim Tae-hyo.")
+    doc = link(
+        "Sebelumnya, penasihat keamanan nasional presiden Korea Selatan mengatakan dialog penting. "
+        '"Kami siap," ujar sang penasihat, Kim Tae-hyo.'
+    )
     assert (entity_with(doc, "Kim Tae-hyo").actor, entity_with(doc, "Kim Tae-hyo").role) == ("KOR", "Adviser")
 
 
@@ -96,9 +100,10 @@ def test_text_role_beats_kb_role(link_fictional: Link) -> None:
 
 
 def test_ner_spans_are_merged_and_longer_names_win(link: Link) -> None:
-    doc = link("Pasukan NATO Battlegroup Estonia berlatih bersama Garuda Wira Institute di Tallinn.",
-               ner=[("NATO Battlegroup Estonia", "ORG"), ("Garuda Wira Institute", "ORG"),
-                    ("Tallinn", "LOC")])
+    doc = link(
+        "Pasukan NATO Battlegroup Estonia berlatih bersama Garuda Wira Institute di Tallinn.",
+        ner=[("NATO Battlegroup Estonia", "ORG"), ("Garuda Wira Institute", "ORG"), ("Tallinn", "LOC")],
+    )
     assert by_mention(doc, "NATO Battlegroup Estonia") == ("ORG", "NATO")
     assert by_mention(doc, "Garuda Wira Institute") == ("ORG", None)
     assert by_mention(doc, "Tallinn") == ("LOC", None)
@@ -129,11 +134,10 @@ def test_dateline_outlet_is_a_medium(kb: KnowledgeBase) -> None:
 
 
 def test_entity_mentions_point_at_their_text(link: Link) -> None:
-    doc = link("Presiden Prancis Emmanuel Macron dan Kanselir Jerman Olaf Scholz menyerukan "
-               "gencatan senjata di Gaza.")
+    doc = link("Presiden Prancis Emmanuel Macron dan Kanselir Jerman Olaf Scholz menyerukan gencatan senjata di Gaza.")
     for entity in doc.entities:
         for m in entity.mentions:
-            assert doc.text[m.start:m.end] == m.text
+            assert doc.text[m.start : m.end] == m.text
 
 
 def test_a_title_proposed_as_an_organisation_stays_a_role_phrase(link: Link) -> None:
@@ -143,8 +147,9 @@ def test_a_title_proposed_as_an_organisation_stays_a_role_phrase(link: Link) -> 
 
 
 def test_capital_in_an_address_is_a_place_but_not_in_a_list_of_actors(link: Link) -> None:
-    doc = link("Menlu RI menerima tamunya di Gedung Pancasila, Jakarta. "
-               "Tokyo, Seoul dan Beijing mengecam uji coba itu.")
+    doc = link(
+        "Menlu RI menerima tamunya di Gedung Pancasila, Jakarta. Tokyo, Seoul dan Beijing mengecam uji coba itu."
+    )
     assert by_mention(doc, "Jakarta") == ("LOC", None)
     assert by_mention(doc, "Seoul") == ("GPE", "KOR")
 
@@ -175,8 +180,10 @@ def test_former_title_keeps_the_state_but_not_the_role(link: Link) -> None:
 
 
 def test_an_abbreviation_the_text_defines_joins_its_organisation(link: Link) -> None:
-    doc = link("Korea Utara menembakkan rudal, kata Kepala Staf Gabungan Korea Selatan (JCS). "
-               "JCS menyebut rudal itu diluncurkan dari Pyongyang.")
+    doc = link(
+        "Korea Utara menembakkan rudal, kata Kepala Staf Gabungan Korea Selatan (JCS). "
+        "JCS menyebut rudal itu diluncurkan dari Pyongyang."
+    )
     org = entity_with(doc, "Kepala Staf Gabungan Korea Selatan")
     assert org.actor == "KOR"
     assert [m.text for m in org.mentions] == ["Kepala Staf Gabungan Korea Selatan", "JCS"]
@@ -189,8 +196,10 @@ def test_a_state_after_a_currency_word_is_not_a_mention(link: Link) -> None:
 
 
 def test_a_surname_with_a_particle_joins_its_person(link: Link) -> None:
-    doc = link("Juru bicara Kementerian Luar Negeri Qatar Majed al-Ansari mengatakan hal itu. "
-               "\"Kami berharap,\" kata al-Ansari di Doha.")
+    doc = link(
+        "Juru bicara Kementerian Luar Negeri Qatar Majed al-Ansari mengatakan hal itu. "
+        '"Kami berharap," kata al-Ansari di Doha.'
+    )
     assert [m.text for m in entity_with(doc, "Majed al-Ansari").mentions] == ["Majed al-Ansari", "al-Ansari"]
     assert not any(e.name == "Ansari" for e in doc.entities)
 
@@ -208,7 +217,6 @@ def test_one_entity_per_stretch_of_text() -> None:
     assert [(e.name, [m.start for m in e.mentions]) for e in entities] == [("York", [at, text.rindex("York")])]
 
 
-
 def test_hyphened_korean_given_name_stays_whole(link: Link) -> None:
     doc = link("Wakil Menteri Luar Negeri Korea Selatan Kim Hong-kyun menuntut penarikan pasukan Korea Utara.")
     person = next(e for e in doc.entities if e.type == "PER")
@@ -216,8 +224,10 @@ def test_hyphened_korean_given_name_stays_whole(link: Link) -> None:
 
 
 def test_an_institution_written_as_a_description_is_a_mention_of_its_state(link: Link) -> None:
-    doc = link("Warga berunjuk rasa di depan kedutaan Ukraina di Moskow. Penjaga pantai China menembakkan meriam air. "
-               "Menurut badan intelijen Seoul, pasukan itu tiba pekan lalu.")
+    doc = link(
+        "Warga berunjuk rasa di depan kedutaan Ukraina di Moskow. Penjaga pantai China menembakkan meriam air. "
+        "Menurut badan intelijen Seoul, pasukan itu tiba pekan lalu."
+    )
     assert by_mention(doc, "Ukraina") == ("GPE", "UKR")
     assert not any(e.name.casefold() == "kedutaan ukraina" for e in doc.entities)
     assert by_mention(doc, "Penjaga pantai China") == ("ORG", "CHN")  # a name written in sentence case
@@ -225,23 +235,29 @@ def test_an_institution_written_as_a_description_is_a_mention_of_its_state(link:
 
 
 def test_a_longer_person_name_around_a_known_surname_is_another_person_or_the_same_named_in_full(link: Link) -> None:
-    doc = link("Badruddin Yunus, tokoh masyarakat setempat, mengatakan pengungsi itu sakit. "
-               "Trump akan menerima mitranya dari Suriah, Ahmad Al Sharaa.",
-               ner=[("Badruddin Yunus", "PER"), ("Ahmad Al Sharaa", "PER")])
+    doc = link(
+        "Badruddin Yunus, tokoh masyarakat setempat, mengatakan pengungsi itu sakit. "
+        "Trump akan menerima mitranya dari Suriah, Ahmad Al Sharaa.",
+        ner=[("Badruddin Yunus", "PER"), ("Ahmad Al Sharaa", "PER")],
+    )
     assert entity_with(doc, "Badruddin Yunus").actor is None  # not Muhammad Yunus of Bangladesh
     assert entity_with(doc, "Ahmad Al Sharaa").kb_id == "per.ahmed_al_sharaa"
 
 
 def test_a_name_the_model_cut_short_runs_on_and_a_title_before_it_is_dropped(link: Link) -> None:
-    doc = link("Wakil Menteri luar negeri Kim Hong-kyun bertemu Emir Sheikh Tamim bin Hamad Al Thani.",
-               ner=[("Kim Hong", "PER"), ("Emir Sheikh Tamim bin Hamad Al Thani", "PER")])
+    doc = link(
+        "Wakil Menteri luar negeri Kim Hong-kyun bertemu Emir Sheikh Tamim bin Hamad Al Thani.",
+        ner=[("Kim Hong", "PER"), ("Emir Sheikh Tamim bin Hamad Al Thani", "PER")],
+    )
     names = {e.name for e in doc.entities if e.type == "PER"}
     assert "Kim Hong-kyun" in names and not any(n.startswith("Emir") for n in names)
 
 
 def test_the_model_s_names_are_cut_at_line_breaks_and_headlines_and_joined_over_hyphens(link: Link) -> None:
-    text = ("Konvoi itu berusaha mencapai kota el-Fasher, kata pejabat Rusia-Ukraina.\n\n"
-            "Serangan Diluncurkan dari Dua Titik Strategis\n\nIran menembakkan rudal ke Israel.")
+    text = (
+        "Konvoi itu berusaha mencapai kota el-Fasher, kata pejabat Rusia-Ukraina.\n\n"
+        "Serangan Diluncurkan dari Dua Titik Strategis\n\nIran menembakkan rudal ke Israel."
+    )
     doc = link(text, ner=[("Fasher", "LOC"), ("Dua Titik", "LOC"), ("Rusia-Ukraina.\n\nSerangan", "LOC")])
     names = {e.name for e in doc.entities}
     assert "el-Fasher" in names and "Dua Titik" not in names and "Rusia-Ukraina" not in names

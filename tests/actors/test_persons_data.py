@@ -22,21 +22,61 @@ SECTORS = {"GOV", "MIL", "DIP", "LEG", "JUD", "IGO", "PARTY", "MEDIA", "BUS", "C
 ID_PATTERN = re.compile(r"^per\.[a-z0-9]+(?:_[a-z0-9]+)*$")
 ACTOR_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,11}$")  # a state (ISO alpha-3) or an organisation
 # Offices one person holds at a time: two holders may overlap on the handover day only.
-SINGLE_HOLDER = {"President", "Prime Minister", "Chancellor", "King", "Queen", "Emperor", "Supreme Leader",
-                 "Sultan", "Emir", "Pope", "Foreign Minister", "Secretary of State", "Foreign Secretary",
-                 "Defense Minister", "Secretary of Defense", "Defence Secretary", "Secretary General",
-                 "President of the European Commission", "President of the European Council",
-                 "High Representative", "Crown Prince", "Vice President"}
+SINGLE_HOLDER = {
+    "President",
+    "Prime Minister",
+    "Chancellor",
+    "King",
+    "Queen",
+    "Emperor",
+    "Supreme Leader",
+    "Sultan",
+    "Emir",
+    "Pope",
+    "Foreign Minister",
+    "Secretary of State",
+    "Foreign Secretary",
+    "Defense Minister",
+    "Secretary of Defense",
+    "Defence Secretary",
+    "Secretary General",
+    "President of the European Commission",
+    "President of the European Council",
+    "High Representative",
+    "Crown Prince",
+    "Vice President",
+}
 # Role words and ranks that must not start an alias (monarchs keep "Raja Salman", "Paus Fransiskus").
-TITLE_WORDS = {"Presiden", "Wapres", "Menlu", "Menhan", "Menteri", "PM", "Perdana", "Jenderal", "Marsekal",
-               "Laksamana", "Kaisar", "Dr.", "Sekjen", "Jubir"}
+TITLE_WORDS = {
+    "Presiden",
+    "Wapres",
+    "Menlu",
+    "Menhan",
+    "Menteri",
+    "PM",
+    "Perdana",
+    "Jenderal",
+    "Marsekal",
+    "Laksamana",
+    "Kaisar",
+    "Dr.",
+    "Sekjen",
+    "Jubir",
+}
 FOREIGN = {"Foreign Minister", "Secretary of State", "Foreign Secretary"}
 DEFENCE = {"Defense Minister", "Secretary of Defense", "Defence Secretary"}
 # States the brief requires: G20, ASEAN and Timor-Leste, P5, and the conflict parties followed in the news.
-REQUIRED_STATES = ("ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN MEX RUS SAU ZAF KOR TUR GBR USA "
-                   "BRN KHM LAO MYS MMR PHL SGP THA VNM TLS UKR SYR IRN ISR PRK").split()
-SAMPLE_DATES = [dt.date(2010, 6, 1), dt.date(2013, 10, 1), dt.date(2017, 10, 1), dt.date(2021, 10, 1),
-                dt.date(2026, 6, 1)]
+REQUIRED_STATES = (
+    "ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN MEX RUS SAU ZAF KOR TUR GBR USA "
+    "BRN KHM LAO MYS MMR PHL SGP THA VNM TLS UKR SYR IRN ISR PRK"
+).split()
+SAMPLE_DATES = [
+    dt.date(2010, 6, 1),
+    dt.date(2013, 10, 1),
+    dt.date(2017, 10, 1),
+    dt.date(2021, 10, 1),
+    dt.date(2026, 6, 1),
+]
 
 
 @cache
@@ -70,8 +110,10 @@ def ascii_snake(name: str) -> str:
 
 
 def holds(person_id: str, role: str, org: str, when: dt.date) -> bool:
-    return any(r["role"] == role and r["org"] == org and r["from"] <= when
-               and (r["to"] is None or when <= r["to"]) for r in by_id()[person_id]["roles"])
+    return any(
+        r["role"] == role and r["org"] == org and r["from"] <= when and (r["to"] is None or when <= r["to"])
+        for r in by_id()[person_id]["roles"]
+    )
 
 
 def all_roles() -> list[tuple[str, dict[str, Any]]]:
@@ -79,6 +121,7 @@ def all_roles() -> list[tuple[str, dict[str, Any]]]:
 
 
 # --- schema -----------------------------------------------------------------------------------------
+
 
 def test_file_is_large_and_sorted_by_unique_id() -> None:
     ids = [p["id"] for p in persons()]
@@ -127,8 +170,14 @@ def test_schema_check_rejects_bad_entries() -> None:
     """The checks above must fail on broken entries, not pass everything."""
     bad_person = {"id": "per.Bad Id", "name": "X", "names": ["Y"], "type": "ORG", "roles": []}
     assert len(person_problems(bad_person)) == 4
-    bad_role = {"role": "", "org": "Rusia", "sector": "ARMY", "from": dt.date(2020, 1, 2),
-                "to": dt.date(2020, 1, 1), "note": "maybe"}
+    bad_role = {
+        "role": "",
+        "org": "Rusia",
+        "sector": "ARMY",
+        "from": dt.date(2020, 1, 2),
+        "to": dt.date(2020, 1, 1),
+        "note": "maybe",
+    }
     assert len(role_problems("per.x", bad_role)) == 5
 
 
@@ -172,56 +221,70 @@ def test_required_states_have_foreign_and_defence_ministers_over_time(code: str)
     offices = {(r["org"], r["role"], r["from"], r["to"]) for _, r in all_roles()}
 
     def covered(titles: set[str], when: dt.date) -> bool:
-        return any(org == code and role in titles and start <= when and (end is None or when <= end)
-                   for org, role, start, end in offices)
+        return any(
+            org == code and role in titles and start <= when and (end is None or when <= end)
+            for org, role, start, end in offices
+        )
+
     assert all(covered(FOREIGN, when) for when in SAMPLE_DATES)
     assert all(covered(DEFENCE, when) for when in SAMPLE_DATES)
 
 
 # --- facts that could break ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("person_id", "role", "org", "when", "expected"), [
-    ("per.sergey_lavrov", "Foreign Minister", "RUS", "2022-03-04", True),
-    ("per.jens_stoltenberg", "Secretary General", "NATO", "2016-01-01", True),
-    ("per.jens_stoltenberg", "Secretary General", "NATO", "2025-01-01", False),
-    ("per.mark_rutte", "Secretary General", "NATO", "2025-01-01", True),
-    ("per.retno_marsudi", "Foreign Minister", "IDN", "2020-01-01", True),
-    ("per.retno_marsudi", "Foreign Minister", "IDN", "2025-01-01", False),
-    ("per.sugiono", "Foreign Minister", "IDN", "2025-01-01", True),
-    ("per.prabowo_subianto", "Defense Minister", "IDN", "2020-01-01", True),
-    ("per.prabowo_subianto", "President", "IDN", "2024-10-21", True),
-    ("per.joko_widodo", "President", "IDN", "2024-10-21", False),
-    ("per.donald_trump", "President", "USA", "2019-01-01", True),
-    ("per.donald_trump", "President", "USA", "2022-01-01", False),
-    ("per.donald_trump", "President", "USA", "2025-06-01", True),
-    ("per.antony_blinken", "Secretary of State", "USA", "2023-01-01", True),
-    ("per.marco_rubio", "Secretary of State", "USA", "2025-06-01", True),
-    ("per.vladimir_putin", "Prime Minister", "RUS", "2010-01-01", True),
-    ("per.vladimir_putin", "President", "RUS", "2010-01-01", False),
-    ("per.wang_yi", "Foreign Minister", "CHN", "2023-03-01", False),
-    ("per.qin_gang", "Foreign Minister", "CHN", "2023-03-01", True),
-    ("per.benjamin_netanyahu", "Prime Minister", "ISR", "2021-12-01", False),
-    ("per.volodymyr_zelensky", "President", "UKR", "2022-03-04", True),
-    ("per.yoon_suk_yeol", "President", "KOR", "2025-05-01", False),
-    ("per.hun_sen", "Prime Minister", "KHM", "2023-09-01", False),
-    ("per.hun_manet", "Prime Minister", "KHM", "2023-09-01", True),
-    ("per.ursula_von_der_leyen", "Defense Minister", "DEU", "2015-01-01", True),
-    ("per.kaja_kallas", "High Representative", "EU", "2025-01-01", True),
-    ("per.kao_kim_hourn", "Secretary General", "ASEAN", "2024-01-01", True),
-    ("per.antonio_guterres", "Secretary General", "UN", "2016-06-01", False),
-    ("per.dmitry_peskov", "Spokesperson", "RUS", "2022-02-24", True),
-    ("per.maria_zakharova", "Spokesperson", "RUS", "2020-01-01", True),
-])
+
+@pytest.mark.parametrize(
+    ("person_id", "role", "org", "when", "expected"),
+    [
+        ("per.sergey_lavrov", "Foreign Minister", "RUS", "2022-03-04", True),
+        ("per.jens_stoltenberg", "Secretary General", "NATO", "2016-01-01", True),
+        ("per.jens_stoltenberg", "Secretary General", "NATO", "2025-01-01", False),
+        ("per.mark_rutte", "Secretary General", "NATO", "2025-01-01", True),
+        ("per.retno_marsudi", "Foreign Minister", "IDN", "2020-01-01", True),
+        ("per.retno_marsudi", "Foreign Minister", "IDN", "2025-01-01", False),
+        ("per.sugiono", "Foreign Minister", "IDN", "2025-01-01", True),
+        ("per.prabowo_subianto", "Defense Minister", "IDN", "2020-01-01", True),
+        ("per.prabowo_subianto", "President", "IDN", "2024-10-21", True),
+        ("per.joko_widodo", "President", "IDN", "2024-10-21", False),
+        ("per.donald_trump", "President", "USA", "2019-01-01", True),
+        ("per.donald_trump", "President", "USA", "2022-01-01", False),
+        ("per.donald_trump", "President", "USA", "2025-06-01", True),
+        ("per.antony_blinken", "Secretary of State", "USA", "2023-01-01", True),
+        ("per.marco_rubio", "Secretary of State", "USA", "2025-06-01", True),
+        ("per.vladimir_putin", "Prime Minister", "RUS", "2010-01-01", True),
+        ("per.vladimir_putin", "President", "RUS", "2010-01-01", False),
+        ("per.wang_yi", "Foreign Minister", "CHN", "2023-03-01", False),
+        ("per.qin_gang", "Foreign Minister", "CHN", "2023-03-01", True),
+        ("per.benjamin_netanyahu", "Prime Minister", "ISR", "2021-12-01", False),
+        ("per.volodymyr_zelensky", "President", "UKR", "2022-03-04", True),
+        ("per.yoon_suk_yeol", "President", "KOR", "2025-05-01", False),
+        ("per.hun_sen", "Prime Minister", "KHM", "2023-09-01", False),
+        ("per.hun_manet", "Prime Minister", "KHM", "2023-09-01", True),
+        ("per.ursula_von_der_leyen", "Defense Minister", "DEU", "2015-01-01", True),
+        ("per.kaja_kallas", "High Representative", "EU", "2025-01-01", True),
+        ("per.kao_kim_hourn", "Secretary General", "ASEAN", "2024-01-01", True),
+        ("per.antonio_guterres", "Secretary General", "UN", "2016-06-01", False),
+        ("per.dmitry_peskov", "Spokesperson", "RUS", "2022-02-24", True),
+        ("per.maria_zakharova", "Spokesperson", "RUS", "2020-01-01", True),
+    ],
+)
 def test_dated_roles(person_id: str, role: str, org: str, when: str, expected: bool) -> None:
     assert holds(person_id, role, org, dt.date.fromisoformat(when)) is expected
 
 
-@pytest.mark.parametrize(("person_id", "variant"), [
-    ("per.volodymyr_zelensky", "Zelenskyy"), ("per.volodymyr_zelensky", "Zelenskiy"),
-    ("per.sergey_lavrov", "Sergei Lavrov"), ("per.joko_widodo", "Jokowi"),
-    ("per.retno_marsudi", "Retno L.P. Marsudi"), ("per.prabowo_subianto", "Prabowo"),
-    ("per.antony_blinken", "Blinken"), ("per.ahmed_al_sharaa", "Abu Mohammed al-Jolani"),
-])
+@pytest.mark.parametrize(
+    ("person_id", "variant"),
+    [
+        ("per.volodymyr_zelensky", "Zelenskyy"),
+        ("per.volodymyr_zelensky", "Zelenskiy"),
+        ("per.sergey_lavrov", "Sergei Lavrov"),
+        ("per.joko_widodo", "Jokowi"),
+        ("per.retno_marsudi", "Retno L.P. Marsudi"),
+        ("per.prabowo_subianto", "Prabowo"),
+        ("per.antony_blinken", "Blinken"),
+        ("per.ahmed_al_sharaa", "Abu Mohammed al-Jolani"),
+    ],
+)
 def test_name_variants(person_id: str, variant: str) -> None:
     assert variant in by_id()[person_id]["names"]
 

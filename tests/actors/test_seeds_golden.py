@@ -50,8 +50,7 @@ PERSONS = [
 
 
 @pytest.mark.parametrize(("prefix", "name", "actor", "role"), PERSONS)
-def test_person_actor_and_role(seed_actors: dict[str, Document], prefix: str, name: str, actor: str,
-                               role: str) -> None:
+def test_person_actor_and_role(seed_actors: dict[str, Document], prefix: str, name: str, actor: str, role: str) -> None:
     person = entity_with(seed(seed_actors, prefix), name)
     assert (person.actor, person.role) == (actor, role)
 

@@ -25,8 +25,10 @@ def variants(count: int) -> list[str]:
 
 
 def write_jsonl(path: Path, texts: list[str]) -> Path:
-    lines = [json.dumps({"text": text, "url": f"https://contoh.id/berita/{i}", "outlet": "Contoh"},
-                        ensure_ascii=False) for i, text in enumerate(texts)]
+    lines = [
+        json.dumps({"text": text, "url": f"https://contoh.id/berita/{i}", "outlet": "Contoh"}, ensure_ascii=False)
+        for i, text in enumerate(texts)
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -34,8 +36,10 @@ def write_jsonl(path: Path, texts: list[str]) -> Path:
 def _page(text: str) -> str:
     title, *body = [line for line in text.splitlines() if line.strip()]
     paragraphs = "".join(f"<p>{line}</p>" for line in body)
-    return (f"<!DOCTYPE html><html><head><title>{title}</title></head><body><nav><a href='/'>Beranda</a></nav>"
-            f"<article><h1>{title}</h1>{paragraphs}</article><footer>Hak cipta</footer></body></html>")
+    return (
+        f"<!DOCTYPE html><html><head><title>{title}</title></head><body><nav><a href='/'>Beranda</a></nav>"
+        f"<article><h1>{title}</h1>{paragraphs}</article><footer>Hak cipta</footer></body></html>"
+    )
 
 
 def write_warc(path: Path, texts: list[str]) -> Path:
@@ -44,6 +48,9 @@ def write_warc(path: Path, texts: list[str]) -> Path:
         for i, text in enumerate(texts):
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
             payload = io.BytesIO(_page(text).encode("utf-8"))
-            writer.write_record(writer.create_warc_record(f"https://contoh.id/arsip/{i}", "response",
-                                                          payload=payload, http_headers=headers))
+            writer.write_record(
+                writer.create_warc_record(
+                    f"https://contoh.id/arsip/{i}", "response", payload=payload, http_headers=headers
+                )
+            )
     return path

@@ -36,8 +36,9 @@ def extracted(inputs: list[str], tmp_path_factory: pytest.TempPathFactory) -> li
     return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
 
 
-def test_batch_output_is_identical_to_extract(client: Client, inputs: list[str],
-                                              extracted: list[dict[str, object]], tmp_path: Path) -> None:
+def test_batch_output_is_identical_to_extract(
+    client: Client, inputs: list[str], extracted: list[dict[str, object]], tmp_path: Path
+) -> None:
     report = run_batch(inputs, tmp_path / "out", client=client, shard_size=2)
     assert report.ok, report.summary()
     assert report.shards == 7  # 5 seed files in groups of 2+2+1, JSONL lines 2+2+1, the WARC whole
@@ -80,14 +81,19 @@ def test_an_article_a_stage_raises_on_is_quarantined(client: Client, tmp_path: P
     jsonl = write_jsonl(tmp_path / "mixed.jsonl", texts)
     settings = Settings(stages=(*Settings().stages, "tests.batch.failing_stage"))
     (tmp_path / "empty.txt").write_bytes(b"")
-    report = run_batch([str(jsonl), str(tmp_path / "empty.txt")], tmp_path / "out", settings=settings,
-                       client=client, shard_size=2)
+    report = run_batch(
+        [str(jsonl), str(tmp_path / "empty.txt")], tmp_path / "out", settings=settings, client=client, shard_size=2
+    )
     assert (report.articles, report.quarantined, report.input_errors, report.failed) == (3, 1, 1, [])
     assert sorted(report.failures) == [
-        f"{tmp_path / 'empty.txt'}: file is empty", f"{jsonl}:2: tests.batch.failing_stage: RuntimeError: test "
-        f"stage refuses articles containing {failing_stage.MARKER}"]
-    assert "3 article(s) processed in 3 shard(s), 0 shard(s) already done, 2 input(s) failed (1 of them because " \
-           "a stage failed), 0 shard(s) failed" in report.summary()
+        f"{tmp_path / 'empty.txt'}: file is empty",
+        f"{jsonl}:2: tests.batch.failing_stage: RuntimeError: test "
+        f"stage refuses articles containing {failing_stage.MARKER}",
+    ]
+    assert (
+        "3 article(s) processed in 3 shard(s), 0 shard(s) already done, 2 input(s) failed (1 of them because "
+        "a stage failed), 0 shard(s) failed" in report.summary()
+    )
     [entry] = [e for e in read_quarantine(tmp_path / "out") if e["stage"] != "ingest"]
     assert entry["stage"] == "tests.batch.failing_stage"
     assert entry["source"]["line"] == 2
@@ -106,13 +112,15 @@ def test_unreadable_inputs_are_reported_and_the_rest_finish(client: Client, tmp_
     assert not report.ok
 
 
-def test_a_big_shard_is_written_in_row_groups_and_read_back_in_order(extracted: list[dict[str, object]],
-                                                                     tmp_path: Path) -> None:
+def test_a_big_shard_is_written_in_row_groups_and_read_back_in_order(
+    extracted: list[dict[str, object]], tmp_path: Path
+) -> None:
     records = [{**record, "id": f"{n:04d}"} for n in range(3) for record in extracted] * 3  # 117 records
     assert partitions.write_part(tmp_path, "big", iter(records)) == len(records)
     partitions.mark_done(tmp_path, "big", {"shard": "big"})
-    assert pq.ParquetFile(partitions.part_path(tmp_path, "big")).num_row_groups == -(-len(records) //
-                                                                                    partitions.ROW_GROUP)
+    assert pq.ParquetFile(partitions.part_path(tmp_path, "big")).num_row_groups == -(
+        -len(records) // partitions.ROW_GROUP
+    )
     assert list(read_records(tmp_path)) == records
 
 

@@ -36,8 +36,9 @@ def test_five_samples_on_two_workers_use_both_and_failed_inputs_are_listed(tmp_p
     assert ran.exit_code == 1, ran.output
     assert f"error: {folder / 'empty.txt'}: file is empty" in output
     assert f"skipped: {folder / 'README.md'}: not an article" in output
-    assert ("5 article(s) processed in 2 shard(s), 0 shard(s) already done, 1 input(s) failed, 0 shard(s) failed"
-            in output)
+    assert (
+        "5 article(s) processed in 2 shard(s), 0 shard(s) already done, 1 input(s) failed, 0 shard(s) failed" in output
+    )
     done = [json.loads(marker.read_text(encoding="utf-8")) for marker in (out / "_done").glob("*.json")]
     assert sorted(d["articles"] + d["input_errors"] for d in done) == [3, 3]
     assert len({d["pid"] for d in done}) == 2  # each worker had a shard
@@ -60,7 +61,8 @@ def test_load_refuses_a_folder_that_is_not_batch_output(tmp_path: Path) -> None:
 
 def test_an_unreachable_scheduler_is_reported(tmp_path: Path) -> None:
     with dask.config.set({"distributed.comm.timeouts.connect": "2s"}):
-        ran = CliRunner().invoke(app, ["batch", str(SAMPLES), "--out", str(tmp_path / "out"),
-                                       "--scheduler", "tcp://127.0.0.1:9"])
+        ran = CliRunner().invoke(
+            app, ["batch", str(SAMPLES), "--out", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:9"]
+        )
     assert ran.exit_code == 1
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in " ".join(ran.output.split())

@@ -10,8 +10,25 @@ from peristiwa.settings import Settings
 from peristiwa.stages.clean import make_stage
 
 CLEAN = make_stage(Settings())
-NASTY = st.sampled_from(["\u200b", "\u202e", "\ufeff", "“", "”", '"', "\n", "\n\n", "\r\n", " – ", "/net",
-                         "Baca juga: ", "Posted By : togel", "Jumat, 04 Maret 2022 | 08:45 WIB", "كلمة"])
+NASTY = st.sampled_from(
+    [
+        "\u200b",
+        "\u202e",
+        "\ufeff",
+        "“",
+        "”",
+        '"',
+        "\n",
+        "\n\n",
+        "\r\n",
+        " – ",
+        "/net",
+        "Baca juga: ",
+        "Posted By : togel",
+        "Jumat, 04 Maret 2022 | 08:45 WIB",
+        "كلمة",
+    ]
+)
 
 
 def _clean(raw: str) -> Document:
@@ -29,7 +46,7 @@ def test_clean_is_total_and_offsets_are_valid(raw: str) -> None:
         assert 0 <= removed.start <= removed.end <= len(raw)
     assert "\u200b" not in doc.text and "\ufeff" not in doc.text
     if doc.dateline:
-        assert doc.text[doc.dateline.start:doc.dateline.end].strip() == doc.dateline.text
+        assert doc.text[doc.dateline.start : doc.dateline.end].strip() == doc.dateline.text
 
 
 def test_pathological_single_line_and_many_quotes() -> None:

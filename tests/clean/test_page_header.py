@@ -44,21 +44,33 @@ def test_detik_header_and_linked_headline() -> None:
     assert "Hide Ads" not in doc.text and doc.text.startswith("Jakarta - Pemerintah China melarang")
 
 
-BODY = ("Jakarta - Menteri Luar Negeri Indonesia bertemu dengan mitranya dari Vietnam untuk membahas "
-        "perdagangan dan batas laut kedua negara.")
+BODY = (
+    "Jakarta - Menteri Luar Negeri Indonesia bertemu dengan mitranya dari Vietnam untuk membahas "
+    "perdagangan dan batas laut kedua negara."
+)
 
 
-@pytest.mark.parametrize(("raw", "title", "kept"), [
-    # No dateline near the top: the older rule (first short line followed by a blank) still decides.
-    ("Menlu Bertemu Mitra Vietnam\n\nMenteri Luar Negeri Indonesia bertemu mitranya.", "Menlu Bertemu Mitra Vietnam",
-     "Menteri Luar Negeri Indonesia bertemu mitranya."),
-    # The opening paragraph is the first line: there is no header.
-    (BODY + "\n\nKedua menteri sepakat bertemu lagi.", None, BODY),
-    # A long paragraph above the dateline is body, not header: nothing is taken away.
-    ("Kedua negara telah lama berselisih tentang batas laut di Laut Natuna Utara, dan perundingan yang dimulai "
-     "sejak 2010 belum juga selesai meskipun sudah berlangsung lebih dari tiga puluh putaran di berbagai kota "
-     "di Asia Tenggara.\n\n" + BODY, None, "Kedua negara telah lama berselisih"),
-])
+@pytest.mark.parametrize(
+    ("raw", "title", "kept"),
+    [
+        # No dateline near the top: the older rule (first short line followed by a blank) still decides.
+        (
+            "Menlu Bertemu Mitra Vietnam\n\nMenteri Luar Negeri Indonesia bertemu mitranya.",
+            "Menlu Bertemu Mitra Vietnam",
+            "Menteri Luar Negeri Indonesia bertemu mitranya.",
+        ),
+        # The opening paragraph is the first line: there is no header.
+        (BODY + "\n\nKedua menteri sepakat bertemu lagi.", None, BODY),
+        # A long paragraph above the dateline is body, not header: nothing is taken away.
+        (
+            "Kedua negara telah lama berselisih tentang batas laut di Laut Natuna Utara, dan perundingan yang dimulai "
+            "sejak 2010 belum juga selesai meskipun sudah berlangsung lebih dari tiga puluh putaran di berbagai kota "
+            "di Asia Tenggara.\n\n" + BODY,
+            None,
+            "Kedua negara telah lama berselisih",
+        ),
+    ],
+)
 def test_header_rule_leaves_pages_without_a_header_alone(raw: str, title: str | None, kept: str) -> None:
     doc = clean(raw)
     assert doc.title == title and kept in doc.text

@@ -26,8 +26,7 @@ def test_boilerplate_example_matches_its_rule(rule: PatternRule, line: str) -> N
     assert rule.match(line), f"{rule.id} should match {line!r}"
 
 
-@pytest.mark.parametrize(("rule", "line"), _cases(BOILERPLATE, "counter_examples"),
-                         ids=lambda x: getattr(x, "id", x))
+@pytest.mark.parametrize(("rule", "line"), _cases(BOILERPLATE, "counter_examples"), ids=lambda x: getattr(x, "id", x))
 def test_boilerplate_counter_example_is_body(rule: PatternRule, line: str) -> None:
     assert not [r.id for r in BOILERPLATE if r.match(line)], f"body line {line!r} would be removed"
 
@@ -37,7 +36,6 @@ def test_dateline_example_matches(rule: PatternRule, line: str) -> None:
     assert rule.regex.match(line)
 
 
-@pytest.mark.parametrize(("rule", "line"), _cases(DATELINES, "counter_examples"),
-                         ids=lambda x: getattr(x, "id", x))
+@pytest.mark.parametrize(("rule", "line"), _cases(DATELINES, "counter_examples"), ids=lambda x: getattr(x, "id", x))
 def test_dateline_counter_example_has_no_dateline(rule: PatternRule, line: str) -> None:
     assert not [r.id for r in DATELINES if r.regex.match(line)]

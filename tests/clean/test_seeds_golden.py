@@ -67,4 +67,4 @@ def test_removed_offsets_point_into_raw(seed_docs: dict[str, Document]) -> None:
     for doc in seed_docs.values():
         for removed in doc.removed:
             assert removed.start is not None and removed.end is not None
-            assert doc.raw[removed.start:removed.end].strip() == removed.text
+            assert doc.raw[removed.start : removed.end].strip() == removed.text

@@ -55,9 +55,7 @@ def _entities(text: str) -> list[Entity]:
 
 
 def _pronouns(text: str, entities: list[Entity]) -> list[Reference]:
-    persons = sorted(
-        ((m.start, e) for e in entities if e.type == "PER" for m in e.mentions), key=lambda p: p[0]
-    )
+    persons = sorted(((m.start, e) for e in entities if e.type == "PER" for m in e.mentions), key=lambda p: p[0])
     refs = []
     for m in PRONOUNS.finditer(text):
         before = [e for start, e in persons if start < m.start()]

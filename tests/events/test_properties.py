@@ -86,8 +86,6 @@ def test_pathological_inputs() -> None:
 
 
 def test_document_without_upstream_layers() -> None:
-    doc = Document(
-        id="bare", raw="Rusia menyerang Ukraina.", source=Source(), text="Rusia menyerang Ukraina."
-    )
+    doc = Document(id="bare", raw="Rusia menyerang Ukraina.", source=Source(), text="Rusia menyerang Ukraina.")
     STAGE(doc)
     assert doc.events == []  # no entities, no actors: nothing to code

@@ -61,7 +61,7 @@ def test_the_event_keeps_its_trigger_clause() -> None:
     text = "Rusia mencaplok Krimea Ukraina pada 2014, menurut laporan pada Senin."
     (event,) = _coded(text)
     assert event.clause is not None
-    assert text[event.clause.start:event.clause.end] == "Rusia mencaplok Krimea Ukraina pada 2014"
+    assert text[event.clause.start : event.clause.end] == "Rusia mencaplok Krimea Ukraina pada 2014"
 
 
 def test_magnitude_of_a_deployment() -> None:

@@ -29,13 +29,16 @@ def _tool() -> ModuleType:
 TOOL = _tool()
 
 
-@pytest.mark.parametrize(("word", "analysis"), [
-    ("ditabrak", ("tabrak", "di")),
-    ("menyerbu", ("serbu", "me")),
-    ("perundingan", ("runding", "per-an")),
-    ("pengusiran", ("usir", "pe-an")),
-    ("mengebom", ("bom", "me")),
-])
+@pytest.mark.parametrize(
+    ("word", "analysis"),
+    [
+        ("ditabrak", ("tabrak", "di")),
+        ("menyerbu", ("serbu", "me")),
+        ("perundingan", ("runding", "per-an")),
+        ("pengusiran", ("usir", "pe-an")),
+        ("mengebom", ("bom", "me")),
+    ],
+)
 def test_reverse_morphology_finds_the_root(word: str, analysis: tuple[str, str]) -> None:
     assert analysis in TOOL.analyses(word, IRREGULAR)
 
@@ -46,11 +49,15 @@ def test_the_best_attested_family_wins() -> None:
 
 
 def test_an_unknown_verb_between_two_actors_is_a_candidate_and_a_known_one_is_not() -> None:
-    text = TOOL.Text("ramming.txt", (
-        "JAKARTA - Kapal penjaga pantai China menjegal kapal nelayan Vietnam di dekat Kepulauan Paracel, "
-        "kata Kementerian Luar Negeri Vietnam pada Senin.\n\n"
-        "Vietnam mengecam China atas insiden tersebut.\n"),
-        [{"type": "COERCE", "evidence": "menjegal kapal nelayan Vietnam"}])
+    text = TOOL.Text(
+        "ramming.txt",
+        (
+            "JAKARTA - Kapal penjaga pantai China menjegal kapal nelayan Vietnam di dekat Kepulauan Paracel, "
+            "kata Kementerian Luar Negeri Vietnam pada Senin.\n\n"
+            "Vietnam mengecam China atas insiden tersebut.\n"
+        ),
+        [{"type": "COERCE", "evidence": "menjegal kapal nelayan Vietnam"}],
+    )
     found, vocabulary = TOOL.mine([text], window=6)
     words = {o.word: o for o in found}
     assert "menjegal" in words and "mengecam" not in words

@@ -18,21 +18,23 @@ def seed_text(prefix: str) -> str:
 
 def as_html(text: str, title: str = "Judul", date: str = "2022-03-04") -> str:
     paragraphs = "".join(f"<p>{line}</p>" for line in text.splitlines() if line.strip())
-    return (f"<!DOCTYPE html><html><head><title>{title}</title>"
-            f'<meta property="article:published_time" content="{date}T08:45:00+07:00">'
-            f'<meta property="og:site_name" content="Contoh News"></head>'
-            f"<body><nav><a href='/'>Beranda</a></nav><article><h1>{title}</h1>{paragraphs}</article>"
-            f"<footer>Hak cipta 2022</footer></body></html>")
+    return (
+        f"<!DOCTYPE html><html><head><title>{title}</title>"
+        f'<meta property="article:published_time" content="{date}T08:45:00+07:00">'
+        f'<meta property="og:site_name" content="Contoh News"></head>'
+        f"<body><nav><a href='/'>Beranda</a></nav><article><h1>{title}</h1>{paragraphs}</article>"
+        f"<footer>Hak cipta 2022</footer></body></html>"
+    )
 
 
 def write_warc(path: Path, pages: list[tuple[str, str]]) -> None:
     with path.open("wb") as handle:
         writer = WARCWriter(handle, gzip=path.suffix == ".gz")
         for url, html in pages:
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
-                                       protocol="HTTP/1.1")
-            record = writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode("utf-8")),
-                                               http_headers=headers)
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            record = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(html.encode("utf-8")), http_headers=headers
+            )
             writer.write_record(record)
 
 

@@ -13,8 +13,14 @@ from tests.ingest.conftest import as_html, seed_text, write_jsonl, write_warc
 
 
 def _run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "peristiwa", *args], input=stdin, capture_output=True,
-                          text=True, timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "peristiwa", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -23,35 +29,52 @@ def bad_inputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subproce
     (folder / "good.txt").write_text(seed_text("000"), encoding="utf-8")
     (folder / "empty.txt").write_bytes(b"")
     (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + bytes(range(256)) * 40)
-    (folder / "legacy.txt").write_bytes(seed_text("003").replace("Suriah", "Suriah café").encode("cp1252",
-                                                                                              "replace"))
+    (folder / "legacy.txt").write_bytes(seed_text("003").replace("Suriah", "Suriah café").encode("cp1252", "replace"))
     with (folder / "huge.txt").open("wb") as handle:
         handle.truncate(50_000_001)
     (folder / "nobody.html").write_text("<html><head><title>x</title></head><body></body></html>")
-    write_jsonl(folder / "feed.jsonl", [{"text": seed_text("001")}, {"text": seed_text("002")}],
-                bad_lines=('{"text": "unterminated',))
-    write_warc(folder / "crawl.warc.gz", [("https://contoh.id/1", as_html(seed_text("004"))),
-                                          ("https://contoh.id/2", as_html(seed_text("002")))])
+    write_jsonl(
+        folder / "feed.jsonl",
+        [{"text": seed_text("001")}, {"text": seed_text("002")}],
+        bad_lines=('{"text": "unterminated',),
+    )
+    write_warc(
+        folder / "crawl.warc.gz",
+        [("https://contoh.id/1", as_html(seed_text("004"))), ("https://contoh.id/2", as_html(seed_text("002")))],
+    )
     data = (folder / "crawl.warc.gz").read_bytes()
     (folder / "cut.warc.gz").write_bytes(data[: len(data) * 3 // 4])
     out = folder / "out.jsonl"
-    names = ["good.txt", "empty.txt", "photo.jpg", "legacy.txt", "huge.txt", "nobody.html", "feed.jsonl",
-             "cut.warc.gz", "missing.txt"]
+    names = [
+        "good.txt",
+        "empty.txt",
+        "photo.jpg",
+        "legacy.txt",
+        "huge.txt",
+        "nobody.html",
+        "feed.jsonl",
+        "cut.warc.gz",
+        "missing.txt",
+    ]
     result = _run_cli("extract", *(str(folder / n) for n in names), "-o", str(out))
     return out, result
 
 
-@pytest.mark.parametrize(("name", "reason"), [
-    ("empty.txt", "file is empty"),
-    ("photo.jpg", "binary data, not text"),
-    ("huge.txt", "file is 50.0 MB, over the 20.0 MB limit"),
-    ("nobody.html", "no article body found"),
-    ("feed.jsonl:2", "malformed JSON line"),
-    ("cut.warc.gz", "WARC is truncated or corrupt after 1 records"),
-    ("missing.txt", "no such file or directory"),
-])
-def test_each_bad_input_gets_one_error_line(bad_inputs: tuple[Path, subprocess.CompletedProcess[str]],
-                                            name: str, reason: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("empty.txt", "file is empty"),
+        ("photo.jpg", "binary data, not text"),
+        ("huge.txt", "file is 50.0 MB, over the 20.0 MB limit"),
+        ("nobody.html", "no article body found"),
+        ("feed.jsonl:2", "malformed JSON line"),
+        ("cut.warc.gz", "WARC is truncated or corrupt after 1 records"),
+        ("missing.txt", "no such file or directory"),
+    ],
+)
+def test_each_bad_input_gets_one_error_line(
+    bad_inputs: tuple[Path, subprocess.CompletedProcess[str]], name: str, reason: str
+) -> None:
     _, result = bad_inputs
     lines = [line for line in result.stderr.splitlines() if line.startswith("error:") and name in line]
     assert len(lines) == 1, result.stderr
@@ -59,7 +82,8 @@ def test_each_bad_input_gets_one_error_line(bad_inputs: tuple[Path, subprocess.C
 
 
 def test_good_inputs_are_kept_and_exit_status_says_some_failed(
-        bad_inputs: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    bad_inputs: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
     out, result = bad_inputs
     assert result.returncode == 1
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]

@@ -32,8 +32,10 @@ def _article_text(name: str) -> str:
 def _page(text: str, charset: str | None) -> str:
     meta = f'<meta charset="{charset}">' if charset else ""
     paragraphs = "".join(f"<p>{line}</p>\n" for line in text.splitlines() if line.strip())
-    return (f"<!DOCTYPE html><html><head>{meta}<title>China Kecam Penjualan Senjata</title></head>"
-            f"<body><article>{paragraphs}<p>{ACCENTED}</p></article></body></html>")
+    return (
+        f"<!DOCTYPE html><html><head>{meta}<title>China Kecam Penjualan Senjata</title></head>"
+        f"<body><article>{paragraphs}<p>{ACCENTED}</p></article></body></html>"
+    )
 
 
 def _read(path: Path) -> RawArticle | InputError:
@@ -63,11 +65,13 @@ def test_warc_record_declaring_its_charset_in_the_http_header(tmp_path: Path) ->
     path = tmp_path / "crawl.warc"
     payload = _page(_article_text("103_koreas.txt"), charset=None).encode("cp1252")
     with path.open("wb") as handle:
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=windows-1252")],
-                                   protocol="HTTP/1.1")
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=windows-1252")], protocol="HTTP/1.1")
         writer = WARCWriter(handle, gzip=False)
-        writer.write_record(writer.create_warc_record("https://contoh.id/korea", "response",
-                                                      payload=io.BytesIO(payload), http_headers=headers))
+        writer.write_record(
+            writer.create_warc_record(
+                "https://contoh.id/korea", "response", payload=io.BytesIO(payload), http_headers=headers
+            )
+        )
     article = _read(path)
     assert isinstance(article, RawArticle), article
     assert ACCENTED in article.text
@@ -102,27 +106,37 @@ def test_refused_page_fails_the_cli_with_its_reason(tmp_path: Path) -> None:
     bad = tmp_path / "bad.html"
     page = _page(_article_text("103_koreas.txt") + "\n" + RUSSIAN, "utf-8").replace(ACCENTED, "")
     bad.write_bytes(page.encode("cp1251"))
-    result = subprocess.run([sys.executable, "-m", "peristiwa", "extract", str(bad)], capture_output=True,
-                            text=True, timeout=300, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "peristiwa", "extract", str(bad)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert result.returncode == 1, result.stderr
     assert f"error: {bad}: cannot tell the text encoding" in " ".join(result.stderr.split())
     assert "declares utf-8" in result.stderr and not result.stdout
 
 
-@pytest.mark.parametrize(("head", "charset"), [
-    (b'<meta charset="windows-1252">', "windows-1252"),
-    (b"<meta http-equiv='Content-Type' content='text/html; charset=ISO-8859-1'>", "ISO-8859-1"),
-    (b'<?xml version="1.0" encoding="iso-8859-15"?>', "iso-8859-15"),
-    (b"<p>charset is a word</p>", None),
-])
+@pytest.mark.parametrize(
+    ("head", "charset"),
+    [
+        (b'<meta charset="windows-1252">', "windows-1252"),
+        (b"<meta http-equiv='Content-Type' content='text/html; charset=ISO-8859-1'>", "ISO-8859-1"),
+        (b'<?xml version="1.0" encoding="iso-8859-15"?>', "iso-8859-15"),
+        (b"<p>charset is a word</p>", None),
+    ],
+)
 def test_declared_charset(head: bytes, charset: str | None) -> None:
     assert declared_charset(b"<html><head>" + head + b"</head>") == charset
 
 
 def test_a_jsonl_line_in_another_encoding_is_refused_not_garbled(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl"
-    lines = [json.dumps({"text": _article_text(name) + "\n" + ACCENTED}, ensure_ascii=False)
-             for name in ("101_asean_myanmar.txt", "102_china_us.txt", "103_koreas.txt")]
+    lines = [
+        json.dumps({"text": _article_text(name) + "\n" + ACCENTED}, ensure_ascii=False)
+        for name in ("101_asean_myanmar.txt", "102_china_us.txt", "103_koreas.txt")
+    ]
     path.write_bytes(b"\n".join([lines[0].encode("utf-8"), lines[1].encode("cp1252"), lines[2].encode("utf-8")]))
     items = list(read_inputs([str(path)], 20_000_000))
     assert [type(item) for item in items] == [RawArticle, InputError, RawArticle]

@@ -38,13 +38,19 @@ def test_html_uses_trafilatura_text_and_metadata(tmp_path: Path) -> None:
 
 def test_jsonl_fields(tmp_path: Path) -> None:
     path = tmp_path / "a.jsonl"
-    write_jsonl(path, [
-        {"text": seed_text("003"), "url": "https://contoh.id/2016/03/20/lavrov", "outlet": "RBTH", "title": "T"},
-        {"html": as_html(seed_text("004")), "published": "2017-02-07"},
-    ])
+    write_jsonl(
+        path,
+        [
+            {"text": seed_text("003"), "url": "https://contoh.id/2016/03/20/lavrov", "outlet": "RBTH", "title": "T"},
+            {"html": as_html(seed_text("004")), "published": "2017-02-07"},
+        ],
+    )
     first, second = _articles(str(path))
-    assert (first.source.url, first.source.outlet, first.source.line) == ("https://contoh.id/2016/03/20/lavrov",
-                                                                          "RBTH", 1)
+    assert (first.source.url, first.source.outlet, first.source.line) == (
+        "https://contoh.id/2016/03/20/lavrov",
+        "RBTH",
+        1,
+    )
     assert second.source.format == "html" and second.hints["published"] == "2017-02-07"
 
 
@@ -61,8 +67,9 @@ def test_csv(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
 def test_warc(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
-    write_warc(path, [("https://contoh.id/1", as_html(seed_text("000"))),
-                      ("https://contoh.id/2", as_html(seed_text("002")))])
+    write_warc(
+        path, [("https://contoh.id/1", as_html(seed_text("000"))), ("https://contoh.id/2", as_html(seed_text("002")))]
+    )
     articles = _articles(str(path))
     assert [a.source.url for a in articles] == ["https://contoh.id/1", "https://contoh.id/2"]
 

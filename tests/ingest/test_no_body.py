@@ -31,7 +31,8 @@ def _furniture_pages(folder: Path) -> list[Path]:
         '<meta property="og:site_name" content="Kabar Dunia"></head><body>'
         f"<nav>{''.join(f'<a href=/x>{word}</a> ' for word in NAVIGATION[:4])}</nav>"
         f"<div class='consent'><p>{_cookie_notice()}</p><button>Setuju</button></div></body></html>",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     menu = folder / "menu.txt"
     menu.write_text("\n".join([*NAVIGATION, _cookie_notice()]) + "\n", encoding="utf-8")
     return [cookie, menu]
@@ -46,12 +47,19 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_extract_reports_each_page_without_a_body_and_exits_1(folder: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "peristiwa", "extract", str(folder)], capture_output=True,
-                            text=True, timeout=300, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "peristiwa", "extract", str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert result.returncode == 1, result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
-    assert sorted(errors) == [f"error: {folder / name}: no article body found (only a cookie notice, navigation "
-                              "or other page furniture?)" for name in ("cookie.html", "menu.txt")]
+    assert sorted(errors) == [
+        f"error: {folder / name}: no article body found (only a cookie notice, navigation or other page furniture?)"
+        for name in ("cookie.html", "menu.txt")
+    ]
     assert "language is unknown" not in result.stderr
     assert len(result.stdout.splitlines()) == 1 and "article.txt" in result.stdout
 

@@ -59,8 +59,13 @@ def test_a_glob_skips_them_too(folder: Path) -> None:
 
 
 def test_extract_tells_which_files_it_skipped(folder: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "peristiwa", "extract", str(folder)], capture_output=True,
-                            text=True, timeout=300, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "peristiwa", "extract", str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert len(result.stdout.splitlines()) == 1
     assert f"skipped: {folder / 'README.md'}: not an article" in " ".join(result.stderr.split())

@@ -17,9 +17,7 @@ from peristiwa.model import Sentence, Token
 from peristiwa.settings import PACKAGE_DIR
 from peristiwa.stages.nlp.syntax import PARSER_MODEL, Analysis, load_parser, parse
 
-SHARED_DATA = Path(
-    os.environ.get("PERISTIWA_SHARED_DATA", Path(__file__).resolve().parents[3] / "shared" / "data")
-)
+SHARED_DATA = Path(os.environ.get("PERISTIWA_SHARED_DATA", Path(__file__).resolve().parents[3] / "shared" / "data"))
 GSD_TEST = SHARED_DATA / "ud_indonesian_gsd" / "id_gsd-ud-test.conllu"
 # A little below what the exported artefact scored on the treebanks' own words (2026-12-07: GSD 75.83 / 63.18 /
 # 89.43, PUD 77.43 / 66.18 / 91.39, CSUI 79.66 / 72.56 / 93.95; training/parser/README.md). Floors only move up.
@@ -52,8 +50,11 @@ def test_recorded_scores_at_or_above_floor(test_set: str) -> None:
 
 def read_conllu(path: Path) -> list[list[list[str]]]:
     """Sentences as rows of CoNLL-U columns, syntactic words only."""
-    return [[line.split("\t") for line in block.splitlines() if line[:1].isdigit() and line.split("\t")[0].isdigit()]
-            for block in path.read_text(encoding="utf-8").split("\n\n") if block.strip()]
+    return [
+        [line.split("\t") for line in block.splitlines() if line[:1].isdigit() and line.split("\t")[0].isdigit()]
+        for block in path.read_text(encoding="utf-8").split("\n\n")
+        if block.strip()
+    ]
 
 
 def test_gsd_test_scores_measured_again(nlp: Language) -> None:
@@ -92,19 +93,52 @@ def word(tokens: list[Token], analyses: list[Analysis], relation: str, head: int
 
 # Sentences of the bundled sample articles (real news), and sentences written for this test in wire style.
 NEWS = [
-    ("001", "Stoltenberg melontarkan pernyataan tersebut pada sebuah konferensi pers bersama dengan Perdana Menteri "
-     "(PM) Estonia Kaja Kallas dan mengunjungi PM Inggris Boris Johnson di Pangkalan Angkatan Darat Tapa di "
-     "Estonia utara.", "melontarkan", "Stoltenberg", "pernyataan"),
-    ("001", "Dia menyerukan penghentian perang sesegera mungkin di Ukraina, penarikan pasukan Rusia dan melakukan "
-     "berbagai upaya diplomatik.", "menyerukan", "Dia", "penghentian"),
-    ("003", "Kedua diplomat papan atas tersebut melanjutkan koordinasi pendekatan perang melawan ISIS, Jabhat "
-     "al-Nusra, dan organisasi teroris lainnya di Suriah.", "melanjutkan", "diplomat", "koordinasi"),
-    ("", "Menteri Luar Negeri Retno Marsudi menerima Duta Besar Jepang di Jakarta pada Selasa.",
-     "menerima", "Menteri", "Duta"),
-    ("", "Pemerintah Indonesia mengecam serangan Israel terhadap warga sipil di Gaza.",
-     "mengecam", "Pemerintah", "serangan"),
-    ("", "Presiden Prabowo Subianto menandatangani perjanjian kerja sama pertahanan dengan Prancis.",
-     "menandatangani", "Presiden", "perjanjian"),
+    (
+        "001",
+        "Stoltenberg melontarkan pernyataan tersebut pada sebuah konferensi pers bersama dengan Perdana Menteri "
+        "(PM) Estonia Kaja Kallas dan mengunjungi PM Inggris Boris Johnson di Pangkalan Angkatan Darat Tapa di "
+        "Estonia utara.",
+        "melontarkan",
+        "Stoltenberg",
+        "pernyataan",
+    ),
+    (
+        "001",
+        "Dia menyerukan penghentian perang sesegera mungkin di Ukraina, penarikan pasukan Rusia dan melakukan "
+        "berbagai upaya diplomatik.",
+        "menyerukan",
+        "Dia",
+        "penghentian",
+    ),
+    (
+        "003",
+        "Kedua diplomat papan atas tersebut melanjutkan koordinasi pendekatan perang melawan ISIS, Jabhat "
+        "al-Nusra, dan organisasi teroris lainnya di Suriah.",
+        "melanjutkan",
+        "diplomat",
+        "koordinasi",
+    ),
+    (
+        "",
+        "Menteri Luar Negeri Retno Marsudi menerima Duta Besar Jepang di Jakarta pada Selasa.",
+        "menerima",
+        "Menteri",
+        "Duta",
+    ),
+    (
+        "",
+        "Pemerintah Indonesia mengecam serangan Israel terhadap warga sipil di Gaza.",
+        "mengecam",
+        "Pemerintah",
+        "serangan",
+    ),
+    (
+        "",
+        "Presiden Prabowo Subianto menandatangani perjanjian kerja sama pertahanan dengan Prancis.",
+        "menandatangani",
+        "Presiden",
+        "perjanjian",
+    ),
 ]
 
 

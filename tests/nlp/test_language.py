@@ -9,12 +9,18 @@ from peristiwa.pipeline import Pipeline
 from peristiwa.settings import DATA_DIR
 from peristiwa.stages.nlp.language import identify_language
 
-INDONESIAN = ("Menteri Luar Negeri Retno Marsudi mengatakan Indonesia akan terus mendorong ASEAN agar "
-              "menyelesaikan krisis di Myanmar melalui dialog, kata dia kepada wartawan di Jakarta, Senin.")
-MALAY = ("Perdana Menteri Anwar Ibrahim berkata kerajaan akan memastikan rakyat tidak terjejas oleh kenaikan "
-         "harga barangan keperluan, katanya dalam kenyataan semalam. Beliau menegaskan bahawa kerajaan komited.")
-ENGLISH = ("The foreign ministers of ASEAN met in Jakarta on Monday to discuss the crisis in Myanmar, "
-           "officials said, as pressure mounted on the military government to end the violence.")
+INDONESIAN = (
+    "Menteri Luar Negeri Retno Marsudi mengatakan Indonesia akan terus mendorong ASEAN agar "
+    "menyelesaikan krisis di Myanmar melalui dialog, kata dia kepada wartawan di Jakarta, Senin."
+)
+MALAY = (
+    "Perdana Menteri Anwar Ibrahim berkata kerajaan akan memastikan rakyat tidak terjejas oleh kenaikan "
+    "harga barangan keperluan, katanya dalam kenyataan semalam. Beliau menegaskan bahawa kerajaan komited."
+)
+ENGLISH = (
+    "The foreign ministers of ASEAN met in Jakarta on Monday to discuss the crisis in Myanmar, "
+    "officials said, as pressure mounted on the military government to end the violence."
+)
 
 
 @pytest.mark.parametrize(("text", "code"), [(INDONESIAN, "id"), (MALAY, "ms"), (ENGLISH, "en")])
@@ -54,6 +60,8 @@ def test_short_indonesian_sentences_are_not_called_malay() -> None:
 
 
 def test_a_chinese_name_is_not_a_malay_word() -> None:
-    text = ("Menteri Luar Negeri China Wang Yi bertemu Menteri Luar Negeri AS di Beijing. Wang mengatakan kedua "
-            "negara harus mengelola perbedaan mereka dengan hati-hati dan menghindari salah perhitungan.")
+    text = (
+        "Menteri Luar Negeri China Wang Yi bertemu Menteri Luar Negeri AS di Beijing. Wang mengatakan kedua "
+        "negara harus mengelola perbedaan mereka dengan hati-hati dan menghindari salah perhitungan."
+    )
     assert identify_language(text, DATA_DIR)[0] == "id"

@@ -17,7 +17,7 @@ DATA = load_yaml(ABBREVIATIONS)
 
 
 def _texts(text: str) -> list[str]:
-    return [text[s.start:s.end] for s in split_sentences(text, ABBREVIATIONS)]
+    return [text[s.start : s.end] for s in split_sentences(text, ABBREVIATIONS)]
 
 
 @pytest.mark.parametrize("text", DATA["examples"])
@@ -36,41 +36,46 @@ def test_paragraphs_are_sentence_boundaries() -> None:
 
 def test_seed_sentences_cover_the_quotes(seed_docs: dict[str, Document]) -> None:
     doc = next(d for name, d in seed_docs.items() if name.startswith("004"))
-    texts = [doc.text[s.start:s.end] for s in doc.sentences]
+    texts = [doc.text[s.start : s.end] for s in doc.sentences]
     assert "Sang menlu yakin bahwa di bawah kepemimpinan Donald Trump, kontak Rusia-AS akan tetap intens." in texts
     assert any(t.startswith("Diplomat-diplomat Rusia dan AS") and t.endswith("Selasa (7/2).") for t in texts)
 
 
-@given(st.text(alphabet=st.sampled_from(list("ab. AS?!“”\"\n(2/3)Jl")), max_size=300))
+@given(st.text(alphabet=st.sampled_from(list('ab. AS?!“”"\n(2/3)Jl')), max_size=300))
 def test_sentences_are_ordered_trimmed_spans(text: str) -> None:
     spans = split_sentences(text, ABBREVIATIONS)
     for left, right in zip(spans, spans[1:], strict=False):
         assert left.end <= right.start
     for span in spans:
-        piece = text[span.start:span.end]
+        piece = text[span.start : span.end]
         assert piece and piece == piece.strip() and "\n" not in piece
 
 
 def test_named_entities_never_cross_a_line_break(pipeline: Pipeline) -> None:
     from peristiwa.model import Source
 
-    text = ("Presiden Prabowo Subianto menerima tamunya di Istana Merdeka\n\nPenulis lain menyebut pertemuan itu "
-            "penting bagi hubungan Indonesia dan Australia, kata para pengamat di Jakarta pada Kamis.")
+    text = (
+        "Presiden Prabowo Subianto menerima tamunya di Istana Merdeka\n\nPenulis lain menyebut pertemuan itu "
+        "penting bagi hubungan Indonesia dan Australia, kata para pengamat di Jakarta pada Kamis."
+    )
     doc = pipeline.run(Document(id="x", raw=text, source=Source(path="x.txt")))
-    assert doc.ner and all("\n" not in span.text and span.text == doc.text[span.start:span.end] for span in doc.ner)
+    assert doc.ner and all("\n" not in span.text and span.text == doc.text[span.start : span.end] for span in doc.ner)
 
 
-@pytest.mark.parametrize(("joined", "kept"), [
-    ("DOHA -- Pemerintah Qatar", "Pemerintah Qatar"),  # a dateline glued to the subject it introduces
-    ("Istana Merdeka\n\nPenulis", "Istana Merdeka"),
-    ("Kim Jong-un", "Kim Jong-un"),  # a hyphen inside a name is not a break
-    ("Yerusalem — Tel Aviv", "Yerusalem"),
-])
+@pytest.mark.parametrize(
+    ("joined", "kept"),
+    [
+        ("DOHA -- Pemerintah Qatar", "Pemerintah Qatar"),  # a dateline glued to the subject it introduces
+        ("Istana Merdeka\n\nPenulis", "Istana Merdeka"),
+        ("Kim Jong-un", "Kim Jong-un"),  # a hyphen inside a name is not a break
+        ("Yerusalem — Tel Aviv", "Yerusalem"),
+    ],
+)
 def test_a_name_span_keeps_its_longest_piece_between_breaks(joined: str, kept: str) -> None:
     from peristiwa.stages.nlp import _one_name
 
     span = _one_name(100, joined, "ORG")
-    assert span is not None and span.text == kept and joined[span.start - 100:span.end - 100] == kept
+    assert span is not None and span.text == kept and joined[span.start - 100 : span.end - 100] == kept
 
 
 def test_a_long_run_without_spaces_keeps_offsets_and_the_names_around_it(pipeline: Pipeline) -> None:
@@ -78,5 +83,5 @@ def test_a_long_run_without_spaces_keeps_offsets_and_the_names_around_it(pipelin
 
     text = "Menteri Luar Negeri Retno Marsudi tiba di Jakarta. " + "“" * 5000 + " Rusia menyerang Ukraina pada Senin."
     doc = pipeline.run(Document(id="x", raw=text, source=Source(path="x.txt")))
-    assert all(doc.text[t.start:t.end] == t.text for t in doc.tokens)
+    assert all(doc.text[t.start : t.end] == t.text for t in doc.tokens)
     assert {"Retno Marsudi", "Jakarta"} <= {span.text for span in doc.ner}

@@ -49,7 +49,7 @@ def score_sentence(doc: Document, span: tuple[int, int], expected: dict[str, str
     """Compare the places mentioned inside `span` of the article with the expected ones."""
     inside = [(m, p) for p in doc.places for m in p.mentions if span[0] <= m.start < span[1]]
     by_text = {m.text: p for m, p in inside}
-    sentence = doc.text[span[0]:span[0] + 60]
+    sentence = doc.text[span[0] : span[0] + 60]
     for surface, want in expected.items():
         place = by_text.get(surface)
         got = f"{place.name}|{place.country or ''}" if place and place.lat is not None else None
@@ -75,7 +75,7 @@ def score_location(doc: Document, span: tuple[int, int], want: str, score: Score
         score.located += 1
     else:
         score.mislocated += 1
-        score.errors.append(f"location {sorted(map(str, got))}, want {want} in {doc.text[span[0]:span[0] + 60]!r}")
+        score.errors.append(f"location {sorted(map(str, got))}, want {want} in {doc.text[span[0] : span[0] + 60]!r}")
 
 
 def score_article(pipeline: Pipeline, article: dict[str, Any], score: Score) -> None:

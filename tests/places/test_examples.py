@@ -34,8 +34,11 @@ def test_cue_examples(pipeline: Pipeline, example: dict[str, Any]) -> None:
     assert (example["place"], example["country"]) in found, found
 
 
-@pytest.mark.parametrize("example", yaml.safe_load((DATA_DIR / "places" / "cues.yaml").read_text(
-    encoding="utf-8"))["location_examples"], ids=lambda e: e["text"][:30])
+@pytest.mark.parametrize(
+    "example",
+    yaml.safe_load((DATA_DIR / "places" / "cues.yaml").read_text(encoding="utf-8"))["location_examples"],
+    ids=lambda e: e["text"][:30],
+)
 def test_location_examples(pipeline: Pipeline, example: dict[str, Any]) -> None:
     doc = run(pipeline, example["text"])
     assert doc.events, "the example must code an event"

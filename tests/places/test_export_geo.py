@@ -51,8 +51,9 @@ def test_exports_carry_coordinates(seed_docs: dict[str, Document], tmp_path: Pat
     assert any(e["event_loc"] and e["event_loc"]["precision"] == "city" for e in lines)
 
 
-def test_the_map_groups_placed_events_by_place_with_the_table_filters(seed_docs: dict[str, Document],
-                                                                      tmp_path: Path) -> None:
+def test_the_map_groups_placed_events_by_place_with_the_table_filters(
+    seed_docs: dict[str, Document], tmp_path: Path
+) -> None:
     _stored(seed_docs, tmp_path).close()
     with duckdb.connect(str(tmp_path / "events.duckdb"), read_only=True) as con:
         every = events_by_place(con, EventFilter())

@@ -17,8 +17,22 @@ from peristiwa.stages.places.names import lookup_key
 GAZETTEER_FILE = DATA_DIR / "places" / GAZETTEER_NAME
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "build_gazetteer.py"
-EXONYMS = ["Moskow", "Jenewa", "Brussel", "Den Haag", "Damaskus", "Yerusalem", "Tepi Barat", "Jalur Gaza",
-           "Laut China Selatan", "Semenanjung Krimea", "Laut Baltik", "Mediterania", "Eropa", "Jawa Barat"]
+EXONYMS = [
+    "Moskow",
+    "Jenewa",
+    "Brussel",
+    "Den Haag",
+    "Damaskus",
+    "Yerusalem",
+    "Tepi Barat",
+    "Jalur Gaza",
+    "Laut China Selatan",
+    "Semenanjung Krimea",
+    "Laut Baltik",
+    "Mediterania",
+    "Eropa",
+    "Jawa Barat",
+]
 
 
 def _script() -> ModuleType:

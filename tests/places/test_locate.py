@@ -13,8 +13,9 @@ TEXT = "Dia bertemu dengan Kallas di Pangkalan Angkatan Darat Tapa di Estonia ut
 
 def _place(text: str, name: str, feature: str, country: str, lat: float | None = 1.0) -> Place:
     start = text.index(name)
-    return Place(name, None, lat, 2.0 if lat is not None else None, country, feature,
-                 [Mention(start, start + len(name), name)])
+    return Place(
+        name, None, lat, 2.0 if lat is not None else None, country, feature, [Mention(start, start + len(name), name)]
+    )
 
 
 def test_di_governs_across_place_nouns() -> None:
@@ -57,7 +58,7 @@ def test_no_place_no_dateline_no_location() -> None:
 
 
 def test_a_name_after_a_comma_shares_the_preposition() -> None:
-    """"di Istana Bogor, Jawa Barat": the palace is not in the gazetteer, the province is; the clause ends at
+    """ "di Istana Bogor, Jawa Barat": the palace is not in the gazetteer, the province is; the clause ends at
     the comma but the apposition still belongs to it."""
     text = "Presiden menerima tamunya di Istana Bogor, Jawa Barat, pada Senin."
     places = [_place(text, "Istana Bogor", "", "", None), _place(text, "Jawa Barat", "ADM1", "IDN")]
@@ -68,8 +69,10 @@ def test_a_name_after_a_comma_shares_the_preposition() -> None:
 def test_the_dateline_does_not_place_an_event_dated_years_before_the_report(pipeline: Pipeline) -> None:
     from peristiwa.stages.ingest import RawArticle
 
-    text = ("Brussel – NATO mendesak Rusia menarik pasukannya dari perbatasan Ukraina pada Rabu.\n\n"
-            "Rusia mencaplok Semenanjung Krimea Ukraina pada 2014.\n")
+    text = (
+        "Brussel – NATO mendesak Rusia menarik pasukannya dari perbatasan Ukraina pada Rabu.\n\n"
+        "Rusia mencaplok Semenanjung Krimea Ukraina pada 2014.\n"
+    )
     doc = pipeline.process(RawArticle(text, Source(path="x.txt"), {"published": "2022-01-12"}))
     by_type = {e.type: e for e in doc.events}
     assert by_type["COERCE"].location is None
@@ -79,8 +82,10 @@ def test_the_dateline_does_not_place_an_event_dated_years_before_the_report(pipe
 def test_without_a_publication_date_the_latest_date_in_the_text_anchors_the_dateline(pipeline: Pipeline) -> None:
     from peristiwa.stages.ingest import RawArticle
 
-    text = ("Brussel – NATO mendesak Rusia menarik pasukannya dari perbatasan Ukraina pada Rabu (12/1/2022).\n\n"
-            "Rusia mencaplok Semenanjung Krimea Ukraina pada 2014.\n")
+    text = (
+        "Brussel – NATO mendesak Rusia menarik pasukannya dari perbatasan Ukraina pada Rabu (12/1/2022).\n\n"
+        "Rusia mencaplok Semenanjung Krimea Ukraina pada 2014.\n"
+    )
     doc = pipeline.process(RawArticle(text, Source(path="x.txt")))
     assert doc.published is None
     assert next(e for e in doc.events if e.type == "COERCE").location is None

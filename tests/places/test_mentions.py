@@ -12,22 +12,29 @@ STAGE = make_stage(Settings())
 
 
 def _resolve(text: str, *locs: str, states: dict[str, str] | None = None) -> dict[str, tuple[str | None, str | None]]:
-    entities = [Entity(f"L{i}", n, "LOC", mentions=[Mention(text.index(n), text.index(n) + len(n), n)])
-                for i, n in enumerate(locs)]
-    entities += [Entity(f"G{i}", n, "GPE", code, mentions=[Mention(text.index(n), text.index(n) + len(n), n)])
-                 for i, (n, code) in enumerate((states or {}).items())]
+    entities = [
+        Entity(f"L{i}", n, "LOC", mentions=[Mention(text.index(n), text.index(n) + len(n), n)])
+        for i, n in enumerate(locs)
+    ]
+    entities += [
+        Entity(f"G{i}", n, "GPE", code, mentions=[Mention(text.index(n), text.index(n) + len(n), n)])
+        for i, (n, code) in enumerate((states or {}).items())
+    ]
     doc = Document("d", text, Source(), text=text, entities=entities)
     STAGE(doc)
     return {m.text: (p.name if p.lat is not None else None, p.country) for p in doc.places for m in p.mentions}
 
 
-@pytest.mark.parametrize(("text", "mention", "want"), [
-    ("Rapat digelar di Gedung DPR, Jakarta, pada Senin.", "Gedung DPR, Jakarta", ("Jakarta", "IDN")),
-    ("Roket jatuh di Israel utara pada malam hari.", "Israel utara", ("Israel", "ISR")),
-    ("Warga mengungsi dari sekitar Gaza ke selatan.", "sekitar Gaza", ("Jalur Gaza", "PSE")),
-    ("Pemilu digelar di Kota Surakarta dan sekitarnya.", "Kota Surakarta", ("Surakarta", "IDN")),
-    ("Feri tenggelam di Selat Bali pada Rabu malam.", "Selat Bali", (None, None)),
-])
+@pytest.mark.parametrize(
+    ("text", "mention", "want"),
+    [
+        ("Rapat digelar di Gedung DPR, Jakarta, pada Senin.", "Gedung DPR, Jakarta", ("Jakarta", "IDN")),
+        ("Roket jatuh di Israel utara pada malam hari.", "Israel utara", ("Israel", "ISR")),
+        ("Warga mengungsi dari sekitar Gaza ke selatan.", "sekitar Gaza", ("Jalur Gaza", "PSE")),
+        ("Pemilu digelar di Kota Surakarta dan sekitarnya.", "Kota Surakarta", ("Surakarta", "IDN")),
+        ("Feri tenggelam di Selat Bali pada Rabu malam.", "Selat Bali", (None, None)),
+    ],
+)
 def test_bare_forms(text: str, mention: str, want: tuple[str | None, str | None]) -> None:
     assert _resolve(text, mention)[mention] == want
 
@@ -53,8 +60,10 @@ def test_state_named_right_after_a_town_decides_between_namesakes() -> None:
 
 def test_the_dateline_place_is_context_for_the_article() -> None:
     text = "Tartu – Tentara Inggris tiba di Tapa pada Selasa."
-    entities = [Entity("L0", "Tartu", "LOC", mentions=[Mention(0, 5, "Tartu")]),
-                Entity("L1", "Tapa", "LOC", mentions=[Mention(text.index("Tapa"), text.index("Tapa") + 4, "Tapa")])]
+    entities = [
+        Entity("L0", "Tartu", "LOC", mentions=[Mention(0, 5, "Tartu")]),
+        Entity("L1", "Tapa", "LOC", mentions=[Mention(text.index("Tapa"), text.index("Tapa") + 4, "Tapa")]),
+    ]
     doc = Document("d", text, Source(), text=text, entities=entities, dateline=Dateline("Tartu –", "Tartu", 0, 7))
     STAGE(doc)
     tapa = next(p for p in doc.places if p.mentions[0].text == "Tapa")

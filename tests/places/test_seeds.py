@@ -9,19 +9,35 @@ from tests.conftest import seed
 
 # prefix → {surface form: (display name, alpha-3, feature)}; None = must stay unresolved.
 SEED_PLACES: dict[str, dict[str, tuple[str, str | None, str] | None]] = {
-    "000": {"New York": ("New York", "USA", "PPL"), "Suriah": ("Suriah", "SYR", "PCLI"),
-            "Norwegia": ("Norwegia", "NOR", "PCLI"), "Prancis": ("Prancis", "FRA", "PCLI"),
-            "Ukraina": ("Ukraina", "UKR", "PCLI")},
-    "001": {"Pangkalan Angkatan Darat Tapa": ("Pangkalan Angkatan Darat Tapa", "EST", "MILB"),
-            "Tapa Army Base": ("Pangkalan Angkatan Darat Tapa", "EST", "MILB"), "Tapa": ("Tapa", "EST", "PPL"),
-            "Laut Baltik": ("Laut Baltik", None, "SEA"), "Mediterania": ("Laut Mediterania", None, "SEA"),
-            "Gomel": ("Gomel", "BLR", "PPL"), "Belarusia": ("Belarus", "BLR", "PCLI"),
-            "Tallinn": ("Tallinn", "EST", "PPLC"), "Lask": ("Lask", "POL", "PPL"),
-            "Polandia": ("Polandia", "POL", "PCLI"), "Estonia": ("Estonia", "EST", "PCLI"),
-            "Kerajaan Welsh": None},
-    "002": {"Brussel": ("Brussel", "BEL", "PPLC"), "Semenanjung Krimea": ("Semenanjung Krimea", "UKR", "PEN"),
-            "Eropa": ("Eropa", None, "CONT"), "Georgia": ("Georgia", "GEO", "PCLI"),
-            "Atlantik Utara": ("Atlantik Utara", None, "OCN"), "Moskow": ("Moskow", "RUS", "PPLC")},
+    "000": {
+        "New York": ("New York", "USA", "PPL"),
+        "Suriah": ("Suriah", "SYR", "PCLI"),
+        "Norwegia": ("Norwegia", "NOR", "PCLI"),
+        "Prancis": ("Prancis", "FRA", "PCLI"),
+        "Ukraina": ("Ukraina", "UKR", "PCLI"),
+    },
+    "001": {
+        "Pangkalan Angkatan Darat Tapa": ("Pangkalan Angkatan Darat Tapa", "EST", "MILB"),
+        "Tapa Army Base": ("Pangkalan Angkatan Darat Tapa", "EST", "MILB"),
+        "Tapa": ("Tapa", "EST", "PPL"),
+        "Laut Baltik": ("Laut Baltik", None, "SEA"),
+        "Mediterania": ("Laut Mediterania", None, "SEA"),
+        "Gomel": ("Gomel", "BLR", "PPL"),
+        "Belarusia": ("Belarus", "BLR", "PCLI"),
+        "Tallinn": ("Tallinn", "EST", "PPLC"),
+        "Lask": ("Lask", "POL", "PPL"),
+        "Polandia": ("Polandia", "POL", "PCLI"),
+        "Estonia": ("Estonia", "EST", "PCLI"),
+        "Kerajaan Welsh": None,
+    },
+    "002": {
+        "Brussel": ("Brussel", "BEL", "PPLC"),
+        "Semenanjung Krimea": ("Semenanjung Krimea", "UKR", "PEN"),
+        "Eropa": ("Eropa", None, "CONT"),
+        "Georgia": ("Georgia", "GEO", "PCLI"),
+        "Atlantik Utara": ("Atlantik Utara", None, "OCN"),
+        "Moskow": ("Moskow", "RUS", "PPLC"),
+    },
     "003": {"Tadmur": ("Tadmur", "SYR", "PPL"), "Suriah": ("Suriah", "SYR", "PCLI")},
     "004": {"Jenewa": ("Jenewa", "CHE", "PPL"), "Swiss": ("Swiss", "CHE", "PCLI")},
 }
@@ -41,7 +57,7 @@ def test_seed_places_resolve_to_their_entries(seed_docs: dict[str, Document], pr
 def test_moskow_as_actor_is_not_a_place_but_di_moskow_is(seed_docs: dict[str, Document]) -> None:
     doc = seed(seed_docs, "002")
     moskow = [m for p in doc.places for m in p.mentions if m.text == "Moskow"]
-    assert len(moskow) == 1 and doc.text[moskow[0].start - 3:moskow[0].start] == "Di "
+    assert len(moskow) == 1 and doc.text[moskow[0].start - 3 : moskow[0].start] == "Di "
 
 
 def _located(doc: Document, evidence: str) -> tuple[str, str] | None:
@@ -49,18 +65,22 @@ def _located(doc: Document, evidence: str) -> tuple[str, str] | None:
     return (event.location.name, event.location.precision) if event.location else None
 
 
-@pytest.mark.parametrize(("prefix", "evidence", "where"), [
-    ("000", "bertemu dengan Menteri Luar Negeri Rusia", ("New York", "city")),
-    ("001", "mengunjungi PM Inggris", ("Pangkalan Angkatan Darat Tapa", "city")),
-    ("001", "bertemu dengan Stoltenberg", ("Tallinn", "city")),
-    ("001", "serangan Rusia di Ukraina", ("Ukraina", "country")),
-    ("001", "melakukan sebuah perjalanan ke Polandia", ("Lask", "city")),
-    ("002", "memimpin pertemuan Dewan NATO-Rusia", ("Brussel", "city")),  # the dateline
-    ("004", "melanjutkan pembicaraan", ("Jenewa", "city")),
-    ("004", "kontak kerja", ("Jenewa", "city")),
-])
-def test_events_with_a_place_in_their_clause_carry_it(seed_docs: dict[str, Document], prefix: str,
-                                                      evidence: str, where: tuple[str, str]) -> None:
+@pytest.mark.parametrize(
+    ("prefix", "evidence", "where"),
+    [
+        ("000", "bertemu dengan Menteri Luar Negeri Rusia", ("New York", "city")),
+        ("001", "mengunjungi PM Inggris", ("Pangkalan Angkatan Darat Tapa", "city")),
+        ("001", "bertemu dengan Stoltenberg", ("Tallinn", "city")),
+        ("001", "serangan Rusia di Ukraina", ("Ukraina", "country")),
+        ("001", "melakukan sebuah perjalanan ke Polandia", ("Lask", "city")),
+        ("002", "memimpin pertemuan Dewan NATO-Rusia", ("Brussel", "city")),  # the dateline
+        ("004", "melanjutkan pembicaraan", ("Jenewa", "city")),
+        ("004", "kontak kerja", ("Jenewa", "city")),
+    ],
+)
+def test_events_with_a_place_in_their_clause_carry_it(
+    seed_docs: dict[str, Document], prefix: str, evidence: str, where: tuple[str, str]
+) -> None:
     assert _located(seed(seed_docs, prefix), evidence) == where
 
 

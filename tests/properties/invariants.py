@@ -26,8 +26,9 @@ def _spans(doc: Document) -> Iterator[tuple[str, int, int, str | None]]:
     yield from (("entity", m.start, m.end, m.text) for e in doc.entities for m in e.mentions)
     yield from (("reference", r.start, r.end, r.text) for r in doc.references)
     yield from (("quote", q.start, q.end, q.text) for q in doc.quotes)
-    yield from (("speaker", q.speaker_span.start, q.speaker_span.end, q.speaker_span.text)
-                for q in doc.quotes if q.speaker_span)
+    yield from (
+        ("speaker", q.speaker_span.start, q.speaker_span.end, q.speaker_span.text) for q in doc.quotes if q.speaker_span
+    )
     yield from (("date", d.start, d.end, d.text) for d in doc.dates)
     yield from (("place", m.start, m.end, m.text) for p in doc.places for m in p.mentions)
     yield from (("evidence", e.evidence.start, e.evidence.end, e.evidence.text) for e in doc.events)

@@ -32,7 +32,7 @@ def _right_to_left(text: str) -> str:
 
 TEN_THOUSAND_MARKS = "“" * 10_000
 PATHOLOGICAL = {
-    "10,000 mixed marks in a seed": SEED.replace(".", ". “ ” \" « »" * 400, 5),
+    "10,000 mixed marks in a seed": SEED.replace(".", '. “ ” " « »' * 400, 5),
     "zero-width characters": _zero_width(SEED),
     "right-to-left text": _right_to_left(SEED),
     "only bidi controls and spaces": "\u202e \u202d \u2067 \u2069 \u200f " * 2000,

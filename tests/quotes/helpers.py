@@ -11,8 +11,7 @@ from peristiwa.stages.quotes import make_stage
 STAGE = make_stage(Settings())
 
 
-def run(text: str, entities: list[Entity] | None = None,
-        references: list[Reference] | None = None) -> Document:
+def run(text: str, entities: list[Entity] | None = None, references: list[Reference] | None = None) -> Document:
     doc = Document(id="test", raw=text, source=Source(), text=text)
     doc.entities = entities or []
     doc.references = references or []

@@ -32,8 +32,9 @@ def gold_entities(text: str, gold: dict[str, Any]) -> list[Entity]:
     aliases = sorted(((a, e) for e in gold["entities"] for a in e["aliases"]), key=lambda x: -len(x[0]))
     by_name: dict[str, Entity] = {}
     for alias, ent in aliases:
-        entity = by_name.setdefault(ent["name"], Entity(f"e{len(by_name)}", ent["name"], ent["type"],
-                                                       actor=ent.get("actor")))
+        entity = by_name.setdefault(
+            ent["name"], Entity(f"e{len(by_name)}", ent["name"], ent["type"], actor=ent.get("actor"))
+        )
         for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
             if not any(m.start() < b and a < m.end() for a, b in taken):
                 taken.append((m.start(), m.end()))

@@ -18,8 +18,9 @@ def _collect(kind: str) -> list[dict[str, Any]]:
     for key, value in LEXICON.items():
         if isinstance(value, dict):
             found += value.get(kind, [])
-        elif key.endswith("_" + kind) or (kind == "examples" and key.endswith("_examples")
-                                            and not key.endswith("counter_examples")):
+        elif key.endswith("_" + kind) or (
+            kind == "examples" and key.endswith("_examples") and not key.endswith("counter_examples")
+        ):
             found += value
     return [case for case in found if isinstance(case, dict) and "text" in case]
 

@@ -10,18 +10,40 @@ from hypothesis import strategies as st
 from peristiwa.model import Document
 from tests.quotes.helpers import run
 
-ALPHABET = st.sampled_from(list("“”\"„«»‘’ ,.:;!?\n-–—()") + ["kata", "ujarnya", "menurut", "mengatakan",
-                           "bahwa", "Lavrov", "Retno Marsudi", "dia", "sang menlu", "itu", "\u200b", "\u200f",
-                           "\u202e", "مرحبا", "שלום", "Ä", "ı", "\u0301", "demikian disampaikan", "kepada"])
+ALPHABET = st.sampled_from(
+    list('“”"„«»‘’ ,.:;!?\n-–—()')
+    + [
+        "kata",
+        "ujarnya",
+        "menurut",
+        "mengatakan",
+        "bahwa",
+        "Lavrov",
+        "Retno Marsudi",
+        "dia",
+        "sang menlu",
+        "itu",
+        "\u200b",
+        "\u200f",
+        "\u202e",
+        "مرحبا",
+        "שלום",
+        "Ä",
+        "ı",
+        "\u0301",
+        "demikian disampaikan",
+        "kepada",
+    ]
+)
 
 
 def _check(doc: Document) -> None:
     for quote in doc.quotes:
         assert 0 <= quote.start < quote.end <= len(doc.text)
-        assert doc.text[quote.start:quote.end] == quote.text
+        assert doc.text[quote.start : quote.end] == quote.text
         if quote.speaker_span is not None:
             span = quote.speaker_span
-            assert doc.text[span.start:span.end] == span.text
+            assert doc.text[span.start : span.end] == span.text
 
 
 @settings(max_examples=300, deadline=None)
@@ -44,7 +66,7 @@ def test_ten_thousand_quotation_marks() -> None:
 
 
 def test_unbalanced_marks() -> None:
-    for text in ("“" * 10_000, "”" * 10_000, "\"" * 10_001, "“a ” b “ c" * 2000, "« „ ‟ » \" ”" * 1000):
+    for text in ("“" * 10_000, "”" * 10_000, '"' * 10_001, "“a ” b “ c" * 2000, '« „ ‟ » " ”' * 1000):
         _check(run(text))
 
 

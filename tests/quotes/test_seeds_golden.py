@@ -26,19 +26,22 @@ def seeds() -> dict[str, Document]:
 
 
 @needs_gold
-@pytest.mark.parametrize(("doc_id", "start", "speaker", "direct"), [
-    ("seed-000", "Jelas ada kebutuhan", "Jens Stoltenberg", True),
-    ("seed-000", "Masih ada kehadiran militer", "Jens Stoltenberg", True),  # its own paragraph
-    ("seed-000", "dia siap untuk membahas", "Jens Stoltenberg", False),
-    ("seed-000", "upaya semua sekutu NATO", "Jens Stoltenberg", True),  # `mengatakan dia menyambut`
-    ("seed-001", "Untuk kali pertama", "Jens Stoltenberg", True),  # `sebut Sekjen NATO itu`
-    ("seed-001", "Pembicaraan damai putaran kedua", "TASS", False),
-    ("seed-002", "sedang merencanakan serangan", "Rusia", False),  # `Moskow membantah`
-    ("seed-002", "instrumen konfrontasi", "Dmitry Peskov", True),
-    ("seed-003", "Menteri Luar Negeri Rusia Sergey", "Kemenlu Rusia", False),
-    ("seed-004", "Setiap minggu, kedua pihak", "Sergey Lavrov", True),  # split quote
-    ("seed-004", "ada kemungkinan terciptanya koalisi", "Walid Phares", False),  # role named later
-])
+@pytest.mark.parametrize(
+    ("doc_id", "start", "speaker", "direct"),
+    [
+        ("seed-000", "Jelas ada kebutuhan", "Jens Stoltenberg", True),
+        ("seed-000", "Masih ada kehadiran militer", "Jens Stoltenberg", True),  # its own paragraph
+        ("seed-000", "dia siap untuk membahas", "Jens Stoltenberg", False),
+        ("seed-000", "upaya semua sekutu NATO", "Jens Stoltenberg", True),  # `mengatakan dia menyambut`
+        ("seed-001", "Untuk kali pertama", "Jens Stoltenberg", True),  # `sebut Sekjen NATO itu`
+        ("seed-001", "Pembicaraan damai putaran kedua", "TASS", False),
+        ("seed-002", "sedang merencanakan serangan", "Rusia", False),  # `Moskow membantah`
+        ("seed-002", "instrumen konfrontasi", "Dmitry Peskov", True),
+        ("seed-003", "Menteri Luar Negeri Rusia Sergey", "Kemenlu Rusia", False),
+        ("seed-004", "Setiap minggu, kedua pihak", "Sergey Lavrov", True),  # split quote
+        ("seed-004", "ada kemungkinan terciptanya koalisi", "Walid Phares", False),  # role named later
+    ],
+)
 def test_seed_quote(seeds: dict[str, Document], doc_id: str, start: str, speaker: str, direct: bool) -> None:
     quote = find(seeds[doc_id], start)
     assert quote is not None and (quote.speaker, quote.direct) == (speaker, direct)
@@ -46,13 +49,16 @@ def test_seed_quote(seeds: dict[str, Document], doc_id: str, start: str, speaker
 
 
 @needs_gold
-@pytest.mark.parametrize(("doc_id", "not_start"), [
-    ("seed-000", "apa yang mungkin diperlukan"),  # menolak untuk mengatakan
-    ("seed-001", "NATO sebagai aliansi"),  # menyebut NP sebagai
-    ("seed-002", "tindakan apa yang mungkin"),  # menolak mengatakan
-    ("seed-004", "hal ini karena Trump"),  # meyakini + NP
-    ("seed-002", "Moskow “tidak ingin"),  # Q3: the clause is represented by its fragment only
-])
+@pytest.mark.parametrize(
+    ("doc_id", "not_start"),
+    [
+        ("seed-000", "apa yang mungkin diperlukan"),  # menolak untuk mengatakan
+        ("seed-001", "NATO sebagai aliansi"),  # menyebut NP sebagai
+        ("seed-002", "tindakan apa yang mungkin"),  # menolak mengatakan
+        ("seed-004", "hal ini karena Trump"),  # meyakini + NP
+        ("seed-002", "Moskow “tidak ingin"),  # Q3: the clause is represented by its fragment only
+    ],
+)
 def test_seed_non_quote(seeds: dict[str, Document], doc_id: str, not_start: str) -> None:
     assert find(seeds[doc_id], not_start) is None
 

@@ -6,8 +6,10 @@ from peristiwa.model import Entity, Mention, Reference
 from peristiwa.stages.quotes import QuotesStage, make_stage
 from tests.quotes.helpers import find, run
 
-TEXT = ("Menteri Luar Negeri Rusia Sergey Lavrov bertemu Wang Yi di Beijing. "
-        "“Kami sepakat menolak sanksi sepihak,” kata sang menlu kepada wartawan.")
+TEXT = (
+    "Menteri Luar Negeri Rusia Sergey Lavrov bertemu Wang Yi di Beijing. "
+    "“Kami sepakat menolak sanksi sepihak,” kata sang menlu kepada wartawan."
+)
 
 
 def _lavrov() -> Entity:
@@ -62,9 +64,9 @@ def test_no_speaker_at_all_is_null() -> None:
 
 
 def test_spans_are_exact_and_marks_excluded() -> None:
-    doc = run("Ia berkata, \"Kami menolak.\" Lalu “ASEAN,” katanya, “harus bertindak.”")
+    doc = run('Ia berkata, "Kami menolak." Lalu “ASEAN,” katanya, “harus bertindak.”')
     assert [q.text for q in doc.quotes] == ["Kami menolak.", "ASEAN", "harus bertindak."]
-    assert all(doc.text[q.start:q.end] == q.text for q in doc.quotes)
+    assert all(doc.text[q.start : q.end] == q.text for q in doc.quotes)
 
 
 def test_unclosed_quote_runs_to_paragraph_end_and_continues() -> None:
@@ -87,9 +89,11 @@ def test_a_sentence_ending_in_a_naming_word_does_not_hide_the_next_quotation() -
     from peristiwa.stages.quotes.lexicon import load_lexicon
     from peristiwa.stages.quotes.marks import find_quoted
 
-    text = ('Jay Tarriela mengatakan insiden itu membahayakan nyawa awak kapal. "Tindakan ini berbahaya," '
-            'ujar Tarriela. Kapal "Sierra Madre" kandas di sana.')
-    quoted = [text[s.start:s.end] for s in find_quoted(text, load_lexicon(Settings().data_dir))]
+    text = (
+        'Jay Tarriela mengatakan insiden itu membahayakan nyawa awak kapal. "Tindakan ini berbahaya," '
+        'ujar Tarriela. Kapal "Sierra Madre" kandas di sana.'
+    )
+    quoted = [text[s.start : s.end] for s in find_quoted(text, load_lexicon(Settings().data_dir))]
     assert quoted == ["Tindakan ini berbahaya"]
 
 
@@ -111,10 +115,12 @@ def _entity(text: str, key: str, name: str, kind: str, surface: str | None = Non
     return Entity(key, name, kind, mentions=mentions)
 
 
-MINISTRY = ("Kementerian Pertahanan Azerbaijan mengumumkan operasi di Karabakh. "
-            "Kementerian menyatakan bahwa pihaknya telah memberi tahu pasukan Rusia. "
-            "Mereka mengklaim bahwa operasi itu sah. "
-            "“Operasi ini akan berakhir segera,” kata pernyataan itu.")
+MINISTRY = (
+    "Kementerian Pertahanan Azerbaijan mengumumkan operasi di Karabakh. "
+    "Kementerian menyatakan bahwa pihaknya telah memberi tahu pasukan Rusia. "
+    "Mereka mengklaim bahwa operasi itu sah. "
+    "“Operasi ini akan berakhir segera,” kata pernyataan itu."
+)
 
 
 def test_bare_head_noun_and_plural_pronoun_and_statement_take_the_ministry_named_before() -> None:
@@ -126,8 +132,10 @@ def test_bare_head_noun_and_plural_pronoun_and_statement_take_the_ministry_named
 
 
 def test_unnamed_sources_are_unattributed_even_beside_a_state() -> None:
-    text = ("India menerima nota verbal itu. Sumber di pemerintahan India mengonfirmasi bahwa mereka telah "
-            "menerima nota tersebut. Pengunjuk rasa mengatakan mereka tidak hanya berjuang untuk pemilu.")
+    text = (
+        "India menerima nota verbal itu. Sumber di pemerintahan India mengonfirmasi bahwa mereka telah "
+        "menerima nota tersebut. Pengunjuk rasa mengatakan mereka tidak hanya berjuang untuk pemilu."
+    )
     doc = run(text, [_entity(text, "i", "India", "GPE")])
     assert [q.speaker for q in doc.quotes] == [None, None]
 
@@ -139,8 +147,10 @@ def test_a_sentence_subject_that_names_no_entity_gives_no_speaker() -> None:
 
 
 def test_a_person_named_inside_a_quotation_does_not_take_the_clitic() -> None:
-    text = ("Menteri Keuangan AS Scott Bessent mengumumkan sanksi baru. “Kami siap mendukung upaya Presiden "
-            "Donald Trump,” katanya. Ia juga menyebut bahwa pertemuan di Alaska menjadi titik balik.")
+    text = (
+        "Menteri Keuangan AS Scott Bessent mengumumkan sanksi baru. “Kami siap mendukung upaya Presiden "
+        "Donald Trump,” katanya. Ia juga menyebut bahwa pertemuan di Alaska menjadi titik balik."
+    )
     bessent, trump = _entity(text, "b", "Scott Bessent", "PER"), _entity(text, "t", "Donald Trump", "PER")
     nya, ia = text.index("nya."), text.index("Ia juga")
     wrong = [Reference(nya, nya + 3, "nya", "t", "pronoun"), Reference(ia, ia + 2, "Ia", "t", "pronoun")]
@@ -150,8 +160,13 @@ def test_a_person_named_inside_a_quotation_does_not_take_the_clitic() -> None:
 
 def test_the_speaker_is_named_as_the_article_writes_it_and_a_news_agency_beats_its_country() -> None:
     text = "Militer Kongo mengatakan telah menyerang basis M23. Kantor berita Perancis AFP mengatakan M23 membantah."
-    congo = Entity("c", "Republik Demokratik Kongo", "GPE", actor="COD",
-                   mentions=[Mention(text.index("Kongo"), text.index("Kongo") + 5, "Kongo")])
+    congo = Entity(
+        "c",
+        "Republik Demokratik Kongo",
+        "GPE",
+        actor="COD",
+        mentions=[Mention(text.index("Kongo"), text.index("Kongo") + 5, "Kongo")],
+    )
     france = _entity(text, "f", "Prancis", "GPE", "Perancis")
     afp = Entity("a", "AFP", "ORG", sector="MEDIA", mentions=[Mention(text.index("AFP"), text.index("AFP") + 3, "AFP")])
     doc = run(text, [congo, france, afp])
@@ -159,7 +174,9 @@ def test_the_speaker_is_named_as_the_article_writes_it_and_a_news_agency_beats_i
 
 
 def test_an_anaphoric_unnamed_source_and_a_report_after_an_unnamed_one_stay_unattributed() -> None:
-    text = ("Keempat orang asing itu diminta meninggalkan negara itu, lapor media pemerintah. "
-            "Kyaw Tint Swe akan dibebaskan, menurut laporan itu. Rashad juga berdiskusi dengan Qatar, tambah sumber "
-            "tersebut.")
+    text = (
+        "Keempat orang asing itu diminta meninggalkan negara itu, lapor media pemerintah. "
+        "Kyaw Tint Swe akan dibebaskan, menurut laporan itu. Rashad juga berdiskusi dengan Qatar, tambah sumber "
+        "tersebut."
+    )
     assert [q.speaker for q in run(text).quotes] == [None, None, None]

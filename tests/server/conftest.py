@@ -66,7 +66,10 @@ def start_cli_server(db: Path, token: str | None, *extra: str) -> tuple[subproce
     with log.open("wb") as errors:  # a file, not a pipe: nobody drains a pipe, and a full one blocks the server
         process = subprocess.Popen(
             [sys.executable, "-m", "peristiwa", "serve", "--db", str(db), "--port", str(port), *extra],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=errors,
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
         )
     served = Served(f"http://127.0.0.1:{port}", db, token, log)
     _wait_ready(process, served)
@@ -133,4 +136,3 @@ class ThreadServer:
     def __exit__(self, *_: object) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=20)
-

@@ -60,9 +60,9 @@ def test_article_has_clean_text_and_every_span(api: httpx.Client, records: dict[
         spans = [m for e in article["entities"] for m in e["mentions"]]
         spans += [e["evidence"] for e in article["events"]] + article["dates"]
         for span in spans:
-            assert text[span["start"]:span["end"]] == span["text"]
+            assert text[span["start"] : span["end"]] == span["text"]
         for quote in article["quotes"]:
-            assert text[quote["start"]:quote["end"]] == quote["text"]
+            assert text[quote["start"] : quote["end"]] == quote["text"]
         assert all(event["rule"] and event["event_id"] for event in article["events"])
 
 
@@ -118,7 +118,7 @@ def test_event_detail_points_into_its_articles(api: httpx.Client) -> None:
     for mention in detail["mentions"]:
         text = api.get(f"/v1/articles/{mention['article_id']}").json()["text"]
         span = mention["evidence"]
-        assert text[span["start"]:span["end"]] == span["text"]
+        assert text[span["start"] : span["end"]] == span["text"]
 
 
 def test_actors_list_and_profile(api: httpx.Client) -> None:
@@ -195,16 +195,19 @@ def test_one_error_shape(api: httpx.Client, path: str, status: int, code: str) -
     assert body["error"]["code"] == code and body["error"]["message"]
 
 
-@pytest.mark.parametrize(("path", "message"), [
-    ("/v1/events?until=0", "query.until: cannot read '0' as a date; give YYYY-MM-DD or a relative date"),
-    ("/v1/events?since=1700000000", "query.since: cannot read '1700000000' as a date"),
-    ("/v1/events?quad=foo", "query.quad: unknown quad 'foo'; one of V-coop, M-coop, V-conf, M-conf"),
-    ("/v1/events?type=MEETING", "query.type: unknown event type 'MEETING'"),
-    ("/v1/events?since=2022-04-01&until=2022-03-01", "query.since: since (2022-04-01) is after until (2022-03-01)"),
-    ("/v1/events/geo?until=0", "query.until: cannot read '0' as a date"),
-    ("/v1/network?until=0", "query.until: cannot read '0' as a date"),
-    ("/v1/articles?since=0", "query.since: cannot read '0' as a date"),
-])
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/v1/events?until=0", "query.until: cannot read '0' as a date; give YYYY-MM-DD or a relative date"),
+        ("/v1/events?since=1700000000", "query.since: cannot read '1700000000' as a date"),
+        ("/v1/events?quad=foo", "query.quad: unknown quad 'foo'; one of V-coop, M-coop, V-conf, M-conf"),
+        ("/v1/events?type=MEETING", "query.type: unknown event type 'MEETING'"),
+        ("/v1/events?since=2022-04-01&until=2022-03-01", "query.since: since (2022-04-01) is after until (2022-03-01)"),
+        ("/v1/events/geo?until=0", "query.until: cannot read '0' as a date"),
+        ("/v1/network?until=0", "query.until: cannot read '0' as a date"),
+        ("/v1/articles?since=0", "query.since: cannot read '0' as a date"),
+    ],
+)
 def test_filter_values_are_checked_as_the_cli_checks_them(api: httpx.Client, path: str, message: str) -> None:
     response = api.get(path)
     assert response.status_code == 422, response.text
@@ -218,8 +221,10 @@ def test_relative_dates_and_codes_in_any_case_are_read(api: httpx.Client) -> Non
         assert api.get("/v1/events", params={"since": since}).status_code == 200
     march = api.get("/v1/events", params={"since": "Maret 2022", "until": "2022-03", "limit": 1000}).json()
     assert march["total"] > 0 and all(e["month"] == "2022-03-01" for e in march["items"])
-    assert api.get("/v1/events", params={"quad": "m-conf"}).json()["total"] == api.get(
-        "/v1/events", params={"quad": "M-conf"}).json()["total"]
+    assert (
+        api.get("/v1/events", params={"quad": "m-conf"}).json()["total"]
+        == api.get("/v1/events", params={"quad": "M-conf"}).json()["total"]
+    )
     assert api.get("/v1/actors/rus").json()["actor"] == "RUS"
 
 
@@ -243,10 +248,20 @@ def test_security_headers_on_data_and_errors(api: httpx.Client) -> None:
 def test_openapi_documents_every_route(api: httpx.Client) -> None:
     spec = api.get("/openapi.json").json()
     wanted = {
-        ("post", "/v1/extract"), ("post", "/v1/articles"), ("get", "/v1/events"), ("get", "/v1/actors/{code}"),
-        ("get", "/v1/dyads/{a}/{b}/timeline"), ("get", "/v1/quotes"), ("get", "/v1/stories/{story_id}"),
-        ("get", "/v1/articles/{article_id}"), ("get", "/v1/health"), ("get", "/v1/search"), ("get", "/v1/network"),
-        ("get", "/v1/articles"), ("get", "/v1/actors"), ("get", "/v1/stories"),
+        ("post", "/v1/extract"),
+        ("post", "/v1/articles"),
+        ("get", "/v1/events"),
+        ("get", "/v1/actors/{code}"),
+        ("get", "/v1/dyads/{a}/{b}/timeline"),
+        ("get", "/v1/quotes"),
+        ("get", "/v1/stories/{story_id}"),
+        ("get", "/v1/articles/{article_id}"),
+        ("get", "/v1/health"),
+        ("get", "/v1/search"),
+        ("get", "/v1/network"),
+        ("get", "/v1/articles"),
+        ("get", "/v1/actors"),
+        ("get", "/v1/stories"),
     }
     assert wanted <= {(method, path) for path, ops in spec["paths"].items() for method in ops}
     error = spec["paths"]["/v1/articles/{article_id}"]["get"]["responses"]["404"]
@@ -279,9 +294,12 @@ def test_event_entity_names_come_from_the_events_articles(api: httpx.Client) -> 
     assert named and all(e["source_name"] for e in named)
     for event in named[:3]:
         mentions = api.get(f"/v1/events/{event['event_id']}").json()["mentions"]
-        names = {entity["name"] for m in mentions
-                 for entity in api.get(f"/v1/articles/{m['article_id']}").json()["entities"]
-                 if entity["id"] == event["source_entity"]}
+        names = {
+            entity["name"]
+            for m in mentions
+            for entity in api.get(f"/v1/articles/{m['article_id']}").json()["entities"]
+            if entity["id"] == event["source_entity"]
+        }
         assert event["source_name"] in names
 
 

@@ -41,17 +41,21 @@ def test_extract_gives_the_same_analysis_as_the_cli(server: Served, seed_docs: d
     names = [(e["name"], e["actor"]) for e in record["entities"]]
     assert names == [(e["name"], e["actor"]) for e in expected["entities"]]
     assert [(e["type"], e["source"], e["target"]) for e in record["events"]] == [
-        (e["type"], e["source"], e["target"]) for e in expected["events"]]
+        (e["type"], e["source"], e["target"]) for e in expected["events"]
+    ]
     stoltenberg = next(q for q in record["quotes"] if q["text"].startswith("Jelas ada"))
     assert stoltenberg["speaker"] == "Jens Stoltenberg"
 
 
 def test_extract_reads_html_and_metadata(server: Served) -> None:
-    page = (f"<html><head><title>Retno bertemu Menlu Malaysia</title></head><body><nav>Beranda | Dunia</nav>"
-            f"<article><p>{NEW_ARTICLE}</p></article></body></html>")
+    page = (
+        f"<html><head><title>Retno bertemu Menlu Malaysia</title></head><body><nav>Beranda | Dunia</nav>"
+        f"<article><p>{NEW_ARTICLE}</p></article></body></html>"
+    )
     with server.client(auth=True) as api:
-        record = api.post("/v1/extract", json={"html": page, "url": "https://contoh.example/a",
-                                               "published": "2025-03-04"}).json()
+        record = api.post(
+            "/v1/extract", json={"html": page, "url": "https://contoh.example/a", "published": "2025-03-04"}
+        ).json()
     assert "Retno Marsudi" in record["text"] and "Beranda" not in record["text"]
     assert record["source"]["url"] == "https://contoh.example/a" and record["published"] == "2025-03-04"
 
@@ -64,8 +68,12 @@ def test_extract_reads_html_and_metadata(server: Served) -> None:
         (b'{"text": "a", "colour": 1}', "application/json", 422, "validation_error"),
         (b'{"text": ', "application/json", 422, "validation_error"),
         (b"text=abc", "application/x-www-form-urlencoded", 415, "unsupported_media_type"),
-        (b'{"html": "<html><body><script>var a = 1;</script></body></html>"}', "application/json", 422,
-         "no_article_body"),
+        (
+            b'{"html": "<html><body><script>var a = 1;</script></body></html>"}',
+            "application/json",
+            422,
+            "no_article_body",
+        ),
     ],
 )
 def test_bad_bodies(server: Served, body: bytes, content_type: str, status: int, code: str) -> None:
@@ -75,15 +83,18 @@ def test_bad_bodies(server: Served, body: bytes, content_type: str, status: int,
     assert response.json()["error"]["code"] == code
 
 
-@pytest.mark.parametrize(("body", "message"), [
-    ({"text": ""}, "body.text: 'text' is empty (or only spaces): send the article's text"),
-    ({"text": "  \n "}, "body.text: 'text' is empty (or only spaces)"),
-    ({"html": " "}, "body.html: 'html' is empty (or only spaces): send the article's html"),
-    ({"url": "https://contoh.example/a"}, "body: give the article as 'text' (plain text) or as 'html'"),
-    ({"text": NEW_ARTICLE, "html": f"<p>{NEW_ARTICLE}</p>"}, "body: give either 'text' or 'html', not both"),
-    ({"text": NEW_ARTICLE, "published": "someday"}, "body.published: cannot read 'someday' as a publication date"),
-    ({"text": NEW_ARTICLE, "published": "7 hari terakhir"}, "body.published: cannot read '7 hari terakhir'"),
-])
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ({"text": ""}, "body.text: 'text' is empty (or only spaces): send the article's text"),
+        ({"text": "  \n "}, "body.text: 'text' is empty (or only spaces)"),
+        ({"html": " "}, "body.html: 'html' is empty (or only spaces): send the article's html"),
+        ({"url": "https://contoh.example/a"}, "body: give the article as 'text' (plain text) or as 'html'"),
+        ({"text": NEW_ARTICLE, "html": f"<p>{NEW_ARTICLE}</p>"}, "body: give either 'text' or 'html', not both"),
+        ({"text": NEW_ARTICLE, "published": "someday"}, "body.published: cannot read 'someday' as a publication date"),
+        ({"text": NEW_ARTICLE, "published": "7 hari terakhir"}, "body.published: cannot read '7 hari terakhir'"),
+    ],
+)
 def test_article_errors_say_in_words_what_is_wrong(server: Served, body: dict[str, str], message: str) -> None:
     with server.client(auth=True) as api:
         response = api.post("/v1/extract", json=body)
@@ -108,7 +119,7 @@ def test_body_size_limit_with_and_without_content_length(server: Served) -> None
     big = b'{"text": "' + b"a" * 5_100_000 + b'"}'
 
     def chunks() -> Iterator[bytes]:
-        yield from (big[i:i + 65536] for i in range(0, len(big), 65536))
+        yield from (big[i : i + 65536] for i in range(0, len(big), 65536))
 
     with server.client(auth=True) as api:
         declared = api.post("/v1/extract", content=big, headers={"Content-Type": "application/json"})
@@ -116,8 +127,10 @@ def test_body_size_limit_with_and_without_content_length(server: Served) -> None
     for response in (declared, streamed):
         assert response.status_code == 413
         assert response.json()["error"] == {
-            "code": "payload_too_large", "message": response.json()["error"]["message"],
-            "detail": {"max_bytes": 5_000_000}}
+            "code": "payload_too_large",
+            "message": response.json()["error"]["message"],
+            "detail": {"max_bytes": 5_000_000},
+        }
 
 
 def test_ingest_adds_skips_and_replaces(server: Served) -> None:
@@ -146,8 +159,10 @@ def test_ingest_reports_unreadable_articles_and_keeps_the_rest(server: Served) -
 
 def test_a_page_of_only_a_cookie_notice_is_422_and_not_stored(server: Served) -> None:
     notice = (ROOT / "tests" / "heldout" / "raw" / "102_china_us.txt").read_text(encoding="utf-8").splitlines()[0]
-    page = (f"<html><head><title>Kabar Dunia</title></head><body><nav><a href='/'>Beranda</a> <a href='/d'>Dunia</a>"
-            f"</nav><div class='consent'><p>{notice}</p><button>Setuju</button></div></body></html>")
+    page = (
+        f"<html><head><title>Kabar Dunia</title></head><body><nav><a href='/'>Beranda</a> <a href='/d'>Dunia</a>"
+        f"</nav><div class='consent'><p>{notice}</p><button>Setuju</button></div></body></html>"
+    )
     with server.client(auth=True) as api:
         extracted = api.post("/v1/extract", json={"html": page})
         before = api.get("/v1/health").json()["counts"]["articles"]
@@ -163,7 +178,11 @@ def test_a_page_of_only_a_cookie_notice_is_422_and_not_stored(server: Served) ->
 def test_refuses_to_listen_beyond_loopback_without_a_token() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "peristiwa", "serve", "--host", "0.0.0.0", "--port", str(free_port())],
-        cwd=ROOT, env={"PATH": "/usr/bin:/bin", "PERISTIWA_TOKEN": ""}, capture_output=True, text=True, timeout=60,
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin", "PERISTIWA_TOKEN": ""},
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 2
     assert "needs a write token" in result.stderr and "--token" in result.stderr
@@ -185,8 +204,10 @@ def test_without_a_token_a_write_for_a_foreign_host_is_refused(seed_db: Path, tm
     with ThreadServer(db, ServerOptions(load_pipeline=False)) as served:
         foreign = httpx.post(f"{served.url}/v1/extract", json={"text": NEW_ARTICLE}, headers=REBINDING)
         stored = httpx.post(f"{served.url}/v1/articles", json={"articles": [{"text": NEW_ARTICLE}]}, headers=REBINDING)
-        own = [httpx.post(f"{served.url}/v1/extract", json={"text": NEW_ARTICLE}, headers={"Host": host})
-               for host in ("127.0.0.1", "localhost:8000", "[::1]:8000")]
+        own = [
+            httpx.post(f"{served.url}/v1/extract", json={"text": NEW_ARTICLE}, headers={"Host": host})
+            for host in ("127.0.0.1", "localhost:8000", "[::1]:8000")
+        ]
     for refused in (foreign, stored):
         assert refused.status_code == 403 and refused.json()["error"]["code"] == "forbidden"
         assert "'rebind.attacker.example'" in refused.json()["error"]["message"]

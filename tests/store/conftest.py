@@ -59,9 +59,7 @@ def corpus() -> list[dict[str, Any]]:
     return [
         summit_record("https://a.example/1", "Antara"),
         summit_record("https://b.example/1", "Kompas", text="Baca juga: Harga minyak naik\n" + BODY_SUMMIT),
-        summit_record(
-            "https://c.example/2", "Tempo", published="2022-03-11", text=BODY_SUMMIT_FOLLOWUP, date=None
-        ),
+        summit_record("https://c.example/2", "Tempo", published="2022-03-11", text=BODY_SUMMIT_FOLLOWUP, date=None),
         record(
             BODY_OTHER,
             url="https://a.example/3",

@@ -23,25 +23,45 @@ from tests.store.records import BODY_OTHER, BODY_SUMMIT, event, record, summit_e
 CAMEO_ROOT = {"11": "ACCUSE", "12": "REJECT", "13": "THREATEN", "04": "CONSULT"}  # GDELT names no PLOVER type
 
 
-def _dated(eid: str, kind: str, target: str | None, date: str | None, source: str,
-           precision: str | None) -> dict[str, Any]:
+def _dated(
+    eid: str, kind: str, target: str | None, date: str | None, source: str, precision: str | None
+) -> dict[str, Any]:
     return {**event(eid, kind, "RUS", target, date), "date_source": source, "date_precision": precision}
 
 
 def _records() -> list[dict[str, Any]]:
     """One report dates the meeting in its clause, a later one only by its own date; an older accusation is
     known to the month, an undated one not at all."""
-    first = record(BODY_SUMMIT, url="https://a.example/1", outlet="Antara", published="2022-03-11",
-                   entities=summit_entities(),
-                   events=[_dated("ev1", "CONSULT", "UKR", "2022-03-10", "clause", "day"),
-                           _dated("ev2", "ACCUSE", "UKR", "2022-02", "sentence", "month")])
-    later = record(BODY_SUMMIT + " Laporan berikutnya.", url="https://b.example/2", outlet="Kompas",
-                   published="2022-03-14", entities=summit_entities(),
-                   events=[_dated("ev1", "CONSULT", "UKR", "2022-03-14", "report", "day")])
-    other = record(BODY_OTHER, url="https://c.example/3", outlet="Tempo", published="2022-05-02",
-                   entities=summit_entities(),
-                   events=[_dated("ev1", "REJECT", "UKR", "2022-05-02", "report", "day"),
-                           _dated("ev2", "THREATEN", "UKR", None, "none", None)])
+    first = record(
+        BODY_SUMMIT,
+        url="https://a.example/1",
+        outlet="Antara",
+        published="2022-03-11",
+        entities=summit_entities(),
+        events=[
+            _dated("ev1", "CONSULT", "UKR", "2022-03-10", "clause", "day"),
+            _dated("ev2", "ACCUSE", "UKR", "2022-02", "sentence", "month"),
+        ],
+    )
+    later = record(
+        BODY_SUMMIT + " Laporan berikutnya.",
+        url="https://b.example/2",
+        outlet="Kompas",
+        published="2022-03-14",
+        entities=summit_entities(),
+        events=[_dated("ev1", "CONSULT", "UKR", "2022-03-14", "report", "day")],
+    )
+    other = record(
+        BODY_OTHER,
+        url="https://c.example/3",
+        outlet="Tempo",
+        published="2022-05-02",
+        entities=summit_entities(),
+        events=[
+            _dated("ev1", "REJECT", "UKR", "2022-05-02", "report", "day"),
+            _dated("ev2", "THREATEN", "UKR", None, "none", None),
+        ],
+    )
     return [first, later, other]
 
 
@@ -56,7 +76,10 @@ def test_a_report_dated_mention_joins_the_event_its_text_dates_days_before(tmp_p
     consult = db.events(type="CONSULT")
     assert len(consult) == 1
     assert (consult[0]["date"], consult[0]["date_source"], consult[0]["date_precision"]) == (
-        "2022-03-10", "clause", "day")
+        "2022-03-10",
+        "clause",
+        "day",
+    )
     assert consult[0]["num_copies"] == 2
 
 
@@ -87,7 +110,10 @@ def test_exports_carry_the_best_date_and_its_precision(tmp_path: Path) -> None:
         gdelt_rows = [dict(zip(names, row, strict=True)) for row in csv.reader(handle, delimiter="\t")]
     gdelt = {CAMEO_ROOT[r["EventRootCode"]]: r for r in gdelt_rows}
     assert (gdelt["ACCUSE"]["Day"], gdelt["ACCUSE"]["MonthYear"], gdelt["ACCUSE"]["Year"]) == (
-        "20220201", "202202", "2022")
+        "20220201",
+        "202202",
+        "2022",
+    )
     assert gdelt["THREATEN"]["Day"] == ""
     db.export("csv", tmp_path / "events.csv")
     with (tmp_path / "events.csv").open(encoding="utf-8", newline="") as handle:
@@ -97,10 +123,10 @@ def test_exports_carry_the_best_date_and_its_precision(tmp_path: Path) -> None:
 
 def test_merge_prefers_the_text_s_date_over_the_report_s() -> None:
     reports = {a: Report(a, dt.date(2022, 3, 14), a, a, None) for a in ("a", "b")}
-    mentions = [MentionIn("a", "m1", "CONSULT", "RUS", "UKR", date="2022-03-14", date_source="report",
-                          date_precision="day"),
-                MentionIn("b", "m1", "CONSULT", "RUS", "UKR", date="2022-03-12", date_source="lead",
-                          date_precision="day")]
+    mentions = [
+        MentionIn("a", "m1", "CONSULT", "RUS", "UKR", date="2022-03-14", date_source="report", date_precision="day"),
+        MentionIn("b", "m1", "CONSULT", "RUS", "UKR", date="2022-03-12", date_source="lead", date_precision="day"),
+    ]
     (merged,) = merge_story("s", mentions, reports, plover_types(DATA_DIR))
     assert (merged.date, merged.date_source, merged.month) == ("2022-03-12", "lead", dt.date(2022, 3, 1))
 
@@ -122,10 +148,15 @@ def test_a_database_written_before_event_dates_migrates(tmp_path: Path) -> None:
     con = connect(path)
     try:
         events = con.execute("SELECT event_id, date, date_source, date_precision FROM events ORDER BY 1").fetchall()
-        assert events == [("e1", "2022-03-10", "clause", "day"), ("e2", "2022-04", "report", "month"),
-                          ("e3", None, "none", None)]
-        assert con.execute("SELECT date_source, date_precision FROM event_mentions ORDER BY mention_id").fetchall() \
-            == [("clause", "month"), ("none", None)]
+        assert events == [
+            ("e1", "2022-03-10", "clause", "day"),
+            ("e2", "2022-04", "report", "month"),
+            ("e3", None, "none", None),
+        ]
+        assert con.execute("SELECT date_source, date_precision FROM event_mentions ORDER BY mention_id").fetchall() == [
+            ("clause", "month"),
+            ("none", None),
+        ]
         reported = con.execute("SELECT month, reported FROM dyad_month ORDER BY month NULLS LAST").fetchall()
         assert reported == [(dt.date(2022, 3, 1), 0), (dt.date(2022, 4, 1), 1), (None, 0)]
     finally:

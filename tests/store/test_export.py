@@ -31,15 +31,44 @@ def test_plover_jsonl(filled: Peristiwa, tmp_path: Path) -> None:
 
 # The GDELT 2.0 event table, in the order of the GDELT Event Codebook V2.0 (61 tab-separated columns, no header).
 GDELT_2_EVENT_COLUMNS = [
-    "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
-    *(f"Actor{n}{field}" for n in (1, 2) for field in (
-        "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
-        "Type1Code", "Type2Code", "Type3Code")),
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions",
-    "NumSources", "NumArticles", "AvgTone",
-    *(f"{where}Geo_{field}" for where in ("Actor1", "Actor2", "Action") for field in (
-        "Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")),
-    "DATEADDED", "SOURCEURL",
+    "GlobalEventID",
+    "Day",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    *(
+        f"Actor{n}{field}"
+        for n in (1, 2)
+        for field in (
+            "Code",
+            "Name",
+            "CountryCode",
+            "KnownGroupCode",
+            "EthnicCode",
+            "Religion1Code",
+            "Religion2Code",
+            "Type1Code",
+            "Type2Code",
+            "Type3Code",
+        )
+    ),
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    *(
+        f"{where}Geo_{field}"
+        for where in ("Actor1", "Actor2", "Action")
+        for field in ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+    ),
+    "DATEADDED",
+    "SOURCEURL",
 ]
 
 
@@ -60,7 +89,10 @@ def test_gdelt_tsv(filled: Peristiwa, tmp_path: Path) -> None:
     assert (consult["Day"], consult["MonthYear"], consult["Year"]) == ("20220310", "202203", "2022")
     assert (consult["NumSources"], consult["SOURCEURL"]) == ("3", "https://a.example/1")
     assert (consult["Actor1Code"], consult["Actor1Name"], consult["Actor1CountryCode"]) == (
-        "RUS", "Sergei Lavrov", "RUS")
+        "RUS",
+        "Sergei Lavrov",
+        "RUS",
+    )
     assert (consult["Actor2Code"], consult["Actor2Name"]) == ("UKR", "Dmytro Kuleba")
     assert consult["AvgTone"] == consult["IsRootEvent"] == consult["Actor1Geo_FullName"] == ""
 
@@ -69,8 +101,7 @@ def test_gdelt_columns_follow_the_gdelt_2_event_table() -> None:
     assert [name for name, _ in gdelt_columns()] == GDELT_2_EVENT_COLUMNS
 
 
-def test_gdelt_tsv_of_real_articles_names_actors_not_entity_ids(
-        seed_docs: dict[str, Document], tmp_path: Path) -> None:
+def test_gdelt_tsv_of_real_articles_names_actors_not_entity_ids(seed_docs: dict[str, Document], tmp_path: Path) -> None:
     store = Peristiwa(tmp_path / "seeds.duckdb")
     store.ingest_records([to_record(doc) for doc in seed_docs.values()])
     out = tmp_path / "events.tsv"
@@ -112,8 +143,13 @@ def test_export_refuses_to_overwrite(filled: Peristiwa, tmp_path: Path) -> None:
 
 
 def test_cli_export_writes_to_standard_output_by_default(filled: Peristiwa) -> None:
-    result = subprocess.run([sys.executable, "-m", "peristiwa", "export", "--format", "plover-jsonl", "--db",
-                             str(filled.db)], capture_output=True, text=True, timeout=120, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "peristiwa", "export", "--format", "plover-jsonl", "--db", str(filled.db)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert {json.loads(line)["event_type"] for line in result.stdout.splitlines()} == {"CONSULT", "ACCUSE"}
     assert "2 event(s) exported as plover-jsonl to standard output" in result.stderr

@@ -66,8 +66,7 @@ def test_locked_file_names_the_holder(filled: Peristiwa) -> None:
         [
             sys.executable,
             "-c",
-            f"import duckdb,time; c=duckdb.connect({str(filled.db)!r}); print('ok', flush=True); "
-            "time.sleep(30)",
+            f"import duckdb,time; c=duckdb.connect({str(filled.db)!r}); print('ok', flush=True); time.sleep(30)",
         ],
         stdout=subprocess.PIPE,
         text=True,

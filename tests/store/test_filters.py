@@ -15,8 +15,9 @@ from tests.store.conftest import ROOT
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "peristiwa", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "peristiwa", *args], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
+    )
 
 
 def test_cli_reads_relative_dates_instead_of_a_traceback(filled: Peristiwa) -> None:
@@ -27,13 +28,16 @@ def test_cli_reads_relative_dates_instead_of_a_traceback(filled: Peristiwa) -> N
     assert march.returncode == 0 and len(march.stdout.splitlines()) == 2
 
 
-@pytest.mark.parametrize(("option", "value", "message"), [
-    ("--quad", "foo", "quad: unknown quad 'foo'; one of V-coop, M-coop, V-conf, M-conf"),
-    ("--type", "MEETING", "type: unknown event type 'MEETING'; one of ACCUSE, AGREE,"),
-    ("--since", "someday", "since: cannot read 'someday' as a date; give YYYY-MM-DD or a relative date"),
-    ("--until", "0", "until: cannot read '0' as a date"),
-    ("--actor", "R US", "actor: 'R US' is not an actor code"),
-])
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--quad", "foo", "quad: unknown quad 'foo'; one of V-coop, M-coop, V-conf, M-conf"),
+        ("--type", "MEETING", "type: unknown event type 'MEETING'; one of ACCUSE, AGREE,"),
+        ("--since", "someday", "since: cannot read 'someday' as a date; give YYYY-MM-DD or a relative date"),
+        ("--until", "0", "until: cannot read '0' as a date"),
+        ("--actor", "R US", "actor: 'R US' is not an actor code"),
+    ],
+)
 def test_cli_refuses_a_filter_value_it_cannot_use(filled: Peristiwa, option: str, value: str, message: str) -> None:
     result = _cli("query", "events", "--db", str(filled.db), option, value)
     assert result.returncode == 2, result.stderr

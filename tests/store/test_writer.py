@@ -50,16 +50,11 @@ def test_follow_up_joins_the_story_and_the_unrelated_article_does_not(filled: Pe
 
 
 def test_changed_article_replaces_its_old_rows(filled: Peristiwa) -> None:
-    changed = summit_record(
-        "https://a.example/1", "Antara", text=BODY_SUMMIT + " Pembaruan: perundingan ditunda."
-    )
+    changed = summit_record("https://a.example/1", "Antara", text=BODY_SUMMIT + " Pembaruan: perundingan ditunda.")
     report = filled.ingest_records([changed])
     assert (report.added, report.replaced) == (1, 1)
     con = duckdb.connect(str(filled.db), read_only=True)
-    ids = [
-        r[0]
-        for r in con.execute("SELECT id FROM articles WHERE source_key = 'https://a.example/1'").fetchall()
-    ]
+    ids = [r[0] for r in con.execute("SELECT id FROM articles WHERE source_key = 'https://a.example/1'").fetchall()]
     orphans = con.execute(
         "SELECT count(*) FROM event_mentions WHERE article_id NOT IN (SELECT id FROM articles)"
     ).fetchone()
@@ -69,9 +64,7 @@ def test_changed_article_replaces_its_old_rows(filled: Peristiwa) -> None:
     assert filled.counts()["articles"] == 4
 
 
-def test_a_failing_batch_leaves_the_database_as_it_was(
-    filled: Peristiwa, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_failing_batch_leaves_the_database_as_it_was(filled: Peristiwa, monkeypatch: pytest.MonkeyPatch) -> None:
     before = dump(filled.db)
 
     def broken(*_: object) -> None:

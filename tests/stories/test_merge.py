@@ -18,17 +18,13 @@ from peristiwa.stories.ontology import plover_types
 TYPES = plover_types(DATA_DIR)
 
 
-def mention(
-    article: str, date: str | None, mid: str = "e0", etype: str = "CONSULT", target: str = "UKR"
-) -> MentionIn:
+def mention(article: str, date: str | None, mid: str = "e0", etype: str = "CONSULT", target: str = "UKR") -> MentionIn:
     return MentionIn(article, mid, etype, "RUS", target, date=date, evidence_text="bertemu")
 
 
 def reports(*specs: tuple[str, str | None, str]) -> dict[str, Report]:
     """(article id, outlet, canonical copy)"""
-    return {
-        aid: Report(aid, dt.date(2022, 3, 10), outlet, dup, f"https://{aid}") for aid, outlet, dup in specs
-    }
+    return {aid: Report(aid, dt.date(2022, 3, 10), outlet, dup, f"https://{aid}") for aid, outlet, dup in specs}
 
 
 def test_dates_a_day_apart_or_nested_are_one_event_and_distant_days_two() -> None:
@@ -64,9 +60,7 @@ def test_invalid_dates_count_as_undated() -> None:
 
 def test_syndicated_copies_count_once_and_sources_by_outlet() -> None:
     info = reports(("a", "Antara", "a"), ("b", "Kompas", "a"), ("c", "Tempo", "c"))
-    events = merge_story(
-        "s", [mention("a", "2022-03-10"), mention("b", "2022-03-10"), mention("c", None)], info, TYPES
-    )
+    events = merge_story("s", [mention("a", "2022-03-10"), mention("b", "2022-03-10"), mention("c", None)], info, TYPES)
     assert len(events) == 1
     event = events[0]
     assert (event.num_mentions, event.num_articles, event.num_sources, event.num_copies) == (2, 2, 3, 3)

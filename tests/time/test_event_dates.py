@@ -50,9 +50,11 @@ def test_every_event_has_a_source_and_a_precision_that_fits_its_date(pipeline: P
 
 
 def test_a_clause_date_is_never_replaced_by_the_report_date(pipeline: Pipeline) -> None:
-    text = ("BRUSSEL – NATO mengecam Rusia atas serangan ke Kyiv.\n\n"
-            "Rusia mencaplok Semenanjung Krimea Ukraina pada 2014.\n\n"
-            "Pada Januari lalu, Rusia dan Ukraina bertukar tahanan.")
+    text = (
+        "BRUSSEL – NATO mengecam Rusia atas serangan ke Kyiv.\n\n"
+        "Rusia mencaplok Semenanjung Krimea Ukraina pada 2014.\n\n"
+        "Pada Januari lalu, Rusia dan Ukraina bertukar tahanan."
+    )
     doc = _process(pipeline, text, "2022-03-04")
     dated = {e.type: (e.date, e.date_source) for e in doc.events}
     assert dated["COERCE"] == ("2014", "clause")

@@ -55,4 +55,4 @@ def test_expression(row: Row) -> None:
     assert match, f"{row.span!r} not found; got {[(m.text, m.value) for m in found]}"
     assert match[0].value == row.value, match[0].rule
     assert row.rule in (match[0].rule or "")
-    assert row.text[match[0].start:match[0].end] == row.span
+    assert row.text[match[0].start : match[0].end] == row.span

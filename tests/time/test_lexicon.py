@@ -8,10 +8,31 @@ from peristiwa.dates.lexicon import load_lexicon
 from peristiwa.settings import DATA_DIR
 
 SPELLED = {
-    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
-    "sembilan": 9, "sepuluh": 10, "sebelas": 11, "dua belas": 12, "tiga belas": 13, "empat belas": 14,
-    "lima belas": 15, "enam belas": 16, "tujuh belas": 17, "delapan belas": 18, "sembilan belas": 19,
-    "dua puluh": 20, "dua puluh satu": 21, "tiga puluh": 30, "seratus": 100, "Tiga": 3, "12": 12,
+    "satu": 1,
+    "dua": 2,
+    "tiga": 3,
+    "empat": 4,
+    "lima": 5,
+    "enam": 6,
+    "tujuh": 7,
+    "delapan": 8,
+    "sembilan": 9,
+    "sepuluh": 10,
+    "sebelas": 11,
+    "dua belas": 12,
+    "tiga belas": 13,
+    "empat belas": 14,
+    "lima belas": 15,
+    "enam belas": 16,
+    "tujuh belas": 17,
+    "delapan belas": 18,
+    "sembilan belas": 19,
+    "dua puluh": 20,
+    "dua puluh satu": 21,
+    "tiga puluh": 30,
+    "seratus": 100,
+    "Tiga": 3,
+    "12": 12,
 }
 
 

@@ -13,19 +13,60 @@ from peristiwa.stages.time import find_dates, published_from_text, published_fro
 
 ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 # Calendar words mixed with noise, so the rules actually fire on generated text.
-WORDS = st.sampled_from([
-    "Senin", "Selasa", "Minggu", "hari", "(2/3)", "(29/2)", "(31/12)", "14", "Maret", "Februari", "2022",
-    "1949", "lalu", "kemarin", "itu", "depan", "terakhir", "sebelumnya", "pekan", "minggu", "bulan",
-    "tahun", "dekade", "dua", "puluh", "belas", "sepekan", "beberapa", "akhir", "awal", "pertengahan",
-    "sejak", "pada", "akan", "setiap", "sekitar", "14/3/2022", "2022-03-14", ",", ".", "“", "\n", "lusa",
-])
+WORDS = st.sampled_from(
+    [
+        "Senin",
+        "Selasa",
+        "Minggu",
+        "hari",
+        "(2/3)",
+        "(29/2)",
+        "(31/12)",
+        "14",
+        "Maret",
+        "Februari",
+        "2022",
+        "1949",
+        "lalu",
+        "kemarin",
+        "itu",
+        "depan",
+        "terakhir",
+        "sebelumnya",
+        "pekan",
+        "minggu",
+        "bulan",
+        "tahun",
+        "dekade",
+        "dua",
+        "puluh",
+        "belas",
+        "sepekan",
+        "beberapa",
+        "akhir",
+        "awal",
+        "pertengahan",
+        "sejak",
+        "pada",
+        "akan",
+        "setiap",
+        "sekitar",
+        "14/3/2022",
+        "2022-03-14",
+        ",",
+        ".",
+        "“",
+        "\n",
+        "lusa",
+    ]
+)
 ANCHORS = st.one_of(st.none(), st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)))
 
 
 def _check(text: str, anchor: date | None) -> None:
     for mention in find_dates(text, anchor, DATA_DIR):
         assert 0 <= mention.start < mention.end <= len(text)
-        assert text[mention.start:mention.end] == mention.text
+        assert text[mention.start : mention.end] == mention.text
         assert mention.value is None or ISO.match(mention.value)
 
 

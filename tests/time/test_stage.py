@@ -36,9 +36,15 @@ def test_malformed_published_is_reported() -> None:
 
 
 def test_without_published_the_first_full_date_in_the_text_anchors_the_rest() -> None:
-    doc = _doc("Kesepakatan dicapai pada Senin, 28 Juli 2025. Bentrokan pecah pada 24 Juli, dan bulan lalu "
-               "kedua negara sudah saling tuduh.", None)
+    doc = _doc(
+        "Kesepakatan dicapai pada Senin, 28 Juli 2025. Bentrokan pecah pada 24 Juli, dan bulan lalu "
+        "kedua negara sudah saling tuduh.",
+        None,
+    )
     make_stage(Settings())(doc)
     assert [(d.text, d.value) for d in doc.dates] == [
-        ("Senin, 28 Juli 2025", "2025-07-28"), ("24 Juli", "2025-07-24"), ("bulan lalu", "2025-06")]
+        ("Senin, 28 Juli 2025", "2025-07-28"),
+        ("24 Juli", "2025-07-24"),
+        ("bulan lalu", "2025-06"),
+    ]
     assert doc.published is None

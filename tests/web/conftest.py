@@ -28,8 +28,14 @@ CHROMIUM = Path("/usr/bin/chromium")
 HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile.txt"
 SYNDICATED = HOSTILE.with_name("syndicated.txt")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 SCREENSHOTS = Path("/tmp/peristiwa-web-screenshots")
 
@@ -142,8 +148,8 @@ def wait_rendered(page: Any, view: str) -> None:
     describe the previous render; `data-ready-hash` says which address it was for.
     """
     page.wait_for_function(
-        "view => document.body.dataset.ready === view && document.body.dataset.readyHash === location.hash",
-        arg=view)
+        "view => document.body.dataset.ready === view && document.body.dataset.readyHash === location.hash", arg=view
+    )
 
 
 def shot(page: Any, name: str) -> None:

@@ -10,13 +10,18 @@ from tests.web.conftest import Watch, open_view, shot, wait_rendered
 
 
 def _overlap(a: dict[str, float], b: dict[str, float]) -> bool:
-    return a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"] and \
-        a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]
+    return (
+        a["x"] < b["x"] + b["width"]
+        and b["x"] < a["x"] + a["width"]
+        and a["y"] < b["y"] + b["height"]
+        and b["y"] < a["y"] + a["height"]
+    )
 
 
 @pytest.mark.parametrize("width", [320, 360, 400, 480])
-def test_on_a_narrow_screen_the_search_button_leaves_the_language_switch_free(page: Any, watch: Watch,
-                                                                              width: int) -> None:
+def test_on_a_narrow_screen_the_search_button_leaves_the_language_switch_free(
+    page: Any, watch: Watch, width: int
+) -> None:
     page.set_viewport_size({"width": width, "height": 800})
     open_view(page, "", "home")
     button = page.locator(".search-form button").bounding_box()

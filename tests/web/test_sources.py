@@ -37,9 +37,10 @@ def _body(path: Path) -> str:
 def sources_url(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("sources")
     feed = folder / "feed.jsonl"
-    records = [{"text": _body(TESTS / "heldout" / "raw" / "102_china_us.txt"), "url": HOSTILE_URL,
-                "outlet": "Kabar Palsu"},
-               {"text": _body(TESTS / "heldout" / "raw" / "103_koreas.txt"), "url": WEB_URL, "outlet": "Contoh"}]
+    records = [
+        {"text": _body(TESTS / "heldout" / "raw" / "102_china_us.txt"), "url": HOSTILE_URL, "outlet": "Kabar Palsu"},
+        {"text": _body(TESTS / "heldout" / "raw" / "103_koreas.txt"), "url": WEB_URL, "outlet": "Contoh"},
+    ]
     feed.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     raws = [r for r in read_inputs([str(feed), str(FILE_ARTICLE)], Settings().max_bytes) if isinstance(r, RawArticle)]
     db = folder / "sources.duckdb"

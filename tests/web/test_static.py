@@ -45,8 +45,15 @@ def test_every_event_type_and_quad_has_a_label() -> None:
 @pytest.mark.parametrize("path", JS_FILES, ids=lambda p: str(p.relative_to(STATIC_DIR)))
 def test_code_never_parses_strings_as_html_or_code(path: Path) -> None:
     code = path.read_text(encoding="utf-8")
-    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function",
-                 "setAttribute('style'"):
+    for sink in (
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "eval(",
+        "new Function",
+        "setAttribute('style'",
+    ):
         assert sink not in code, f"{path.name} uses {sink}: build nodes with dom.js h() and text instead"
 
 

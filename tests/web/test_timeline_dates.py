@@ -35,7 +35,8 @@ def demo_page(browser: Any, demo_url: str, watch: Watch) -> Iterator[Any]:
 def _bars(page: Any) -> list[dict[str, Any]]:
     return page.locator("svg.timeline-chart g.bar-group rect.bar").evaluate_all(
         """els => els.map(e => ({ month: e.parentNode.dataset.month, count: Number(e.dataset.count),
-                                  reported: e.dataset.reported === 'true' }))""")
+                                  reported: e.dataset.reported === 'true' }))"""
+    )
 
 
 def test_the_actor_timeline_of_the_demo_database_shows_dated_months(demo_page: Any, watch: Watch) -> None:

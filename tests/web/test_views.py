@@ -71,7 +71,8 @@ def test_highlighted_text_is_the_clean_text_unchanged(page: Any, base_url: str) 
     assert page.locator("#article-text").evaluate("el => el.textContent") == record["text"]
     first = record["events"][0]["evidence"]
     marked = page.locator("#article-text .hl-event").evaluate_all(
-        "els => els.map(e => [Number(e.dataset.start), e.textContent])")
+        "els => els.map(e => [Number(e.dataset.start), e.textContent])"
+    )
     assert any(start == first["start"] and first["text"].startswith(text) for start, text in marked)
 
 
@@ -99,7 +100,8 @@ def test_actor_timeline_chart_is_drawn(page: Any, watch: Watch) -> None:
     shot(page, "actor")
     page.click('.segmented button[data-role="source"]')
     as_source = page.locator("svg.timeline-chart rect.bar").evaluate_all(
-        "els => els.reduce((n, e) => n + Number(e.dataset.count), 0)")
+        "els => els.reduce((n, e) => n + Number(e.dataset.count), 0)"
+    )
     assert as_source == sum(r.get("as_source") or 0 for r in profile_events["timeline"]) < expected
     assert not watch.errors
 
@@ -199,8 +201,12 @@ def test_span_segments_split_overlaps_and_cover_the_text(page: Any) -> None:
         { id: 'event-0', kind: 'event', start: 7, end: 12 },
       ]).map(p => [p.start, p.end, p.covering.map(a => a.id)]))""")
     assert parts == [
-        [0, 2, []], [2, 5, ["quote-0"]], [5, 7, ["entity-0", "quote-0"]],
-        [7, 9, ["event-0", "entity-0", "quote-0"]], [9, 12, ["event-0", "quote-0"]], [12, 15, ["quote-0"]],
+        [0, 2, []],
+        [2, 5, ["quote-0"]],
+        [5, 7, ["entity-0", "quote-0"]],
+        [7, 9, ["event-0", "entity-0", "quote-0"]],
+        [9, 12, ["event-0", "quote-0"]],
+        [12, 15, ["quote-0"]],
         [15, 20, []],
     ]
 

@@ -213,9 +213,7 @@ def convert(data_dir: Path, out_dir: Path, nergrit_copies: int = 1) -> dict[str,
     for split in SPLITS:
         docs, same = _convert_split(nlp, data_dir / split.relpath)
         DocBin(docs=docs).to_disk(out_dir / f"{split.dataset}.{split.part}.spacy")
-        _write_gold_tokens(
-            nlp, data_dir / split.relpath, out_dir / f"{split.dataset}.{split.part}.gold.spacy"
-        )
+        _write_gold_tokens(nlp, data_dir / split.relpath, out_dir / f"{split.dataset}.{split.part}.gold.spacy")
         copies = nergrit_copies if split.dataset == "nergrit" and split.part == "train" else 1
         if split.part in combined:
             for doc in docs * copies:
@@ -324,9 +322,7 @@ def export(best: Path, target: Path, scores: dict[str, object], settings: dict[s
     nlp.meta.update(MODEL_META)
     nlp.to_disk(target)
     payload = {"test_scores": scores, "training": settings}
-    (target / "scores.json").write_text(
-        json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    (target / "scores.json").write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def folder_size_mb(path: Path) -> float:
@@ -349,9 +345,7 @@ def parse_overrides(pairs: list[str]) -> dict[str, object]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=["convert", "train", "evaluate", "export", "all"])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="shared/data folder")
     parser.add_argument("--config", type=Path, default=HERE / "config.cfg")
@@ -359,9 +353,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--output", type=Path, default=OUTPUT_DIR)
     parser.add_argument("--model-dir", type=Path, default=MODEL_DIR)
     parser.add_argument("--nergrit-copies", type=int, default=1, help="NERGrit repeats in the train mix")
-    parser.add_argument(
-        "--training-minutes", type=float, default=None, help="wall time, recorded in scores.json"
-    )
+    parser.add_argument("--training-minutes", type=float, default=None, help="wall time, recorded in scores.json")
     parser.add_argument("overrides", nargs="*", help="spaCy config overrides, e.g. training.max_epochs=40")
     return parser
 

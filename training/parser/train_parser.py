@@ -247,8 +247,13 @@ class Corpus:
     same_tokens: int = 0
 
 
-def convert(data_dir: Path, out_dir: Path, extra_gold_words: bool = True, nlpid_wheel: Path | None = None,
-            nlpid_sentences: int = 0) -> dict[str, Corpus]:
+def convert(
+    data_dir: Path,
+    out_dir: Path,
+    extra_gold_words: bool = True,
+    nlpid_wheel: Path | None = None,
+    nlpid_sentences: int = 0,
+) -> dict[str, Corpus]:
     """Write ``<split>.gold.spacy`` and ``<split>.spacy`` per treebank split, plus train.spacy and dev.spacy.
 
     The train set holds the runtime-token version of every sentence and, with ``extra_gold_words``, also the
@@ -299,9 +304,22 @@ NLPID_SENTENCES = 3000  # added to the train set by default (about 50k tokens, 2
 # adalah), VB the copulas, NUM the ordinals, PR the relative "yang"; `nlpid_docs` settles those words by the
 # treebanks' own majority tag.
 NLPID_UPOS = {
-    "NN": "NOUN", "NNP": "PROPN", "VB": "VERB", "JJ": "ADJ", "ADV": "ADV", "IN": "ADP", "SC": "SCONJ",
-    "CC": "CCONJ", "PR": "PRON", "DT": "DET", "NUM": "NUM", "NEG": "PART", "RP": "PART", "FW": "X",
-    "UH": "INTJ", "SYM": "PUNCT",
+    "NN": "NOUN",
+    "NNP": "PROPN",
+    "VB": "VERB",
+    "JJ": "ADJ",
+    "ADV": "ADV",
+    "IN": "ADP",
+    "SC": "SCONJ",
+    "CC": "CCONJ",
+    "PR": "PRON",
+    "DT": "DET",
+    "NUM": "NUM",
+    "NEG": "PART",
+    "RP": "PART",
+    "FW": "X",
+    "UH": "INTJ",
+    "SYM": "PUNCT",
 }
 
 
@@ -310,8 +328,10 @@ def nlpid_wheel(folder: Path) -> Path:
     found = sorted(folder.glob("nlp_id-*.whl"))
     if not found:
         folder.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "-d", str(folder),
-                        NLPID_PACKAGE], check=True)
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "-d", str(folder), NLPID_PACKAGE],
+            check=True,
+        )
         found = sorted(folder.glob("nlp_id-*.whl"))
     return found[-1]
 
@@ -342,8 +362,11 @@ def nlpid_docs(vocab: Vocab, wheel: Path, limit: int, reference: list[Sentence])
     for sentence in reference:
         for w in sentence.words:
             counts.setdefault(w.form.lower(), Counter())[w.upos] += 1
-    fixed = {form: c.most_common(1)[0][0] for form, c in counts.items()
-             if c.total() >= 10 and c.most_common(1)[0][1] >= 0.95 * c.total()}
+    fixed = {
+        form: c.most_common(1)[0][0]
+        for form, c in counts.items()
+        if c.total() >= 10 and c.most_common(1)[0][1] >= 0.95 * c.total()
+    }
     sentences = read_nlpid(wheel)
     random.Random(0).shuffle(sentences)
     docs = []
@@ -361,8 +384,10 @@ def _nlpid_upos(word: str, tag: str) -> str:
 
 
 def guess_spaces(words: list[str]) -> list[bool]:
-    return [i + 1 < len(words) and words[i + 1] not in {",", ".", ";", ":", "?", "!", ")", "%"} and w != "("
-            for i, w in enumerate(words)]
+    return [
+        i + 1 < len(words) and words[i + 1] not in {",", ".", ";", ":", "?", "!", ")", "%"} and w != "("
+        for i, w in enumerate(words)
+    ]
 
 
 def write_raw_text(data_dir: Path, wheel: Path, target: Path) -> int:
@@ -371,8 +396,11 @@ def write_raw_text(data_dir: Path, wheel: Path, target: Path) -> int:
     texts = [" ".join(w for w, _ in s) for s in read_nlpid(wheel)]
     for split in ("csui.train", "gsd.dev"):
         texts += [surface_text(s)[0] for s in read_conllu(data_dir / TREEBANKS[split])]
-    for relpath in ("indonlu_ner/nergrit/train.txt", "indolem_ner/nerugm/train.01.tsv",
-                    "indolem_ner/nerui/train.01.tsv"):
+    for relpath in (
+        "indonlu_ner/nergrit/train.txt",
+        "indolem_ner/nerugm/train.01.tsv",
+        "indolem_ner/nerui/train.01.tsv",
+    ):
         blocks = (data_dir / relpath).read_text(encoding="utf-8").split("\n\n")
         texts += [" ".join(line.rsplit("\t", 1)[0] for line in b.splitlines() if "\t" in line) for b in blocks]
     texts = [t for t in texts if t.strip()]
@@ -411,11 +439,20 @@ def load_docs(vocab: Vocab, path: Path) -> list[Doc]:
 def score(nlp: Language, gold_docs: Iterable[Doc]) -> dict[str, float]:
     """UAS, LAS and UPOS accuracy over every token (punctuation included, as in the CoNLL 2018 shared task);
     ``*_nopunct`` leave out tokens whose gold relation is punct. LAS compares full labels (nsubj:pass)."""
-    totals = {"uas": 0, "las": 0, "upos": 0, "n": 0, "uas_nopunct": 0, "las_nopunct": 0, "n_nopunct": 0,
-              "upos_tagger": 0}
+    totals = {
+        "uas": 0,
+        "las": 0,
+        "upos": 0,
+        "n": 0,
+        "uas_nopunct": 0,
+        "las_nopunct": 0,
+        "n_nopunct": 0,
+        "upos_tagger": 0,
+    }
     gold_list = list(gold_docs)
-    unannotated = (Doc(nlp.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d])
-                   for d in gold_list)
+    unannotated = (
+        Doc(nlp.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d]) for d in gold_list
+    )
     for gold, pred in zip(gold_list, nlp.pipe(unannotated, batch_size=64), strict=True):
         for g, p in zip(gold, pred, strict=True):
             head_ok = g.head.i == p.head.i
@@ -459,8 +496,9 @@ def sample_sentences(samples: Path = SAMPLES_DIR) -> list[str]:
     from peristiwa.stages.nlp.sentences import split_sentences
 
     texts = [path.read_text(encoding="utf-8") for path in sorted(samples.glob("*.txt"))]
-    return [text[s.start:s.end] for text in texts
-            for s in split_sentences(text, DATA_DIR / "nlp" / "abbreviations.yaml")]
+    return [
+        text[s.start : s.end] for text in texts for s in split_sentences(text, DATA_DIR / "nlp" / "abbreviations.yaml")
+    ]
 
 
 def measure_speed(nlp: Language, sentences: list[str], repeats: int = 5) -> dict[str, float]:
@@ -548,14 +586,29 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--corpus", type=Path, default=CORPUS_DIR)
     parser.add_argument("--output", type=Path, default=OUTPUT_DIR)
     parser.add_argument("--model-dir", type=Path, default=MODEL_DIR)
-    parser.add_argument("--runtime-only", action="store_true",
-                        help="train on runtime tokens only (no gold-word copies of re-tokenised sentences)")
-    parser.add_argument("--nlpid-wheel", type=Path, default=None,
-                        help=f"the {NLPID_PACKAGE} wheel (default: fetched into --corpus by pip download)")
-    parser.add_argument("--nlpid-sentences", type=int, default=NLPID_SENTENCES,
-                        help="nlp-id POS sentences added to the train set (0: none)")
-    parser.add_argument("--pretrained", type=Path, default=None,
-                        help="tok2vec weights to start from (default: OUTPUT/pretrain/model-last.bin if present)")
+    parser.add_argument(
+        "--runtime-only",
+        action="store_true",
+        help="train on runtime tokens only (no gold-word copies of re-tokenised sentences)",
+    )
+    parser.add_argument(
+        "--nlpid-wheel",
+        type=Path,
+        default=None,
+        help=f"the {NLPID_PACKAGE} wheel (default: fetched into --corpus by pip download)",
+    )
+    parser.add_argument(
+        "--nlpid-sentences",
+        type=int,
+        default=NLPID_SENTENCES,
+        help="nlp-id POS sentences added to the train set (0: none)",
+    )
+    parser.add_argument(
+        "--pretrained",
+        type=Path,
+        default=None,
+        help="tok2vec weights to start from (default: OUTPUT/pretrain/model-last.bin if present)",
+    )
     parser.add_argument("--training-minutes", type=float, default=None, help="wall time, recorded in scores.json")
     parser.add_argument("--pretraining-minutes", type=float, default=None, help="the same for pretrain")
     parser.add_argument("overrides", nargs="*", help="spaCy config overrides, e.g. training.max_epochs=40")
@@ -607,8 +660,11 @@ def training_settings(args: argparse.Namespace, overrides: dict[str, object]) ->
         "overrides": overrides,
         "train": f"UD Indonesian-CSUI train + UD Indonesian-GSD dev less every {DEV_EVERY}th sentence"
         + ("" if args.runtime_only else " (re-tokenised sentences also on their gold words)")
-        + (f" + {args.nlpid_sentences} sentences of {NLPID_PACKAGE}'s POS corpus (UPOS only)"
-           if args.nlpid_sentences else ""),
+        + (
+            f" + {args.nlpid_sentences} sentences of {NLPID_PACKAGE}'s POS corpus (UPOS only)"
+            if args.nlpid_sentences
+            else ""
+        ),
         "pretraining": "tok2vec pretrained on raw text (spacy pretrain, characters objective; config.cfg "
         "[pretraining]): nlp-id's POS corpus and the UD and NER train splits",
         "dev": f"every {DEV_EVERY}th sentence of UD Indonesian-GSD dev (runtime tokens)",

@@ -1,7 +1,7 @@
 """Batch: the same pipeline on a Dask cluster, shard by shard, into Parquet partitions that `load` stores.
 
-    plan (shards.py) → process one shard per task (worker.py) → partition files (partitions.py)
-    → `peristiwa load DIR --db FILE` (load.py) through the store's own write path.
+plan (shards.py) → process one shard per task (worker.py) → partition files (partitions.py)
+→ `peristiwa load DIR --db FILE` (load.py) through the store's own write path.
 """
 
 from peristiwa.batch.load import load_partitions

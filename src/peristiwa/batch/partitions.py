@@ -29,18 +29,20 @@ class ShardSizeMismatch(PeristiwaError):
 
 
 ROW_GROUP = 50  # records per Parquet row group: what a worker holds in memory at once
-SCHEMA = pa.schema([
-    ("id", pa.string()),
-    ("shard", pa.string()),
-    ("seq", pa.int32()),
-    ("path", pa.string()),
-    ("line", pa.int32()),
-    ("language", pa.string()),
-    ("published", pa.string()),
-    ("events", pa.int32()),
-    ("problems", pa.int32()),
-    ("record", pa.string()),
-])
+SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("shard", pa.string()),
+        ("seq", pa.int32()),
+        ("path", pa.string()),
+        ("line", pa.int32()),
+        ("language", pa.string()),
+        ("published", pa.string()),
+        ("events", pa.int32()),
+        ("problems", pa.int32()),
+        ("record", pa.string()),
+    ]
+)
 
 
 def part_path(out: Path, shard_id: str) -> Path:
@@ -89,9 +91,15 @@ def write_part(out: Path, shard_id: str, records: Iterable[dict[str, Any]]) -> i
 def _row(shard_id: str, seq: int, record: dict[str, Any]) -> dict[str, Any]:
     source = record.get("source") or {}
     return {
-        "id": record["id"], "shard": shard_id, "seq": seq, "path": source.get("path"), "line": source.get("line"),
-        "language": record.get("language"), "published": record.get("published"),
-        "events": len(record.get("events") or []), "problems": len(record.get("problems") or []),
+        "id": record["id"],
+        "shard": shard_id,
+        "seq": seq,
+        "path": source.get("path"),
+        "line": source.get("line"),
+        "language": record.get("language"),
+        "published": record.get("published"),
+        "events": len(record.get("events") or []),
+        "problems": len(record.get("problems") or []),
         "record": json.dumps(record, ensure_ascii=False),
     }
 
@@ -119,8 +127,10 @@ def update_manifest(out: Path, shard_ids: list[str], shard_size: int) -> None:
     """
     manifest = _read_manifest(out)
     if manifest and manifest["shard_size"] != shard_size:
-        raise ShardSizeMismatch(f"{out} was written with shard size {manifest['shard_size']}, not {shard_size}; "
-                             f"rerun with --shard-size {manifest['shard_size']} or choose a new --out folder")
+        raise ShardSizeMismatch(
+            f"{out} was written with shard size {manifest['shard_size']}, not {shard_size}; "
+            f"rerun with --shard-size {manifest['shard_size']} or choose a new --out folder"
+        )
     known = manifest["shards"] if manifest else []
     body = {"shard_size": shard_size, "shards": known + [s for s in shard_ids if s not in set(known)]}
     _replace_atomically(out / "_manifest.json", lambda tmp: tmp.write_text(json.dumps(body), encoding="utf-8"))

@@ -57,9 +57,11 @@ class BatchReport:
 
     def summary(self) -> str:
         stage = f" ({self.quarantined} of them because a stage failed)" if self.quarantined else ""
-        return (f"{self.articles} article(s) processed in {self.shards - self.skipped} shard(s), {self.skipped} "
-                f"shard(s) already done, {self.inputs_failed} input(s) failed{stage}, {len(self.failed)} shard(s) "
-                f"failed; {self.seconds:.1f}s")
+        return (
+            f"{self.articles} article(s) processed in {self.shards - self.skipped} shard(s), {self.skipped} "
+            f"shard(s) already done, {self.inputs_failed} input(s) failed{stage}, {len(self.failed)} shard(s) "
+            f"failed; {self.seconds:.1f}s"
+        )
 
 
 def run_batch(
@@ -103,19 +105,30 @@ def _plan(inputs: Iterable[str], shard_size: int, report: BatchReport, workers: 
     return shards
 
 
-def _run_shards(client: Client, todo: list[Shard], out: Path, settings: Settings, report: BatchReport,
-                on_shard: Callable[[dict[str, Any]], None] | None) -> None:
+def _run_shards(
+    client: Client,
+    todo: list[Shard],
+    out: Path,
+    settings: Settings,
+    report: BatchReport,
+    on_shard: Callable[[dict[str, Any]], None] | None,
+) -> None:
     from distributed import as_completed
 
     run = uuid.uuid4().hex[:8]  # fresh task keys, so a long-lived cluster never hands back an old result
-    futures = {client.submit(process_shard, shard, str(out.resolve()), settings, key=f"shard-{shard.id}-{run}",
-                             retries=TASK_RETRIES): shard for shard in todo}
+    futures = {
+        client.submit(
+            process_shard, shard, str(out.resolve()), settings, key=f"shard-{shard.id}-{run}", retries=TASK_RETRIES
+        ): shard
+        for shard in todo
+    }
     for future in as_completed(futures):
         try:
             summary = future.result()
         except Exception as error:  # noqa: BLE001 - a shard that cannot run is reported, the others go on
-            report.failed.append(f"{futures[future].id} ({', '.join(futures[future].paths)[:200]}): "
-                                 f"{type(error).__name__}: {error}")
+            report.failed.append(
+                f"{futures[future].id} ({', '.join(futures[future].paths)[:200]}): {type(error).__name__}: {error}"
+            )
             continue
         report.add(summary)
         if on_shard:
@@ -143,8 +156,10 @@ def _remote(scheduler: str) -> Client:
     try:
         return Client(scheduler)  # waits up to Dask's distributed.comm.timeouts.connect (30 s by default)
     except (OSError, TimeoutError) as error:
-        raise PeristiwaError(f"cannot reach the Dask scheduler at {scheduler} ({error}); check the address, or "
-                             "leave out --scheduler to run a local cluster") from error
+        raise PeristiwaError(
+            f"cannot reach the Dask scheduler at {scheduler} ({error}); check the address, or "
+            "leave out --scheduler to run a local cluster"
+        ) from error
 
 
 def local_cluster(workers: int) -> LocalCluster:
@@ -156,8 +171,16 @@ def local_cluster(workers: int) -> LocalCluster:
     # short-lived arrays then cost ~35% more time (NER 24.7 → 33.0 ms per seed article). The 1.5 GB limit bounds
     # memory anyway, so the workers keep glibc's own threshold. Dask's statistical profiler samples the task
     # thread's stack every 10 ms for the dashboard; off, a worker runs the pipeline ~4% faster.
-    settings = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
-                "distributed.worker.profile.enabled": False}
+    settings = {
+        "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+        "distributed.worker.profile.enabled": False,
+    }
     with dask.config.set(settings):
-        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, memory_limit=MEMORY_LIMIT,
-                            dashboard_address=":0", silence_logs=logging.ERROR)  # any free port: hosts are shared
+        return LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            memory_limit=MEMORY_LIMIT,
+            dashboard_address=":0",
+            silence_logs=logging.ERROR,
+        )  # any free port: hosts are shared

@@ -49,8 +49,9 @@ class Shard:
         return len(self.paths) if suffix_of(Path(self.paths[0])) not in CONTAINER_SUFFIXES else None
 
 
-def plan_shards(inputs: Iterable[str], shard_size: int = DEFAULT_SHARD_SIZE, on_skip: OnSkip | None = None,
-                workers: int = 1) -> Iterator[Shard | InputError]:
+def plan_shards(
+    inputs: Iterable[str], shard_size: int = DEFAULT_SHARD_SIZE, on_skip: OnSkip | None = None, workers: int = 1
+) -> Iterator[Shard | InputError]:
     """Shards in input order (the order `extract` would read the articles in), or errors for bad inputs.
 
     Small inputs are split so that every worker gets a share: fewer than `shard_size` × `workers` article files

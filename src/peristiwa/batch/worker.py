@@ -57,11 +57,16 @@ def process_shard(shard: Shard, out: str, settings: Settings) -> dict[str, Any]:
     if quarantined:
         partitions.write_lines(partitions.quarantine_path(folder, shard.id), quarantined)
     summary = {
-        "shard": shard.id, "paths": list(shard.paths), "start": shard.start, "stop": shard.stop,
-        "articles": written, "quarantined": sum(1 for q in quarantined if q["stage"] != "ingest"),
+        "shard": shard.id,
+        "paths": list(shard.paths),
+        "start": shard.start,
+        "stop": shard.stop,
+        "articles": written,
+        "quarantined": sum(1 for q in quarantined if q["stage"] != "ingest"),
         "input_errors": sum(1 for q in quarantined if q["stage"] == "ingest"),
         "failures": [_failure_line(q) for q in quarantined],
-        "seconds": time.perf_counter() - started, "pid": os.getpid(),
+        "seconds": time.perf_counter() - started,
+        "pid": os.getpid(),
         "stage_seconds": {name: pipeline.timings[name] - before.get(name, 0.0) for name in pipeline.timings},
     }
     partitions.mark_done(folder, shard.id, summary)
@@ -94,7 +99,11 @@ def _failure_line(entry: Entry) -> str:
 
 def _quarantine_entry(shard: Shard, raw: RawArticle, stage: str, error: Exception) -> Entry:
     return {
-        "shard": shard.id, "id": article_id(raw.text), "where": where(raw.source), "source": asdict(raw.source),
+        "shard": shard.id,
+        "id": article_id(raw.text),
+        "where": where(raw.source),
+        "source": asdict(raw.source),
         "stage": stage,
-        "error": f"{type(error).__name__}: {error}", "traceback": "".join(traceback.format_exception(error)),
+        "error": f"{type(error).__name__}: {error}",
+        "traceback": "".join(traceback.format_exception(error)),
     }

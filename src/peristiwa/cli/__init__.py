@@ -22,8 +22,9 @@ from peristiwa.pipeline import Pipeline
 from peristiwa.settings import DEFAULT_MAX_BYTES, PACKAGE_DIR, Settings
 from peristiwa.stages.ingest import Item, count_articles, expand_inputs, read_paths
 
-app = typer.Typer(help="Peristiwa: Indonesian news to source-linked event data.", no_args_is_help=True,
-                  add_completion=False)
+app = typer.Typer(
+    help="Peristiwa: Indonesian news to source-linked event data.", no_args_is_help=True, add_completion=False
+)
 err = Console(stderr=True)
 SAMPLES = PACKAGE_DIR / "samples"
 
@@ -42,8 +43,9 @@ def _output(path: Path | None, force: bool) -> Iterator[IO[str]]:
         yield handle
 
 
-def run_pipeline(inputs: list[str], settings: Settings, out: IO[str] | None,
-                 every: float = LOG_EVERY) -> tuple[list[Document], int]:
+def run_pipeline(
+    inputs: list[str], settings: Settings, out: IO[str] | None, every: float = LOG_EVERY
+) -> tuple[list[Document], int]:
     """Process every input, writing each record as soon as it is ready; return documents and failures.
 
     Progress goes to standard error: a bar in a terminal, a line every `every` seconds in a log."""
@@ -83,8 +85,9 @@ def report_skip(where: str, why: str) -> None:
 def _report_problems(doc: Document) -> None:
     for problem in doc.problems:
         where = doc.source.path or doc.source.url or doc.id
-        err.print(f"[yellow]warning:[/yellow] {where}: {problem.stage}: {problem.message}",
-                  highlight=False, soft_wrap=True)
+        err.print(
+            f"[yellow]warning:[/yellow] {where}: {problem.stage}: {problem.message}", highlight=False, soft_wrap=True
+        )
 
 
 @app.command()
@@ -93,17 +96,21 @@ def extract(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write JSON Lines here.")] = None,
     force: Annotated[bool, typer.Option(help="Overwrite the output file.")] = False,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
-    progress_every: Annotated[float, typer.Option(
-        "--progress-every", min=0, help="Seconds between progress lines when standard error is not a terminal.")]
-    = LOG_EVERY,
+    progress_every: Annotated[
+        float,
+        typer.Option(
+            "--progress-every", min=0, help="Seconds between progress lines when standard error is not a terminal."
+        ),
+    ] = LOG_EVERY,
 ) -> None:
     """Extract one JSON record per article (JSON Lines)."""
     settings = Settings(max_bytes=max_bytes)
     started = time.perf_counter()
     with _output(output, force) as out:
         documents, failures = run_pipeline(inputs, settings, out, progress_every)
-    err.print(f"{len(documents)} article(s) extracted, {failures} input(s) failed in "
-              f"{time.perf_counter() - started:.1f}s")
+    err.print(
+        f"{len(documents)} article(s) extracted, {failures} input(s) failed in {time.perf_counter() - started:.1f}s"
+    )
     if failures:
         raise typer.Exit(1)
 
@@ -139,8 +146,9 @@ def _print_scores(result: dict[str, Any]) -> None:
     for column in ("layer", "P", "R", "F1", "tp", "system", "gold"):
         table.add_column(column, justify="left" if column == "layer" else "right")
     for name, s in result["overall"].items():
-        table.add_row(name, f"{s['p']:.3f}", f"{s['r']:.3f}", f"{s['f1']:.3f}", str(s["tp"]), str(s["sys"]),
-                      str(s["gold"]))
+        table.add_row(
+            name, f"{s['p']:.3f}", f"{s['r']:.3f}", f"{s['f1']:.3f}", str(s["tp"]), str(s["sys"]), str(s["gold"])
+        )
     out.print(table)
     docs = Table(title="Per document (F1)")
     layers = ("boilerplate_removed", "entities", "person_actor", "quotes", "date_values", "events")
@@ -174,7 +182,8 @@ def _print_confusion(out: Console, cells: list[dict[str, Any]]) -> None:
 @app.command()
 def demo(
     output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the records.")] = Path(
-        "peristiwa-demo.jsonl"),
+        "peristiwa-demo.jsonl"
+    ),
 ) -> None:
     """Run the pipeline on the bundled sample articles and show what it found."""
     with output.open("w", encoding="utf-8") as out:
@@ -190,10 +199,12 @@ def _print_summary(doc: Document) -> None:
     out.rule(f"[bold]{name}[/bold]")
     out.print(f"title: {doc.title or '—'}   published: {doc.published or '—'}   language: {doc.language}")
     reasons = ", ".join(sorted({r.reason for r in doc.removed})) or "nothing"
-    out.print(f"removed {len(doc.removed)} line(s) ({reasons}); body {len(doc.text)} chars, "
-              f"{len(doc.sentences)} sentences")
-    out.print(f"entities {len(doc.entities)}, quotes {len(doc.quotes)}, dates {len(doc.dates)}, "
-              f"events {len(doc.events)}")
+    out.print(
+        f"removed {len(doc.removed)} line(s) ({reasons}); body {len(doc.text)} chars, {len(doc.sentences)} sentences"
+    )
+    out.print(
+        f"entities {len(doc.entities)}, quotes {len(doc.quotes)}, dates {len(doc.dates)}, events {len(doc.events)}"
+    )
     for event in doc.events[:5]:
         out.print(f"  • {event.source} {event.type} {event.target or '—'}: “{event.evidence.text}”")
 

@@ -25,15 +25,27 @@ def batch_command(
     inputs: Annotated[list[str], typer.Argument(help="Files, directories or globs (.txt .html .jsonl .csv .warc).")],
     out: Annotated[Path, typer.Option("--out", help="Output folder for the Parquet partitions.")],
     scheduler: Annotated[str | None, typer.Option(help=SCHEDULER_HELP)] = None,
-    workers: Annotated[int, typer.Option(help="Worker processes of the local cluster (small inputs are split "
-                                               "into this many shards).", min=1)] = 2,
-    shard_size: Annotated[int, typer.Option(help="Articles per shard (JSONL slices, groups of files).", min=1)]
-    = DEFAULT_SHARD_SIZE,
+    workers: Annotated[
+        int,
+        typer.Option(
+            help="Worker processes of the local cluster (small inputs are split into this many shards).", min=1
+        ),
+    ] = 2,
+    shard_size: Annotated[
+        int, typer.Option(help="Articles per shard (JSONL slices, groups of files).", min=1)
+    ] = DEFAULT_SHARD_SIZE,
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Largest single-article file.")] = DEFAULT_MAX_BYTES,
 ) -> None:
     """Run the pipeline on a Dask cluster into Parquet partitions (resumable; `peristiwa load` stores them)."""
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, transient=True, disable=not err.is_terminal) as progress:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as progress:
         task = progress.add_task("shards", total=None)
         articles = 0
 
@@ -43,8 +55,16 @@ def batch_command(
             progress.update(task, advance=1, description=f"shards ({articles} articles)")
 
         try:
-            report = run_batch(inputs, out, Settings(max_bytes=max_bytes), scheduler, workers, shard_size,
-                               on_shard=advance, on_plan=lambda total: progress.update(task, total=total))
+            report = run_batch(
+                inputs,
+                out,
+                Settings(max_bytes=max_bytes),
+                scheduler,
+                workers,
+                shard_size,
+                on_shard=advance,
+                on_plan=lambda total: progress.update(task, total=total),
+            )
         except PeristiwaError as error:
             err.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
             raise typer.Exit(2 if isinstance(error, ShardSizeMismatch) else 1) from error
@@ -59,11 +79,15 @@ def _print_report(report: BatchReport, out: Path) -> None:
     for line in report.errors + report.failures:  # each failed input with its reason, as `extract` prints them
         err.print(f"[red]error:[/red] {line}", highlight=False, soft_wrap=True)
     for line in report.failed:
-        err.print(f"[red]shard failed:[/red] {line}; run the same command again to retry it",
-                  highlight=False, soft_wrap=True)
+        err.print(
+            f"[red]shard failed:[/red] {line}; run the same command again to retry it", highlight=False, soft_wrap=True
+        )
     if report.quarantined:
-        err.print(f"[yellow]warning:[/yellow] {out / 'quarantine'} keeps the articles a stage failed on, with "
-                  "their tracebacks", highlight=False)
+        err.print(
+            f"[yellow]warning:[/yellow] {out / 'quarantine'} keeps the articles a stage failed on, with "
+            "their tracebacks",
+            highlight=False,
+        )
     err.print(report.summary(), highlight=False, soft_wrap=True)
 
 

@@ -26,8 +26,12 @@ Host = Annotated[str, typer.Option(help="Address to listen on; beyond loopback a
 Port = Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)]
 Token = Annotated[str | None, typer.Option(help=f"Write token (default: env {TOKEN_ENV}).")]
 MaxBody = Annotated[int, typer.Option("--max-body", help="Largest request body, in bytes.", min=1)]
-AllowHost = Annotated[list[str] | None, typer.Option(
-    "--allow-host", help="Another name this server is reached by (Host header) that may write without a token.")]
+AllowHost = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--allow-host", help="Another name this server is reached by (Host header) that may write without a token."
+    ),
+]
 
 
 def serve_command(
@@ -53,8 +57,10 @@ def serve_command(
         raise typer.Exit(2) from error
     address = f"http://{f'[{host}]' if ':' in host else host}:{port}/"
     err.print(f"{db}: {summary}", highlight=False)
-    err.print(f"Peristiwa is running at [bold]{address}[/bold] (API under /v1, docs at {address}docs); "
-              "press Ctrl-C to stop.", highlight=False)
+    err.print(
+        f"Peristiwa is running at [bold]{address}[/bold] (API under /v1, docs at {address}docs); press Ctrl-C to stop.",
+        highlight=False,
+    )
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
 
 
@@ -66,8 +72,10 @@ def _check_port(host: str, port: int) -> None:
         try:
             probe.bind((host, port))
         except OSError as error:
-            raise PeristiwaError(f"cannot listen on {host}:{port} ({error.strerror}); is another server running "
-                                 "there? pass --port with a free port") from error
+            raise PeristiwaError(
+                f"cannot listen on {host}:{port} ({error.strerror}); is another server running "
+                "there? pass --port with a free port"
+            ) from error
 
 
 def _summary(db: Path) -> str:

@@ -48,9 +48,7 @@ def ingest_command(
     inputs: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")],
     db: Db = api.DEFAULT_DB,
     batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = api.DEFAULT_BATCH,
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", help="Largest single-article file.")
-    ] = DEFAULT_MAX_BYTES,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Largest single-article file.")] = DEFAULT_MAX_BYTES,
 ) -> None:
     """Extract articles and store them, their mentions, stories and merged events in the database."""
 
@@ -91,8 +89,9 @@ def query_events(
     target: Annotated[str | None, typer.Option(help="Target actor code.")] = None,
     type: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,
     quad: Annotated[str | None, typer.Option(help="V-coop | M-coop | V-conf | M-conf")] = None,
-    since: Annotated[str | None, typer.Option(help="From this date: YYYY-MM-DD, 'kemarin', '7 hari terakhir', "
-                                                   "'yesterday' …")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="From this date: YYYY-MM-DD, 'kemarin', '7 hari terakhir', 'yesterday' …")
+    ] = None,
     until: Annotated[str | None, typer.Option(help="Up to this date (same forms).")] = None,
     text: Annotated[str | None, typer.Option(help="Words in the evidence text.")] = None,
     limit: Limit = 100,
@@ -114,9 +113,7 @@ def query_events(
 
 
 @query_app.command("actor")
-def query_actor(
-    code: Annotated[str, typer.Argument(help="Actor code, e.g. RUS.")], db: Db = api.DEFAULT_DB
-) -> None:
+def query_actor(code: Annotated[str, typer.Argument(help="Actor code, e.g. RUS.")], db: Db = api.DEFAULT_DB) -> None:
     """An actor's profile: events as source and target, by type, partners, people and roles."""
     _query(db, "actor", id=code)
 

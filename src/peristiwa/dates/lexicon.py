@@ -119,8 +119,10 @@ def load_lexicon(data_dir: Path) -> Lexicon:
         single_words={w.lower(): unit for unit, entry in units for w in entry["single"]},
         unit_surface=tuple(w for _, entry in units for w in entry["words"]),
         single_surface=tuple(w for _, entry in units for w in entry["single"]),
-        directions={str(k): Direction(v["kind"], int(v.get("sign", 0)), bool(v.get("counted", True)))
-                    for k, v in data["directions"].items()},
+        directions={
+            str(k): Direction(v["kind"], int(v.get("sign", 0)), bool(v.get("counted", True)))
+            for k, v in data["directions"].items()
+        },
         portions={str(k): (float(v[0]), float(v[1])) for k, v in data["portions"].items()},
         day_words={" ".join(str(k).split()): int(v) for k, v in data["day_words"].items()},
         future_cues=frozenset(data["future_cues"]),

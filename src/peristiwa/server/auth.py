@@ -14,7 +14,8 @@ bearer = HTTPBearer(auto_error=False, description="The token given to `peristiwa
 
 
 def require_writer(
-    request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)  # noqa: B008
+    request: Request,
+    credentials: HTTPAuthorizationCredentials | None = Depends(bearer),  # noqa: B008
 ) -> None:
     token: str | None = request.app.state.token
     if token is None:  # loopback without a token: only this machine can reach the server …
@@ -22,13 +23,20 @@ def require_writer(
         return
     given = credentials.credentials if credentials else ""
     if not hmac.compare_digest(given.encode(), token.encode()):
-        raise ApiError(401, "this endpoint writes and needs the server's token: send 'Authorization: Bearer <token>'",
-                       code="unauthorized")
+        raise ApiError(
+            401,
+            "this endpoint writes and needs the server's token: send 'Authorization: Bearer <token>'",
+            code="unauthorized",
+        )
 
 
 def _require_own_host(request: Request) -> None:
     host = host_name(request.headers.get("host", ""))
     if host not in request.app.state.write_hosts:
-        raise ApiError(403, f"this server has no write token and takes writes only for its own address, not for "
-                            f"Host {host!r}; if that name is yours, start it with --allow-host {host or 'NAME'}, "
-                            "or give it a --token", code="forbidden")
+        raise ApiError(
+            403,
+            f"this server has no write token and takes writes only for its own address, not for "
+            f"Host {host!r}; if that name is yours, start it with --allow-host {host or 'NAME'}, "
+            "or give it a --token",
+            code="forbidden",
+        )

@@ -55,7 +55,7 @@ def write_hosts(options: ServerOptions) -> frozenset[str]:
 
 
 def host_name(header: str) -> str:
-    """"127.0.0.1:8000" → "127.0.0.1", "[::1]:8000" → "::1", "Example.ORG" → "example.org"."""
+    """ "127.0.0.1:8000" → "127.0.0.1", "[::1]:8000" → "::1", "Example.ORG" → "example.org"."""
     value = header.strip().lower()
     if value.startswith("["):
         return value[1:].split("]", 1)[0]

@@ -28,8 +28,11 @@ def decode(order: str, cursor: str) -> list[Any]:
             raise ValueError("made for another order")
         return _typed(data["k"], KEY_TYPES[order])
     except (ValueError, TypeError, KeyError, UnicodeError, binascii.Error) as error:
-        raise ApiError(400, "the cursor is not one this server gave for this order; start again without "
-                            "`cursor` and follow `next_cursor` from the answers") from error
+        raise ApiError(
+            400,
+            "the cursor is not one this server gave for this order; start again without "
+            "`cursor` and follow `next_cursor` from the answers",
+        ) from error
 
 
 def _typed(values: Any, types: tuple[str, ...]) -> list[Any]:

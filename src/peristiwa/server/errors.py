@@ -39,8 +39,9 @@ class ApiError(Exception):
         self.code = code or CODES.get(status, "error")
 
 
-def error_response(status: int, message: str, detail: Any = None, code: str | None = None,
-                   headers: dict[str, str] | None = None) -> JSONResponse:
+def error_response(
+    status: int, message: str, detail: Any = None, code: str | None = None, headers: dict[str, str] | None = None
+) -> JSONResponse:
     body = {"error": {"code": code or CODES.get(status, "error"), "message": message, "detail": detail}}
     return JSONResponse(body, status_code=status, headers=headers)
 
@@ -64,8 +65,14 @@ async def _http_error(_: Request, error: HTTPException) -> JSONResponse:
 
 async def _validation_error(_: Request, error: RequestValidationError) -> JSONResponse:
     # Only the parts that are always JSON-safe: `ctx` may hold exception objects.
-    detail = [{"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")).removeprefix("Value error, "),
-               "type": str(e.get("type", ""))} for e in error.errors()]
+    detail = [
+        {
+            "loc": list(e.get("loc", ())),
+            "msg": str(e.get("msg", "")).removeprefix("Value error, "),
+            "type": str(e.get("type", "")),
+        }
+        for e in error.errors()
+    ]
     first = detail[0] if detail else {"loc": [], "msg": "invalid request"}
     where = ".".join(str(part) for part in first["loc"])
     return error_response(422, f"invalid request: {where}: {first['msg']}; see /openapi.json", detail)

@@ -101,7 +101,7 @@ def _cache_key(article: dict[str, Any]) -> tuple[Any, ...]:
     body = article.get("text") or article.get("html") or ""
     kind = "text" if article.get("text") else "html"
     metadata = tuple(article.get(k) for k in ("url", "title", "published", "outlet"))
-    return (kind, hashlib.sha256(body.encode('utf-8', 'surrogatepass')).hexdigest(), *metadata)
+    return (kind, hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest(), *metadata)
 
 
 def to_raw(article: dict[str, Any]) -> RawArticle:
@@ -115,4 +115,3 @@ def to_raw(article: dict[str, Any]) -> RawArticle:
     if isinstance(item, InputError):
         raise item
     return item
-

@@ -10,8 +10,9 @@ from peristiwa.server.errors import error_response
 # everything else is strictly same-origin.
 DOCS_PATHS = ("/docs",)
 STRICT_CSP = "default-src 'self'"
-DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
-            "img-src 'self' data:")
+DOCS_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:"
+)
 
 
 class BodyLimit:
@@ -52,7 +53,8 @@ class BodyLimit:
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         response = error_response(
-            413, f"request body is larger than {self.max_body} bytes; send fewer or shorter articles per request",
+            413,
+            f"request body is larger than {self.max_body} bytes; send fewer or shorter articles per request",
             {"max_bytes": self.max_body},
         )
         await response(scope, receive, send)

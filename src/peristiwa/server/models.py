@@ -43,17 +43,26 @@ class ArticleIn(BaseModel):
 
     # The spec says "text or html, not blank" too, so generated clients and fuzzers send valid articles; the
     # validators below say in words what is wrong.
-    model_config = ConfigDict(extra="forbid",
-                              json_schema_extra={"oneOf": [{"required": ["text"]}, {"required": ["html"]}]})
-    text: str | None = Field(None, max_length=MAX_TEXT, json_schema_extra={"pattern": NOT_BLANK},
-                             description="Plain text of the article.")
-    html: str | None = Field(None, max_length=MAX_TEXT, json_schema_extra={"pattern": NOT_BLANK},
-                             description="An HTML page (its main text and metadata are extracted).")
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"oneOf": [{"required": ["text"]}, {"required": ["html"]}]}
+    )
+    text: str | None = Field(
+        None, max_length=MAX_TEXT, json_schema_extra={"pattern": NOT_BLANK}, description="Plain text of the article."
+    )
+    html: str | None = Field(
+        None,
+        max_length=MAX_TEXT,
+        json_schema_extra={"pattern": NOT_BLANK},
+        description="An HTML page (its main text and metadata are extracted).",
+    )
     url: str | None = Field(None, max_length=2048)
     title: str | None = Field(None, max_length=1000)
     published: str | None = Field(
-        None, max_length=40, description="Publication date: 2022-03-02, a date line ('Jumat, 04 Maret 2022 | "
-        "08:45 WIB') or one day relative to today ('kemarin', 'yesterday'); anything else is refused.")
+        None,
+        max_length=40,
+        description="Publication date: 2022-03-02, a date line ('Jumat, 04 Maret 2022 | "
+        "08:45 WIB') or one day relative to today ('kemarin', 'yesterday'); anything else is refused.",
+    )
     outlet: str | None = Field(None, max_length=200)
 
     @field_validator("text", "html")
@@ -71,8 +80,10 @@ class ArticleIn(BaseModel):
             return value or None
         day = typed_day(value, dt.date.today())
         if day is None:
-            raise ValueError(f"cannot read {value!r} as a publication date: give YYYY-MM-DD, a date line such as "
-                             "'Jumat, 04 Maret 2022', or one day such as 'kemarin'")
+            raise ValueError(
+                f"cannot read {value!r} as a publication date: give YYYY-MM-DD, a date line such as "
+                "'Jumat, 04 Maret 2022', or one day such as 'kemarin'"
+            )
         return day.isoformat()
 
     @model_validator(mode="after")
@@ -93,10 +104,20 @@ class ArticlesIn(BaseModel):
 # Declared once, in model.py; these response schemas are derived from its dataclasses, so a field added there
 # appears here (and in the OpenAPI spec) by itself. Schema names are kept stable for API clients.
 SCHEMA_NAMES = {
-    record.Mention: "Span", record.Sentence: "Offsets", record.Source: "SourceOut", record.Entity: "EntityOut",
-    record.Quote: "QuoteOut", record.DateMention: "DateOut", record.Place: "PlaceOut", record.Event: "RecordEvent",
-    record.Removed: "RemovedOut", record.Problem: "ProblemOut", record.Location: "LocationOut",
-    record.Magnitude: "MagnitudeOut", record.Dateline: "DatelineOut", record.Reference: "ReferenceOut",
+    record.Mention: "Span",
+    record.Sentence: "Offsets",
+    record.Source: "SourceOut",
+    record.Entity: "EntityOut",
+    record.Quote: "QuoteOut",
+    record.DateMention: "DateOut",
+    record.Place: "PlaceOut",
+    record.Event: "RecordEvent",
+    record.Removed: "RemovedOut",
+    record.Problem: "ProblemOut",
+    record.Location: "LocationOut",
+    record.Magnitude: "MagnitudeOut",
+    record.Dateline: "DatelineOut",
+    record.Reference: "ReferenceOut",
 }
 
 
@@ -181,8 +202,11 @@ class EventRow(BaseModel):
     negated: bool | None = None
     modality: str | None = None
     date: str | None = None
-    date_source: str | None = Field(None, description="Where `date` came from: clause, sentence, lead, report "
-                                    "(the report's own date, no better evidence) or none.")
+    date_source: str | None = Field(
+        None,
+        description="Where `date` came from: clause, sentence, lead, report "
+        "(the report's own date, no better evidence) or none.",
+    )
     date_precision: str | None = Field(None, description="How precise `date` is: day, week, month or year.")
     month: str | None = Field(None, description="The month the timelines plot the event in (from `date`).")
     quad: str | None = None
@@ -375,8 +399,11 @@ class ArticleEvent(BaseModel):
     negated: bool | None = None
     modality: str | None = None
     date: str | None = None
-    date_source: str | None = Field(None, description="Where `date` came from: clause, sentence, lead, report "
-                                    "(the report's own date, no better evidence) or none.")
+    date_source: str | None = Field(
+        None,
+        description="Where `date` came from: clause, sentence, lead, report "
+        "(the report's own date, no better evidence) or none.",
+    )
     date_precision: str | None = Field(None, description="How precise `date` is: day, week, month or year.")
     quad: str | None = None
     score: float | None = None

@@ -43,8 +43,14 @@ Words = Annotated[str | None, Query(max_length=200)]
 DATE_DOC = "YYYY-MM-DD, YYYY-MM, or a relative date: 'kemarin', '7 hari terakhir', 'yesterday' …"
 Since = Annotated[str | None, Query(max_length=40, description=f"From this date: {DATE_DOC}", examples=["2022-03-01"])]
 Until = Annotated[str | None, Query(max_length=40, description=f"Up to this date: {DATE_DOC}", examples=["2022-03-31"])]
-QuadParam = Annotated[str | None, Query(max_length=16, json_schema_extra={"enum": list(filters.QUADS)},
-                                        description="PLOVER quad: V-coop | M-coop | V-conf | M-conf.")]
+QuadParam = Annotated[
+    str | None,
+    Query(
+        max_length=16,
+        json_schema_extra={"enum": list(filters.QUADS)},
+        description="PLOVER quad: V-coop | M-coop | V-conf | M-conf.",
+    ),
+]
 
 
 def event_filter(
@@ -62,16 +68,25 @@ def event_filter(
 
 
 EventFilters = Annotated[queries.EventFilter, Depends(event_filter)]
-CSV_RESPONSE: dict[int | str, dict[str, Any]] = {200: {"content": {"text/csv": {"schema": {"type": "string"}}},
-                      "description": "A page of events (JSON, or CSV with `format=csv`)."}}
+CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
+    200: {
+        "content": {"text/csv": {"schema": {"type": "string"}}},
+        "description": "A page of events (JSON, or CSV with `format=csv`).",
+    }
+}
 
 
 @router.get("/health", response_model=Health, tags=["meta"])
 def health(request: Request) -> dict[str, object]:
     """Whether the server is up, what database it serves and whether /v1/extract is ready."""
     counts = store(request).read(queries.counts)
-    return {"status": "ok", "version": __version__, "database": str(store(request).db),
-            "extract_ready": request.app.state.extractor.ready, "counts": counts}
+    return {
+        "status": "ok",
+        "version": __version__,
+        "database": str(store(request).db),
+        "extract_ready": request.app.state.extractor.ready,
+        "counts": counts,
+    }
 
 
 @router.get("/events", response_model=EventPage, responses=CSV_RESPONSE, tags=["events"])
@@ -83,14 +98,21 @@ def list_events(
     format: Literal["json", "csv"] = "json",
     limit: Limit = 50,
     offset: Offset = 0,
-    cursor: Annotated[str | None, Query(max_length=500, description="`next_cursor` of the previous page: "
-                                        "the next page, as fast as the first (`offset` then counts from it).")] = None,
+    cursor: Annotated[
+        str | None,
+        Query(
+            max_length=500,
+            description="`next_cursor` of the previous page: "
+            "the next page, as fast as the first (`offset` then counts from it).",
+        ),
+    ] = None,
 ) -> object:
     """Merged events by actor, dyad, type, quad, date range, text and story; paged, as JSON or CSV."""
     where = replace(where, limit=limit)
     after = cursors.decode(order, cursor) if cursor else None
     total, items, last = store(request).read(
-        lambda con: _named(con, queries.events_page(con, where, offset, order, story_id, after)))
+        lambda con: _named(con, queries.events_page(con, where, offset, order, story_id, after))
+    )
     following = cursors.encode(order, last) if last is not None and len(items) == limit else None
     if format == "csv":
         headers = {"X-Total-Count": str(total), "Content-Disposition": 'attachment; filename="events.csv"'}
@@ -197,6 +219,7 @@ def list_stories(request: Request, limit: Limit = 50, offset: Offset = 0) -> obj
 @router.get("/stories/{story_id}", response_model=StoryDetail, responses=NOT_FOUND, tags=["stories"])
 def get_story(request: Request, story_id: Id) -> object:
     """A story with its articles (copies marked by `dup_of`) and its merged events."""
+
     def story_with_names(con: duckdb.DuckDBPyConnection) -> Row:
         story = queries.story(con, story_id)
         reads.with_names(con, story["events"])
@@ -219,7 +242,8 @@ def list_articles(
     """Stored articles, newest first."""
     first, last = filters.date_range(since, until)
     total, items = store(request).read(
-        lambda con: reads.articles_page(con, q, story_id, outlet, first, last, limit, offset))
+        lambda con: reads.articles_page(con, q, story_id, outlet, first, last, limit, offset)
+    )
     return page(total, limit, offset, items)
 
 
@@ -244,5 +268,3 @@ def _found(found: object, message: str) -> object:
     if found is None:
         raise ApiError(404, message)
     return found
-
-

@@ -14,8 +14,7 @@ from peristiwa.server.extractor import PipelineUnavailable
 from peristiwa.server.models import ArticleIn, ArticlesIn, IngestOut, RecordOut
 from peristiwa.server.store import known_ids
 
-router = APIRouter(prefix="/v1", responses={**READ_ERRORS, **WRITE_ERRORS},
-                   dependencies=[Depends(require_writer)])
+router = APIRouter(prefix="/v1", responses={**READ_ERRORS, **WRITE_ERRORS}, dependencies=[Depends(require_writer)])
 
 
 def _require_json(request: Request) -> None:

@@ -18,5 +18,9 @@ def mount_static(app: FastAPI, folder: Path) -> None:
     def home() -> FileResponse | JSONResponse:
         if index.is_file():
             return FileResponse(index, media_type="text/html; charset=utf-8")
-        return JSONResponse({"message": "Peristiwa API: the routes are under /v1, documented at /docs "
-                                        "and /openapi.json (no web UI files are installed)"})
+        return JSONResponse(
+            {
+                "message": "Peristiwa API: the routes are under /v1, documented at /docs "
+                "and /openapi.json (no web UI files are installed)"
+            }
+        )

@@ -11,25 +11,48 @@ SNIPPET = 80  # characters either side of the first match
 
 
 def article_detail(con: duckdb.DuckDBPyConnection, article_id: str) -> Row | None:
-    found = rows(con.execute(
-        """SELECT id, title, published, byline, outlet, url, path, language, story_id, dup_of, text, problems
-           FROM articles WHERE id = ?""", [article_id]))
+    found = rows(
+        con.execute(
+            """SELECT id, title, published, byline, outlet, url, path, language, story_id, dup_of, text, problems
+           FROM articles WHERE id = ?""",
+            [article_id],
+        )
+    )
     if not found:
         return None
     article = found[0]
     article["problems"] = list(article["problems"] or [])
-    article["removed"] = _by_article(con, "SELECT text, reason, rule FROM removed WHERE article_id = ? ORDER BY seq",
-                                     article_id)
+    article["removed"] = _by_article(
+        con, "SELECT text, reason, rule FROM removed WHERE article_id = ? ORDER BY seq", article_id
+    )
     article["entities"] = _entities(con, article_id)
-    article["quotes"] = _by_article(con, """SELECT speaker, speaker_id, text, start_char AS start, end_char AS "end",
-                                           direct, cue FROM quotes WHERE article_id = ? ORDER BY seq""", article_id)
-    article["dates"] = _by_article(con, """SELECT text, start_char AS start, end_char AS "end", value FROM dates
-                                          WHERE article_id = ? ORDER BY seq""", article_id)
-    article["places"] = _by_article(con, """SELECT name, geonameid, lat, lon, country, feature FROM places
-                                           WHERE article_id = ? ORDER BY seq""", article_id)
-    article["events"] = [_article_event(row) for row in _by_article(
-        con, "SELECT * EXCLUDE (article_id) FROM event_mentions WHERE article_id = ? ORDER BY evidence_start, "
-             "mention_id", article_id)]
+    article["quotes"] = _by_article(
+        con,
+        """SELECT speaker, speaker_id, text, start_char AS start, end_char AS "end",
+                                           direct, cue FROM quotes WHERE article_id = ? ORDER BY seq""",
+        article_id,
+    )
+    article["dates"] = _by_article(
+        con,
+        """SELECT text, start_char AS start, end_char AS "end", value FROM dates
+                                          WHERE article_id = ? ORDER BY seq""",
+        article_id,
+    )
+    article["places"] = _by_article(
+        con,
+        """SELECT name, geonameid, lat, lon, country, feature FROM places
+                                           WHERE article_id = ? ORDER BY seq""",
+        article_id,
+    )
+    article["events"] = [
+        _article_event(row)
+        for row in _by_article(
+            con,
+            "SELECT * EXCLUDE (article_id) FROM event_mentions WHERE article_id = ? ORDER BY evidence_start, "
+            "mention_id",
+            article_id,
+        )
+    ]
     return article
 
 
@@ -38,12 +61,18 @@ def _by_article(con: duckdb.DuckDBPyConnection, sql: str, article_id: str) -> li
 
 
 def _entities(con: duckdb.DuckDBPyConnection, article_id: str) -> list[Row]:
-    entities = _by_article(con, """SELECT entity_id AS id, name, type, actor, role, sector, kb_id FROM entities
-                                   WHERE article_id = ? ORDER BY entity_id""", article_id)
+    entities = _by_article(
+        con,
+        """SELECT entity_id AS id, name, type, actor, role, sector, kb_id FROM entities
+                                   WHERE article_id = ? ORDER BY entity_id""",
+        article_id,
+    )
     mentions: dict[str, list[Row]] = {}
     for entity_id, start, end, text in con.execute(
-            """SELECT entity_id, start_char, end_char, text FROM entity_mentions WHERE article_id = ?
-               ORDER BY start_char""", [article_id]).fetchall():
+        """SELECT entity_id, start_char, end_char, text FROM entity_mentions WHERE article_id = ?
+               ORDER BY start_char""",
+        [article_id],
+    ).fetchall():
         mentions.setdefault(entity_id, []).append({"start": start, "end": end, "text": text or ""})
     for entity in entities:
         entity["mentions"] = mentions.get(entity["id"], [])
@@ -51,40 +80,75 @@ def _entities(con: duckdb.DuckDBPyConnection, article_id: str) -> list[Row]:
 
 
 def _article_event(row: Row) -> Row:
-    event = {k: row[k] for k in ("mention_id", "event_id", "type", "mode", "source", "target", "source_entity",
-                                 "target_entity", "negated", "modality", "date", "date_source", "date_precision",
-                                 "quad", "score", "cameo", "rule")}
-    event["location"] = {"name": row["location_name"], "country": row["location_country"], "lat": row["lat"],
-                         "lon": row["lon"], "precision": row["location_precision"],
-                         "source": row["location_source"]}
+    event = {
+        k: row[k]
+        for k in (
+            "mention_id",
+            "event_id",
+            "type",
+            "mode",
+            "source",
+            "target",
+            "source_entity",
+            "target_entity",
+            "negated",
+            "modality",
+            "date",
+            "date_source",
+            "date_precision",
+            "quad",
+            "score",
+            "cameo",
+            "rule",
+        )
+    }
+    event["location"] = {
+        "name": row["location_name"],
+        "country": row["location_country"],
+        "lat": row["lat"],
+        "lon": row["lon"],
+        "precision": row["location_precision"],
+        "source": row["location_source"],
+    }
     event["magnitude"] = {"value": row["magnitude"], "unit": row["magnitude_unit"]}
     start, end = row["evidence_start"], row["evidence_end"]
-    event["evidence"] = None if start is None or end is None else {
-        "start": start, "end": end, "text": row["evidence_text"] or ""}
+    event["evidence"] = (
+        None if start is None or end is None else {"start": start, "end": end, "text": row["evidence_text"] or ""}
+    )
     return event
 
 
 def search(con: duckdb.DuckDBPyConnection, q: str, limit: int) -> Row:
     pattern = like(q)
-    articles = rows(con.execute(
-        f"""SELECT id, title, {queries.lead("articles")} AS lead, published, text FROM articles
+    articles = rows(
+        con.execute(
+            f"""SELECT id, title, {queries.lead("articles")} AS lead, published, text FROM articles
            WHERE title {CONTAINS} OR text {CONTAINS}
            ORDER BY (title {CONTAINS}) DESC, published DESC NULLS LAST, id LIMIT ?""",
-        [pattern, pattern, pattern, limit]))
+            [pattern, pattern, pattern, limit],
+        )
+    )
     for article in articles:
         article["snippet"] = snippet(article.pop("text") or "", q)
-    actors = rows(con.execute(
-        f"""WITH {ACTOR_NAMES}, totals AS (SELECT actor, sum(events)::BIGINT AS events FROM actor_partner
+    actors = rows(
+        con.execute(
+            f"""WITH {ACTOR_NAMES}, totals AS (SELECT actor, sum(events)::BIGINT AS events FROM actor_partner
                                          GROUP BY actor)
             SELECT n.actor AS code, n.name, coalesce(t.events, 0) AS events
             FROM actor_names n LEFT JOIN totals t ON t.actor = n.actor
             WHERE n.actor {CONTAINS} OR n.name {CONTAINS} OR n.actor IN (
                 SELECT actor FROM entities WHERE name {CONTAINS} AND actor IS NOT NULL)
-            ORDER BY events DESC, code LIMIT ?""", [pattern, pattern, pattern, limit]))
-    quotes = rows(con.execute(
-        f"""SELECT speaker, text, article_id, start_char AS start, end_char AS "end" FROM quotes
+            ORDER BY events DESC, code LIMIT ?""",
+            [pattern, pattern, pattern, limit],
+        )
+    )
+    quotes = rows(
+        con.execute(
+            f"""SELECT speaker, text, article_id, start_char AS start, end_char AS "end" FROM quotes
             WHERE speaker {CONTAINS} OR text {CONTAINS} ORDER BY article_id, seq LIMIT ?""",
-        [pattern, pattern, limit]))
+            [pattern, pattern, limit],
+        )
+    )
     return {"q": q, "articles": articles, "actors": actors, "quotes": quotes}
 
 
@@ -95,5 +159,3 @@ def snippet(text: str, q: str) -> str:
         return text[: 2 * SNIPPET].strip()
     start, end = max(0, at - SNIPPET), min(len(text), at + len(q) + SNIPPET)
     return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
-
-

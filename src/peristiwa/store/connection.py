@@ -47,9 +47,7 @@ def connect(path: Path, read_only: bool = False, wait: float = DEFAULT_WAIT) -> 
 
 
 @contextmanager
-def connection(
-    path: Path, read_only: bool = False, wait: float = DEFAULT_WAIT
-) -> Iterator[duckdb.DuckDBPyConnection]:
+def connection(path: Path, read_only: bool = False, wait: float = DEFAULT_WAIT) -> Iterator[duckdb.DuckDBPyConnection]:
     con = connect(path, read_only, wait)
     try:
         yield con
@@ -61,16 +59,14 @@ def _check_file(path: Path, read_only: bool) -> None:
     if read_only and not path.exists():
         raise DatabaseMissing(
             path,
-            "no database here; create it with `peristiwa ingest FILES --db "
-            f"{path}` or pass --db with an existing file",
+            f"no database here; create it with `peristiwa ingest FILES --db {path}` or pass --db with an existing file",
         )
     if path.is_dir():
         raise StoreError(path, "is a directory; pass --db with a file name such as peristiwa.duckdb")
     if not read_only and path.exists() and not _writable(path):
         raise DatabaseReadOnly(
             path,
-            "the file is read-only; make it writable (chmod u+w) or ingest into "
-            "another --db; nothing was written",
+            "the file is read-only; make it writable (chmod u+w) or ingest into another --db; nothing was written",
         )
 
 

@@ -37,8 +37,7 @@ def recompute(
     assignment = _assign(reports, edges)
     _update_articles(con, assignment)
     reports = {
-        aid: Report(r.article_id, r.published, r.outlet, assignment[aid][1], r.url)
-        for aid, r in reports.items()
+        aid: Report(r.article_id, r.published, r.outlet, assignment[aid][1], r.url) for aid, r in reports.items()
     }
     touched = _drop_events(con, story_ids | set(reports))
     members: dict[str, list[str]] = {}
@@ -191,9 +190,7 @@ def _write_stories(
 
 def _titles(con: duckdb.DuckDBPyConnection, ids: set[str]) -> dict[str, str | None]:
     with Keys(con, ["id"], [(i,) for i in ids]) as keys:
-        return dict(
-            con.execute(f"SELECT id, title FROM articles WHERE id IN (SELECT id FROM {keys})").fetchall()
-        )
+        return dict(con.execute(f"SELECT id, title FROM articles WHERE id IN (SELECT id FROM {keys})").fetchall())
 
 
 def refresh_aggregates(con: duckdb.DuckDBPyConnection, dyads: set[tuple[str, str]], actors: set[str]) -> None:

@@ -43,8 +43,18 @@ _NAMES = f"""(WITH {ACTOR_NAMES}, named AS (
                     coalesce(d.target_name, a2.name) AS target_name
              FROM events e LEFT JOIN named d ON d.event_id = e.event_id
              LEFT JOIN actor_names a1 ON a1.actor = e.source LEFT JOIN actor_names a2 ON a2.actor = e.target)"""
-GDELT_ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
-               "Type1Code", "Type2Code", "Type3Code")
+GDELT_ACTOR = (
+    "Code",
+    "Name",
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+    "Type1Code",
+    "Type2Code",
+    "Type3Code",
+)
 GDELT_GEO = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
 # The first day of the event's best date, whatever its precision (GDELT's SQLDATE wants a whole day).
 _DAY = """CASE length(e.date) WHEN 10 THEN TRY_CAST(e.date AS DATE) WHEN 7 THEN TRY_CAST(e.date || '-01' AS DATE)
@@ -55,18 +65,37 @@ def gdelt_columns() -> list[tuple[str, str | None]]:
     """The GDELT 2.0 event table's 61 columns in its order, each with what fills it (None: we know nothing)."""
     return [
         ("GlobalEventID", "TRY_CAST('0x' || substr(e.event_id, 4, 15) AS BIGINT)"),  # the number in our id
-        ("Day", f"strftime({_DAY}, '%Y%m%d')"), ("MonthYear", f"strftime({_DAY}, '%Y%m')"),
-        ("Year", f"year({_DAY})"), ("FractionDate", f"round(year({_DAY}) + dayofyear({_DAY}) / 365.0, 4)"),
+        ("Day", f"strftime({_DAY}, '%Y%m%d')"),
+        ("MonthYear", f"strftime({_DAY}, '%Y%m')"),
+        ("Year", f"year({_DAY})"),
+        ("FractionDate", f"round(year({_DAY}) + dayofyear({_DAY}) / 365.0, 4)"),
         *_actor_columns("Actor1", "e.source", "n.source_name"),
         *_actor_columns("Actor2", "e.target", "n.target_name"),
-        ("IsRootEvent", None), ("EventCode", "e.cameo"), ("EventBaseCode", "left(e.cameo, 3)"),
-        ("EventRootCode", "left(e.cameo, 2)"), ("QuadClass", "e.quad_class"), ("GoldsteinScale", "e.score"),
-        ("NumMentions", "e.num_mentions"), ("NumSources", "e.num_sources"), ("NumArticles", "e.num_articles"),
+        ("IsRootEvent", None),
+        ("EventCode", "e.cameo"),
+        ("EventBaseCode", "left(e.cameo, 3)"),
+        ("EventRootCode", "left(e.cameo, 2)"),
+        ("QuadClass", "e.quad_class"),
+        ("GoldsteinScale", "e.score"),
+        ("NumMentions", "e.num_mentions"),
+        ("NumSources", "e.num_sources"),
+        ("NumArticles", "e.num_articles"),
         ("AvgTone", None),
-        *_geo_columns("Actor1Geo_", {}), *_geo_columns("Actor2Geo_", {}),
-        *_geo_columns("ActionGeo_", {"Type": _GEO_TYPE, "FullName": "e.location_name", "CountryCode": "c.fips",
-                                     "Lat": "g.lat", "Long": "g.lon", "FeatureID": "g.geonameid"}),
-        ("DATEADDED", None), ("SOURCEURL", "e.source_url"),
+        *_geo_columns("Actor1Geo_", {}),
+        *_geo_columns("Actor2Geo_", {}),
+        *_geo_columns(
+            "ActionGeo_",
+            {
+                "Type": _GEO_TYPE,
+                "FullName": "e.location_name",
+                "CountryCode": "c.fips",
+                "Lat": "g.lat",
+                "Long": "g.lon",
+                "FeatureID": "g.geonameid",
+            },
+        ),
+        ("DATEADDED", None),
+        ("SOURCEURL", "e.source_url"),
     ]
 
 
@@ -94,6 +123,7 @@ def _fips_values() -> str:
     lines = reference_file("places", "fips.tsv").read_text(encoding="utf-8").splitlines()
     pairs = [line.split("\t") for line in lines if line and not line.startswith("#")][1:]
     return ", ".join(f"('{iso3}', '{fips}')" for iso3, fips in pairs if (iso3 + fips).isalnum())
+
 
 _MENTIONS = """(SELECT m.event_id, list({'article_id': m.article_id, 'mention_id': m.mention_id,
                    'source': coalesce(a.url, a.path), 'outlet': a.outlet, 'published': a.published,

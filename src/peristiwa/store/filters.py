@@ -107,6 +107,13 @@ def event_filter(
     """The event filters, each checked and normalised; BadFilter names the first one that cannot be used."""
     first, last = date_range(since, until, today)
     return EventFilter(
-        actor_code("actor", actor), actor_code("source", source), actor_code("target", target),
-        event_type(type), quad_of(quad), first, last, text.strip() or None if text else None, limit_of(limit),
+        actor_code("actor", actor),
+        actor_code("source", source),
+        actor_code("target", target),
+        event_type(type),
+        quad_of(quad),
+        first,
+        last,
+        text.strip() or None if text else None,
+        limit_of(limit),
     )

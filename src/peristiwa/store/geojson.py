@@ -11,8 +11,21 @@ import duckdb
 from peristiwa.store.queries import EventFilter
 from peristiwa.store.queries import _event_clauses as event_clauses  # the event table's own filters
 
-PROPERTIES = ("event_id", "date", "date_source", "date_precision", "type", "source", "target", "quad",
-              "location_name", "location_country", "precision", "num_articles", "text")
+PROPERTIES = (
+    "event_id",
+    "date",
+    "date_source",
+    "date_precision",
+    "type",
+    "source",
+    "target",
+    "quad",
+    "location_name",
+    "location_country",
+    "precision",
+    "num_articles",
+    "text",
+)
 
 
 def write_geojson(result: duckdb.DuckDBPyConnection, path: Path) -> int:
@@ -23,17 +36,22 @@ def write_geojson(result: duckdb.DuckDBPyConnection, path: Path) -> int:
         out.write('{"type": "FeatureCollection", "features": [\n')
         while rows := result.fetchmany(10_000):
             for row in rows:
-                out.write((",\n" if count else "") + json.dumps(feature(dict(zip(columns, row, strict=True))),
-                                                                ensure_ascii=False))
+                out.write(
+                    (",\n" if count else "")
+                    + json.dumps(feature(dict(zip(columns, row, strict=True))), ensure_ascii=False)
+                )
                 count += 1
         out.write("\n]}\n")
     return count
 
 
 def feature(row: dict[str, object]) -> dict[str, object]:
-    return {"type": "Feature", "id": row["event_id"],
-            "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
-            "properties": {name: row.get(name) for name in PROPERTIES}}
+    return {
+        "type": "Feature",
+        "id": row["event_id"],
+        "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
+        "properties": {name: row.get(name) for name in PROPERTIES},
+    }
 
 
 def events_by_place(con: duckdb.DuckDBPyConnection, where: EventFilter, limit: int = 500) -> dict[str, object]:
@@ -50,7 +68,7 @@ def events_by_place(con: duckdb.DuckDBPyConnection, where: EventFilter, limit: i
                list({{'event_id': e.event_id, 'type': e.type, 'source': e.source, 'target': e.target}}
                     ORDER BY e.num_mentions DESC, e.event_id)[1:5] AS top
         FROM events e JOIN geo g ON g.event_id = e.event_id AND g.location_name = e.location_name
-        WHERE {' AND '.join(clauses) or 'true'}
+        WHERE {" AND ".join(clauses) or "true"}
         GROUP BY e.location_name, e.location_country, g.precision, g.lat, g.lon
         ORDER BY events DESC, name LIMIT ?"""
     result = con.execute(sql, [*params, limit])
@@ -58,7 +76,11 @@ def events_by_place(con: duckdb.DuckDBPyConnection, where: EventFilter, limit: i
     features = []
     for row in result.fetchall():
         place = dict(zip(columns, row, strict=True))
-        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [place.pop("lon"),
-                                                                                          place.pop("lat")]},
-                         "properties": place})
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [place.pop("lon"), place.pop("lat")]},
+                "properties": place,
+            }
+        )
     return {"type": "FeatureCollection", "features": features}

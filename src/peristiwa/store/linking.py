@@ -58,21 +58,16 @@ def find_links(con: duckdb.DuckDBPyConnection, new_ids: Sequence[str], options: 
     return _confirm(dup_pairs, story_pairs, signatures, options)
 
 
-def _pairs(
-    con: duckdb.DuckDBPyConnection, sql: str, params: list[object] | None = None
-) -> set[tuple[str, str]]:
+def _pairs(con: duckdb.DuckDBPyConnection, sql: str, params: list[object] | None = None) -> set[tuple[str, str]]:
     return {(min(a, b), max(a, b)) for a, b in con.execute(sql, params or []).fetchall()}
 
 
-def _signatures(
-    con: duckdb.DuckDBPyConnection, ids: set[str]
-) -> dict[str, tuple[Signature | None, Signature | None]]:
+def _signatures(con: duckdb.DuckDBPyConnection, ids: set[str]) -> dict[str, tuple[Signature | None, Signature | None]]:
     if not ids:
         return {}
     with Keys(con, ["id"], [(i,) for i in ids]) as wanted:
         rows = con.execute(
-            f"SELECT article_id, body_hashes, words_hashes FROM fingerprints "
-            f"JOIN {wanted} ON article_id = {wanted}.id"
+            f"SELECT article_id, body_hashes, words_hashes FROM fingerprints JOIN {wanted} ON article_id = {wanted}.id"
         ).fetchall()
     return {aid: (_array(body), _array(words)) for aid, body, words in rows}
 

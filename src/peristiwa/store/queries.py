@@ -26,8 +26,10 @@ def lead(alias: str = "a") -> str:
     """SQL naming an article without a title (of table alias `alias`): its first sentence, else its first line."""
     text = f"{alias}.text"
     sentence = f"nullif(regexp_extract({text}, '^\\s*([^\\n]{{1,200}}?[.!?])(\\s|$)', 1), '')"
-    return (f"CASE WHEN nullif(trim({alias}.title), '') IS NULL THEN "
-            f"coalesce({sentence}, left(trim(split_part(ltrim({text}), chr(10), 1)), 160)) END")
+    return (
+        f"CASE WHEN nullif(trim({alias}.title), '') IS NULL THEN "
+        f"coalesce({sentence}, left(trim(split_part(ltrim({text}), chr(10), 1)), 160)) END"
+    )
 
 
 EVENT_FIELDS = (
@@ -114,8 +116,7 @@ def _event_clauses(where: EventFilter) -> tuple[list[str], list[Any]]:
         params.append(where.until)
     if where.text:
         clauses.append(
-            "(e.text ILIKE ? OR e.event_id IN (SELECT event_id FROM event_mentions m "
-            "WHERE m.evidence_text ILIKE ?))"
+            "(e.text ILIKE ? OR e.event_id IN (SELECT event_id FROM event_mentions m WHERE m.evidence_text ILIKE ?))"
         )
         params += [f"%{where.text}%"] * 2
     return clauses, params
@@ -144,8 +145,10 @@ def dyad_timeline(con: duckdb.DuckDBPyConnection, source: str, target: str, both
 
 def require_actor(con: duckdb.DuckDBPyConnection, actor: str) -> None:
     """Raise BadQuery unless some merged event or some entity in the database has this actor code."""
-    found = con.execute("SELECT 1 FROM actor_partner WHERE actor = ? UNION ALL "
-                        "SELECT 1 FROM entities WHERE actor = ? LIMIT 1", [actor, actor]).fetchone()
+    found = con.execute(
+        "SELECT 1 FROM actor_partner WHERE actor = ? UNION ALL SELECT 1 FROM entities WHERE actor = ? LIMIT 1",
+        [actor, actor],
+    ).fetchone()
     if found is None:
         raise BadQuery("actor", f"unknown actor {actor!r}: no event or entity in the database has this code")
 
@@ -215,8 +218,7 @@ def story(con: duckdb.DuckDBPyConnection, story_id: str) -> Row:
     )
     story_events = _rows(
         con.execute(
-            f"SELECT {', '.join(EVENT_FIELDS)} FROM events WHERE story_id = ? "
-            "ORDER BY num_mentions DESC, event_id",
+            f"SELECT {', '.join(EVENT_FIELDS)} FROM events WHERE story_id = ? ORDER BY num_mentions DESC, event_id",
             [story_id],
         )
     )
@@ -227,8 +229,7 @@ def stories(con: duckdb.DuckDBPyConnection, limit: int = 100) -> list[Row]:
     """The stories with the most independent reports."""
     return _rows(
         con.execute(
-            "SELECT * FROM stories ORDER BY num_reports DESC, last_published DESC NULLS LAST, "
-            "story_id LIMIT ?",
+            "SELECT * FROM stories ORDER BY num_reports DESC, last_published DESC NULLS LAST, story_id LIMIT ?",
             [limit],
         )
     )
@@ -278,10 +279,10 @@ def events_page(
     # whole rows (the evidence text is the widest column).
     sql = f"""WITH page AS (
             SELECT e.rowid AS _row, {key_columns} FROM events e WHERE {condition}
-            ORDER BY {', '.join(f'{expression} {direction}' for expression, direction in keys)} LIMIT ? OFFSET ?)
-        SELECT {', '.join(f'e.{name}' for name in EVENT_FIELDS)}, page.* EXCLUDE (_row)
+            ORDER BY {", ".join(f"{expression} {direction}" for expression, direction in keys)} LIMIT ? OFFSET ?)
+        SELECT {", ".join(f"e.{name}" for name in EVENT_FIELDS)}, page.* EXCLUDE (_row)
         FROM page JOIN events e ON e.rowid = page._row
-        ORDER BY {', '.join(f'page._key{i} {direction}' for i, (_, direction) in enumerate(keys))}"""
+        ORDER BY {", ".join(f"page._key{i} {direction}" for i, (_, direction) in enumerate(keys))}"""
     found = _rows(con.execute(sql, [*params, where.limit, offset]))
     last = [found[-1][f"_key{i}"] for i in range(len(keys))] if found else None
     return total, [{k: v for k, v in row.items() if not k.startswith("_key")} for row in found], last

@@ -38,20 +38,24 @@ def like(text: str) -> str:
 
 # -- events ---------------------------------------------------------------------------------------------------
 def event_detail(con: duckdb.DuckDBPyConnection, event_id: str) -> Row | None:
-    found = rows(con.execute(f"SELECT {', '.join(queries.EVENT_FIELDS)} FROM events WHERE event_id = ?",
-                             [event_id]))
+    found = rows(con.execute(f"SELECT {', '.join(queries.EVENT_FIELDS)} FROM events WHERE event_id = ?", [event_id]))
     if not found:
         return None
     with_names(con, found)
-    mentions = rows(con.execute(
-        f"""SELECT m.article_id, m.mention_id, a.title, {queries.lead()} AS lead, a.published,
+    mentions = rows(
+        con.execute(
+            f"""SELECT m.article_id, m.mention_id, a.title, {queries.lead()} AS lead, a.published,
                   coalesce(a.url, a.path) AS source,
                   m.evidence_start, m.evidence_end, m.evidence_text, m.rule
            FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = ?
-           ORDER BY a.published NULLS LAST, m.article_id, m.mention_id""", [event_id]))
+           ORDER BY a.published NULLS LAST, m.article_id, m.mention_id""",
+            [event_id],
+        )
+    )
     for mention in mentions:
-        mention["evidence"] = _span(mention.pop("evidence_start"), mention.pop("evidence_end"),
-                                    mention.pop("evidence_text"))
+        mention["evidence"] = _span(
+            mention.pop("evidence_start"), mention.pop("evidence_end"), mention.pop("evidence_text")
+        )
     return {"event": found[0], "mentions": mentions}
 
 
@@ -71,7 +75,8 @@ def with_names(con: duckdb.DuckDBPyConnection, events: list[Row]) -> list[Row]:
                UNION ALL
                SELECT m.event_id, 'target', m.target_entity, any_value(n.name) FROM m
                  JOIN entities n ON n.article_id = m.article_id AND n.entity_id = m.target_entity GROUP BY ALL""",
-            [ids]).fetchall()
+            [ids],
+        ).fetchall()
         names = {(event_id, f"{role}:{entity}"): name for event_id, role, entity, name in found}
     for event in events:
         for role in ("source", "target"):
@@ -119,7 +124,9 @@ def actor_names(con: duckdb.DuckDBPyConnection, codes: list[str]) -> dict[str, s
         """SELECT actor, arg_max(name, (type IN ('GPE', 'ORG'))::INT * 1000000 + n) FROM (
                SELECT actor, name, type, count(*) AS n FROM entities
                WHERE actor IN (SELECT unnest(?::VARCHAR[])) GROUP BY ALL
-           ) GROUP BY actor""", [codes]).fetchall()
+           ) GROUP BY actor""",
+        [codes],
+    ).fetchall()
     return dict(found)
 
 
@@ -130,39 +137,52 @@ def actor_name(con: duckdb.DuckDBPyConnection, code: str) -> str | None:
 def actor_profile(con: duckdb.DuckDBPyConnection, code: str) -> Row:
     """The store's actor profile plus its best-known name and its events per month; BadQuery if unknown."""
     profile = queries.actor_profile(con, code)
-    timeline = rows(con.execute(
-        # From the events themselves: `dyad_month` leaves out events without a target.
-        # `reported_*`: of those, the events dated only by their report (the timeline shows them apart).
-        """SELECT month, quad, count(*) FILTER (WHERE source = ?) AS as_source,
+    timeline = rows(
+        con.execute(
+            # From the events themselves: `dyad_month` leaves out events without a target.
+            # `reported_*`: of those, the events dated only by their report (the timeline shows them apart).
+            """SELECT month, quad, count(*) FILTER (WHERE source = ?) AS as_source,
                   count(*) FILTER (WHERE target = ?) AS as_target,
                   count(*) FILTER (WHERE source = ? AND date_source = 'report') AS reported_as_source,
                   count(*) FILTER (WHERE target = ? AND date_source = 'report') AS reported_as_target
            FROM events WHERE source = ? OR target = ? GROUP BY month, quad ORDER BY month NULLS LAST, quad""",
-        [code] * 6))
+            [code] * 6,
+        )
+    )
     return {**profile, "name": actor_name(con, code), "timeline": timeline}
 
 
-def network(con: duckdb.DuckDBPyConnection, since: dt.date | None, until: dt.date | None, quad: str | None,
-            min_events: int, limit: int) -> Row:
+def network(
+    con: duckdb.DuckDBPyConnection,
+    since: dt.date | None,
+    until: dt.date | None,
+    quad: str | None,
+    min_events: int,
+    limit: int,
+) -> Row:
     """Actor-pair edges (source → target) with event counts by quad, and the actors they connect."""
     clauses, params = ["true"], []
-    for clause, value in (("month >= date_trunc('month', ?::DATE)", since), ("month <= ?", until),
-                          ("quad = ?", quad)):
+    for clause, value in (("month >= date_trunc('month', ?::DATE)", since), ("month <= ?", until), ("quad = ?", quad)):
         if value:
             clauses.append(clause)
             params.append(value)
-    edges = rows(con.execute(
-        f"""SELECT source, target, sum(events)::BIGINT AS events, sum(mentions)::BIGINT AS mentions,
+    edges = rows(
+        con.execute(
+            f"""SELECT source, target, sum(events)::BIGINT AS events, sum(mentions)::BIGINT AS mentions,
                    coalesce(sum(events) FILTER (WHERE quad = 'V-coop'), 0)::BIGINT AS v_coop,
                    coalesce(sum(events) FILTER (WHERE quad = 'M-coop'), 0)::BIGINT AS m_coop,
                    coalesce(sum(events) FILTER (WHERE quad = 'V-conf'), 0)::BIGINT AS v_conf,
                    coalesce(sum(events) FILTER (WHERE quad = 'M-conf'), 0)::BIGINT AS m_conf
-            FROM dyad_month WHERE {' AND '.join(clauses)} GROUP BY source, target
+            FROM dyad_month WHERE {" AND ".join(clauses)} GROUP BY source, target
             HAVING sum(events) >= ? ORDER BY events DESC, source, target LIMIT ?""",
-        [*params, min_events, limit]))
+            [*params, min_events, limit],
+        )
+    )
     for edge in edges:
-        edge["by_quad"] = {q: edge.pop(key) for q, key in
-                           (("V-coop", "v_coop"), ("M-coop", "m_coop"), ("V-conf", "v_conf"), ("M-conf", "m_conf"))}
+        edge["by_quad"] = {
+            q: edge.pop(key)
+            for q, key in (("V-coop", "v_coop"), ("M-coop", "m_coop"), ("V-conf", "v_conf"), ("M-conf", "m_conf"))
+        }
     return {"nodes": _nodes(con, edges), "edges": edges}
 
 
@@ -174,59 +194,87 @@ def _nodes(con: duckdb.DuckDBPyConnection, edges: list[Row]) -> list[Row]:
     if not counts:
         return []
     names = actor_names(con, list(counts))
-    return [{"id": code, "name": names.get(code), "events": n}
-            for code, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+    return [
+        {"id": code, "name": names.get(code), "events": n}
+        for code, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
 
 
 # -- quotes, stories, articles --------------------------------------------------------------------------------
-def quotes_page(con: duckdb.DuckDBPyConnection, speaker: str | None, q: str | None, article_id: str | None,
-                limit: int, offset: int) -> tuple[int, list[Row]]:
+def quotes_page(
+    con: duckdb.DuckDBPyConnection, speaker: str | None, q: str | None, article_id: str | None, limit: int, offset: int
+) -> tuple[int, list[Row]]:
     clauses, params = ["true"], []
-    for clause, value in ((f"q.speaker {CONTAINS}", speaker and like(speaker)),
-                          (f"q.text {CONTAINS}", q and like(q)), ("q.article_id = ?", article_id)):
+    for clause, value in (
+        (f"q.speaker {CONTAINS}", speaker and like(speaker)),
+        (f"q.text {CONTAINS}", q and like(q)),
+        ("q.article_id = ?", article_id),
+    ):
         if value:
             clauses.append(clause)
             params.append(value)
     where = " AND ".join(clauses)
     total = scalar(con, f"SELECT count(*) FROM quotes q WHERE {where}", params)
-    page = rows(con.execute(
-        f"""SELECT q.speaker, q.speaker_id, q.text, q.direct, q.cue, q.start_char AS start, q.end_char AS "end",
+    page = rows(
+        con.execute(
+            f"""SELECT q.speaker, q.speaker_id, q.text, q.direct, q.cue, q.start_char AS start, q.end_char AS "end",
                    q.article_id, a.title, {queries.lead()} AS lead, a.published, coalesce(a.url, a.path) AS source
             FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where}
             ORDER BY a.published DESC NULLS LAST, q.article_id, q.seq LIMIT ? OFFSET ?""",
-        [*params, limit, offset]))
+            [*params, limit, offset],
+        )
+    )
     return total, page
 
 
 def stories_page(con: duckdb.DuckDBPyConnection, limit: int, offset: int) -> tuple[int, list[Row]]:
     total = scalar(con, "SELECT count(*) FROM stories", [])
-    page = rows(con.execute(
-        "SELECT * FROM stories ORDER BY num_reports DESC, last_published DESC NULLS LAST, story_id LIMIT ? OFFSET ?",
-        [limit, offset]))
+    page = rows(
+        con.execute(
+            "SELECT * FROM stories ORDER BY num_reports DESC, last_published DESC NULLS LAST, story_id "
+            "LIMIT ? OFFSET ?",
+            [limit, offset],
+        )
+    )
     return total, page
 
 
-def articles_page(con: duckdb.DuckDBPyConnection, q: str | None, story_id: str | None, outlet: str | None,
-                  since: dt.date | None, until: dt.date | None, limit: int, offset: int) -> tuple[int, list[Row]]:
+def articles_page(
+    con: duckdb.DuckDBPyConnection,
+    q: str | None,
+    story_id: str | None,
+    outlet: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    limit: int,
+    offset: int,
+) -> tuple[int, list[Row]]:
     clauses: list[str] = ["true"]
     params: list[Any] = []
     if q:
         clauses.append(f"(a.title {CONTAINS} OR a.text {CONTAINS})")
         params += [like(q), like(q)]
-    for clause, value in (("a.story_id = ?", story_id), ("a.outlet = ?", outlet), ("a.published >= ?", since),
-                          ("a.published <= ?", until)):
+    for clause, value in (
+        ("a.story_id = ?", story_id),
+        ("a.outlet = ?", outlet),
+        ("a.published >= ?", since),
+        ("a.published <= ?", until),
+    ):
         if value:
             clauses.append(clause)
             params.append(value)
     where = " AND ".join(clauses)
     total = scalar(con, f"SELECT count(*) FROM articles a WHERE {where}", params)
-    page = rows(con.execute(
-        f"""SELECT a.id, a.title, {queries.lead()} AS lead, a.published, a.outlet, coalesce(a.url, a.path) AS source,
-                   a.story_id, a.dup_of,
+    page = rows(
+        con.execute(
+            f"""SELECT a.id, a.title, {queries.lead()} AS lead, a.published, a.outlet,
+                   coalesce(a.url, a.path) AS source, a.story_id, a.dup_of,
                    a.language,
                    (SELECT count(*) FROM entities x WHERE x.article_id = a.id) AS num_entities,
                    (SELECT count(*) FROM quotes x WHERE x.article_id = a.id) AS num_quotes,
                    (SELECT count(*) FROM event_mentions x WHERE x.article_id = a.id) AS num_events
             FROM articles a WHERE {where} ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?""",
-        [*params, limit, offset]))
+            [*params, limit, offset],
+        )
+    )
     return total, page

@@ -54,10 +54,7 @@ class Writer:
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         with Keys(self.con, ["id"], [(i,) for i in set(ids)]) as keys:
             return {
-                r[0]
-                for r in self.con.execute(
-                    f"SELECT a.id FROM articles a JOIN {keys} k ON a.id = k.id"
-                ).fetchall()
+                r[0] for r in self.con.execute(f"SELECT a.id FROM articles a JOIN {keys} k ON a.id = k.id").fetchall()
             }
 
     def write(self, records: Sequence[Record], where: str = "database") -> WriteReport:
@@ -106,9 +103,7 @@ class Writer:
         )
         touched = derive.recompute(self.con, [r["id"] for r in new], old_stories, self.types)
         derive.refresh_aggregates(self.con, touched.dyads, touched.actors)
-        return WriteReport(
-            len(new), len(replaced), len(records) - len(new), touched.events, [r["id"] for r in new]
-        )
+        return WriteReport(len(new), len(replaced), len(records) - len(new), touched.events, [r["id"] for r in new])
 
     def _replaced(self, new: Sequence[Record]) -> tuple[list[str], set[str]]:
         """Stored articles that a new version (same source, other content) replaces, and their stories."""
@@ -128,9 +123,7 @@ class Writer:
                 tables[name].extend(rows)
             fingerprint = self.fingerprinter.fingerprint(record.get("text") or "")
             fingerprints.append((record["id"], _listed(fingerprint.body), _listed(fingerprint.words)))
-            bands.extend(
-                (record["id"], band, key) for band, key in self.fingerprinter.band_keys(fingerprint.body)
-            )
+            bands.extend((record["id"], band, key) for band, key in self.fingerprinter.band_keys(fingerprint.body))
             keys.extend((record["id"], key) for key in sorted(story_keys(record)))
         for name, rows in tables.items():
             insert(self.con, name, COLUMNS[name], rows)

@@ -134,9 +134,7 @@ def date_clusters(mentions: list[MentionIn]) -> list[list[MentionIn]]:
     clusters = _day_clusters(by_precision[10])
     for precision in (7, 4):
         for mention in by_precision[precision]:
-            _attach(
-                clusters, mention, lambda c, m=mention: any(d.startswith(m.date or "") for d in _dates(c))
-            )
+            _attach(clusters, mention, lambda c, m=mention: any(d.startswith(m.date or "") for d in _dates(c)))
     for mention in reported:
         _attach(clusters, mention, lambda c, m=mention: _reports_on(c, m))
     for mention in by_precision[0]:

@@ -63,9 +63,11 @@ class ActorsStage:
         doc.entities = registry.entities()
         add_defined_abbreviations(doc.text, doc.entities)
         persons = [e for e in doc.entities if e.type == "PER"]
-        doc.references = name_references(persons) + self.coreferencer.resolve(
-            doc.text, found.tokens, doc.sentences, persons, found.phrases) + self.group_anaphora.resolve(
-            doc.text, doc.sentences, doc.entities)
+        doc.references = (
+            name_references(persons)
+            + self.coreferencer.resolve(doc.text, found.tokens, doc.sentences, persons, found.phrases)
+            + self.group_anaphora.resolve(doc.text, doc.sentences, doc.entities)
+        )
 
     def find(self, doc: Document) -> Found:
         tokens = tokenize(doc.text)
@@ -136,7 +138,7 @@ class ActorsStage:
 
 
 def _renamed_person(text: str, found: Found, phrase: RolePhrase, known: dict[int, str]) -> PersonMention | None:
-    """"Vladimir Medinsky, ketua delegasi Rusia, …", "Ann Maymann, Kepala Perwakilan UNHCR di Indonesia, …": a
+    """ "Vladimir Medinsky, ketua delegasi Rusia, …", "Ann Maymann, Kepala Perwakilan UNHCR di Indonesia, …": a
     role phrase set off by a comma right after a person's name describes that person."""
     if phrase.actor is None or not phrase.role.person or phrase.plural or phrase.anaphoric:
         return None
@@ -186,9 +188,11 @@ def name_references(persons: list[Entity]) -> list[Reference]:
 
 
 CONTRACT = Contract(
-    assigns=("entities", "references"), requires=("text",),
+    assigns=("entities", "references"),
+    requires=("text",),
     reads=("sentences", "tokens", "ner", "dateline", "published"),
 )
+
 
 def make_stage(settings: Settings) -> ActorsStage:
     return ActorsStage(KnowledgeBase.load(settings.data_dir / "actors"))

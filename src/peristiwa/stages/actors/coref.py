@@ -42,8 +42,9 @@ class Coreferencer:
         self.object_markers = {w.casefold() for w in words["object_markers"]}
         self.clause_openers = {w.casefold() for w in words["clause_openers"]}
 
-    def resolve(self, text: str, tokens: list[Tok], sentences: list[Sentence], persons: list[Entity],
-                phrases: list[RolePhrase]) -> list[Reference]:
+    def resolve(
+        self, text: str, tokens: list[Tok], sentences: list[Sentence], persons: list[Entity], phrases: list[RolePhrase]
+    ) -> list[Reference]:
         starts = [s.start for s in sentences or split_sentences(text)]
         occurrences = self._named(text, tokens, starts, persons, phrases)
         refs: list[Reference] = []
@@ -57,12 +58,14 @@ class Coreferencer:
             for ref in found:
                 refs.append(ref)
                 subject = self._is_subject(tokens, index)
-                bisect.insort(occurrences, Occurrence(ref.start, ref.entity_id, subject, sentence),
-                              key=lambda o: o.start)
+                bisect.insort(
+                    occurrences, Occurrence(ref.start, ref.entity_id, subject, sentence), key=lambda o: o.start
+                )
         return refs
 
-    def _named(self, text: str, tokens: list[Tok], starts: list[int], persons: list[Entity],
-               phrases: list[RolePhrase]) -> list[Occurrence]:
+    def _named(
+        self, text: str, tokens: list[Tok], starts: list[int], persons: list[Entity], phrases: list[RolePhrase]
+    ) -> list[Occurrence]:
         """Named person mentions; the first one in a sentence that is not an object is its subject."""
         phrase_start = {tokens[p.name[0]].start: tokens[p.first].start for p in phrases if p.name}
         token_at = {t.start: i for i, t in enumerate(tokens)}
@@ -72,8 +75,11 @@ class Coreferencer:
         for start, entity_id in mentions:
             sentence = bisect.bisect_right(starts, start) - 1
             index = token_at.get(phrase_start.get(start, start))
-            subject = index is not None and self._is_subject(tokens, index) and (
-                sentence not in with_subject or self._opens_clause(tokens, index))
+            subject = (
+                index is not None
+                and self._is_subject(tokens, index)
+                and (sentence not in with_subject or self._opens_clause(tokens, index))
+            )
             if subject:
                 with_subject.add(sentence)
             found.append(Occurrence(start, entity_id, subject, sentence))
@@ -83,7 +89,7 @@ class Coreferencer:
         return index == 0 or tokens[index - 1].text.casefold() not in self.object_markers
 
     def _opens_clause(self, tokens: list[Tok], index: int) -> bool:
-        """"…, Johnson mengatakan", "bahwa Lavrov …": a later name that starts a clause is a subject too."""
+        """ "…, Johnson mengatakan", "bahwa Lavrov …": a later name that starts a clause is a subject too."""
         return index == 0 or tokens[index - 1].text.casefold() in self.clause_openers
 
     def _pronoun(self, token: Tok, sentence: int, occurrences: list[Occurrence]) -> list[Reference]:
@@ -98,7 +104,7 @@ class Coreferencer:
         if target is None:
             return []
         start = token.end - 3 if kind == "clitic" else token.start
-        return [Reference(start, token.end, token.text[start - token.start:], target, kind)]
+        return [Reference(start, token.end, token.text[start - token.start :], target, kind)]
 
     def _pronoun_kind(self, token: Tok) -> str | None:
         if token.text in self.pronouns:
@@ -110,8 +116,15 @@ class Coreferencer:
             return "object"
         return None
 
-    def _role_reference(self, text: str, tokens: list[Tok], phrase: RolePhrase, persons: list[Entity],
-                        occurrences: list[Occurrence], sentence: int) -> list[Reference]:
+    def _role_reference(
+        self,
+        text: str,
+        tokens: list[Tok],
+        phrase: RolePhrase,
+        persons: list[Entity],
+        occurrences: list[Occurrence],
+        sentence: int,
+    ) -> list[Reference]:
         start, end = tokens[phrase.first].start, tokens[phrase.last - 1].end
         before = [o for o in occurrences if o.start < start]
         if phrase.plural:  # "Lula memuji kedua pemimpin": the subject is not one of the two
@@ -135,7 +148,8 @@ class Coreferencer:
         person = self.kb.persons.get(entity.kb_id or "")
         title = phrase.title.casefold()
         return person is not None and any(
-            r.role.casefold() == title and phrase.actor in (None, r.org) for r in person.roles)
+            r.role.casefold() == title and phrase.actor in (None, r.org) for r in person.roles
+        )
 
 
 class GroupAnaphora:
@@ -158,8 +172,13 @@ class GroupAnaphora:
         for match in self.pattern.finditer(text):
             kind = self.kind_of[match.group(1).casefold()]
             sentence = bisect.bisect_right(starts, match.start()) - 1
-            earlier = [e for start, end, e in mentions if end <= match.start() and _is_kind(e, kind)
-                       and sentence - (bisect.bisect_right(starts, start) - 1) <= GROUP_LOOKBACK_SENTENCES]
+            earlier = [
+                e
+                for start, end, e in mentions
+                if end <= match.start()
+                and _is_kind(e, kind)
+                and sentence - (bisect.bisect_right(starts, start) - 1) <= GROUP_LOOKBACK_SENTENCES
+            ]
             if earlier:
                 refs.append(Reference(match.start(), match.end(), match.group(0), earlier[-1].id, "group"))
         return refs

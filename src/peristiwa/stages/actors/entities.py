@@ -57,8 +57,12 @@ class Registry:
         for draft in self.drafts.values():
             draft.mentions = [m for m in draft.mentions if owner[(m.start, m.end)] is draft]
         ordered = sorted((d for d in self.drafts.values() if d.mentions), key=lambda d: d.first)
-        return [Entity(f"E{i}", d.name, d.type, d.actor, d.role, d.sector, d.kb_id,
-                       sorted(d.mentions, key=lambda m: m.start)) for i, d in enumerate(ordered, 1)]
+        return [
+            Entity(
+                f"E{i}", d.name, d.type, d.actor, d.role, d.sector, d.kb_id, sorted(d.mentions, key=lambda m: m.start)
+            )
+            for i, d in enumerate(ordered, 1)
+        ]
 
     def _owners(self) -> dict[tuple[int, int], Draft]:
         """One entity per stretch of text. Two finders can claim the same words ("York" as a surname of
@@ -80,8 +84,7 @@ def mention(text: str, start: int, end: int) -> Mention:
     return Mention(start, end, text[start:end])
 
 
-def capital_use(kb: KnowledgeBase, text: str, tokens: list[Tok], span: Span,
-                spans_at: dict[int, Span]) -> str:
+def capital_use(kb: KnowledgeBase, text: str, tokens: list[Tok], span: Span, spans_at: dict[int, Span]) -> str:
     """How a capital is used: `place`, `actor`, or `name` inside a longer name ("perjanjian Minsk")."""
     previous = tokens[span.first - 1].text.casefold() if span.first else ""
     if previous in kb.name_modifiers or _inside_longer_name(kb, text, tokens, span, spans_at):
@@ -89,24 +92,28 @@ def capital_use(kb: KnowledgeBase, text: str, tokens: list[Tok], span: Span,
     return "place" if _is_place_use(kb, text, tokens, span, spans_at) else "actor"
 
 
-def _inside_longer_name(kb: KnowledgeBase, text: str, tokens: list[Tok], span: Span,
-                        spans_at: dict[int, Span]) -> bool:
-    """"Kekaisaran Roma", "Pyongyang Metro": a capital glued to capitalised words names something else."""
+def _inside_longer_name(kb: KnowledgeBase, text: str, tokens: list[Tok], span: Span, spans_at: dict[int, Span]) -> bool:
+    """ "Kekaisaran Roma", "Pyongyang Metro": a capital glued to capitalised words names something else."""
+
     def name_word(index: int) -> bool:
         token = tokens[index]
         return token.capitalised and token.text.isalpha() and token.text not in kb.not_name_words
+
     line_start = text.rfind("\n", 0, span.start) + 1
-    before = span.first > 0 and name_word(span.first - 1) and tokens[span.first - 1].start > line_start and (
-        text[tokens[span.first - 2].start] not in ".!?“\"" if span.first > 1 else False)
+    before = (
+        span.first > 0
+        and name_word(span.first - 1)
+        and tokens[span.first - 1].start > line_start
+        and (text[tokens[span.first - 2].start] not in '.!?“"' if span.first > 1 else False)
+    )
     after = span.last < len(tokens) and name_word(span.last) and span.last not in spans_at
     return before or after
 
 
-def _is_place_use(kb: KnowledgeBase, text: str, tokens: list[Tok], span: Span,
-                  spans_at: dict[int, Span]) -> bool:
+def _is_place_use(kb: KnowledgeBase, text: str, tokens: list[Tok], span: Span, spans_at: dict[int, Span]) -> bool:
     """A capital is a place after a place cue ("di Moskow"), in an address ("Gedung Pancasila, Jakarta"),
     before ", <state>", or as a dateline."""
-    before = " ".join(t.text.casefold() for t in tokens[max(0, span.first - 2):span.first])
+    before = " ".join(t.text.casefold() for t in tokens[max(0, span.first - 2) : span.first])
     cues = {c.casefold() for c in kb.place_cues}
     if before.split(" ")[-1] in cues or before in cues:
         return True
@@ -123,7 +130,7 @@ def _is_place_use(kb: KnowledgeBase, text: str, tokens: list[Tok], span: Span,
     if nxt + 1 < len(tokens) and tokens[nxt].text == "," and state_after:
         return True
     line_start = text.rfind("\n", 0, span.start) + 1
-    at_line_start = not text[line_start:span.start].strip()
+    at_line_start = not text[line_start : span.start].strip()
     return at_line_start and nxt < len(tokens) and tokens[nxt].text in {"–", "-", "—"}
 
 
@@ -174,8 +181,18 @@ def _state_draft(registry: Registry, kb: KnowledgeBase, code: str) -> Draft | No
 def _entry_draft(registry: Registry, entry: Entry) -> Draft:
     if entry.kind in ("country", "org", "seat"):
         key = f"{entry.kind}:{entry.key}"
-        return registry.get(key, Draft(key, entry.name, entry.type, entry.actor, None, entry.sector,
-                                       f"{entry.kind}.{entry.key}" if entry.kind != "org" else entry.key))
+        return registry.get(
+            key,
+            Draft(
+                key,
+                entry.name,
+                entry.type,
+                entry.actor,
+                None,
+                entry.sector,
+                f"{entry.kind}.{entry.key}" if entry.kind != "org" else entry.key,
+            ),
+        )
     if entry.kind == "person":
         key = f"person:{entry.key}"
         return registry.get(key, Draft(key, entry.name, "PER", kb_id=entry.key))
@@ -203,8 +220,9 @@ class PersonMention:
     phrase: RolePhrase | None = None
 
 
-def cluster_persons(registry: Registry, kb: KnowledgeBase, text: str, found: list[PersonMention],
-                    published: dt.date | None) -> None:
+def cluster_persons(
+    registry: Registry, kb: KnowledgeBase, text: str, found: list[PersonMention], published: dt.date | None
+) -> None:
     """Group person mentions by KB id, then by full name, then single words by surname."""
     by_words: dict[tuple[str, ...], Draft] = {}
     for pm in sorted(found, key=lambda p: (-len(p.words), p.start)):
@@ -231,8 +249,7 @@ def _person_draft(registry: Registry, by_words: dict[tuple[str, ...], Draft], pm
     if pm.words in by_words:
         return by_words[pm.words]
     if len(pm.words) == 1:
-        owners = {id(d): d for words, d in by_words.items()
-                  if len(words) > 1 and pm.words[0] in (words[0], words[-1])}
+        owners = {id(d): d for words, d in by_words.items() if len(words) > 1 and pm.words[0] in (words[0], words[-1])}
         if len(owners) == 1:
             return next(iter(owners.values()))
     key = f"person:{' '.join(pm.words)}"

@@ -183,7 +183,8 @@ class KnowledgeBase:
     def entry_for_code(self, code: str) -> Entry | None:
         """The state or organisation an actor code names (metonyms refer to codes)."""
         return self.entries.get(f"country:{code}") or next(
-            (e for e in self.entries.values() if e.kind == "org" and e.actor == code), None)
+            (e for e in self.entries.values() if e.kind == "org" and e.actor == code), None
+        )
 
     def state_name(self, code: str) -> str:
         return self.countries[code].name if code in self.countries else code
@@ -247,15 +248,20 @@ def _load_cached(data_dir: Path) -> KnowledgeBase:
 def _load_states(kb: KnowledgeBase, data_dir: Path) -> None:
     path = data_dir / "countries.yaml"
     raw = _read(path)
-    extras = {e.code: e for e in _parse(CountryExtra, _read(data_dir / "countries_extra.yaml")["countries"],
-                                        data_dir / "countries_extra.yaml")}
+    extras = {
+        e.code: e
+        for e in _parse(
+            CountryExtra, _read(data_dir / "countries_extra.yaml")["countries"], data_dir / "countries_extra.yaml"
+        )
+    }
     unknown = set(extras) - {c["code"] for c in raw["countries"]}
     if unknown:
         raise KnowledgeBaseError(f"countries_extra.yaml names codes not in countries.yaml: {sorted(unknown)}")
     for country in _parse(Country, raw["countries"], path):
         extra = extras.get(country.code, CountryExtra(code=country.code))
-        country = country.model_copy(update={"name": extra.name or country.name,
-                                             "aliases": (country.name, *country.aliases, *extra.aliases)})
+        country = country.model_copy(
+            update={"name": extra.name or country.name, "aliases": (country.name, *country.aliases, *extra.aliases)}
+        )
         kb.countries[country.code] = country
         entry = Entry("country", country.code, country.name, "GPE", country.code)
         kb.add(entry, (country.name, *country.aliases))
@@ -306,7 +312,8 @@ def _load_roles(kb: KnowledgeBase, data_dir: Path) -> None:
     path = data_dir / "roles.yaml"
     raw = _read(path)
     kb.roles = tuple(_parse(RoleWord, raw["roles"], path))
-    kb.title_words = frozenset(w.casefold() for role in kb.roles if role.person for phrase in role.words
-                               for w in phrase.split())
+    kb.title_words = frozenset(
+        w.casefold() for role in kb.roles if role.person for phrase in role.words for w in phrase.split()
+    )
     kb.modifiers = tuple(_parse(RoleModifier, raw.get("modifiers", []), path))
     kb.qualifiers = frozenset(raw.get("qualifiers", []))

@@ -27,15 +27,19 @@ def clean_ner(kb: KnowledgeBase, text: str, tokens: list[Tok], ner: list[NerSpan
     starts = [t.start for t in tokens]
     for proposal in ner:
         first = bisect_left(starts, proposal.start)  # tokens are in text order: no scan per proposal
-        inside = [t for t in tokens[first:bisect_left(starts, proposal.end, first)] if t.end <= proposal.end]
+        inside = [t for t in tokens[first : bisect_left(starts, proposal.end, first)] if t.end <= proposal.end]
         inside = _within_line(text, _before_open_bracket(inside))
         if inside and _in_headline(text, inside[0].start):
             continue  # capitals in a title-case line say nothing: only names the knowledge base knows count there
         while inside and not _is_name_word(kb, inside[0]):
             inside.pop(0)
             first += 1
-        while inside and not _is_name_word(kb, inside[-1]) and not _hyphen_tail(kb, inside) \
-                and not _direction_tail(kb, inside):
+        while (
+            inside
+            and not _is_name_word(kb, inside[-1])
+            and not _hyphen_tail(kb, inside)
+            and not _direction_tail(kb, inside)
+        ):
             inside.pop()
         if not inside or _lone_sentence_start(text, tokens, inside, first) or _not_a_name(kb, text, inside):
             continue
@@ -59,7 +63,7 @@ _FUNCTION_WORDS = {"di", "ke", "dari", "dan", "yang", "untuk", "dengan", "pada",
 def _within_line(text: str, inside: list[Tok]) -> list[Tok]:
     """A name never runs over a line break ("Iran" / "Serangan Israel" are a paragraph's end and a crosshead)."""
     for k in range(1, len(inside)):
-        if "\n" in text[inside[k - 1].end:inside[k].start]:
+        if "\n" in text[inside[k - 1].end : inside[k].start]:
             return inside[:k]
     return inside
 
@@ -69,7 +73,7 @@ def _in_headline(text: str, offset: int) -> bool:
     capitalised ("Israel Serang Iran, Teheran Diguncang Ledakan", "Serangan Diluncurkan dari Dua Titik Strategis")."""
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
-    line = text[start:end if end >= 0 else len(text)].strip()
+    line = text[start : end if end >= 0 else len(text)].strip()
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.casefold() not in _FUNCTION_WORDS]
     if len(words) < 3 or len(line.split()) > 16 or line.endswith((".", "!", "?", "”", '"', ":")):
         return False
@@ -79,19 +83,31 @@ def _in_headline(text: str, offset: int) -> bool:
 def _hyphened(kb: KnowledgeBase, tokens: list[Tok], inside: list[Tok], first: int) -> tuple[list[Tok], int]:
     """A name takes the parts hyphened onto it on either side ("Nagorno-Karabakh", "el-Fasher", "Bab al-Mandab")
     when the model cut it at the hyphen; two known names joined by a hyphen ("Rusia-Ukraina") stay two."""
+
     def joins(word: Tok, edge: Tok) -> bool:
         particle = word.text in kb.name_connectors
         unknown = not kb.lookup(word.text) and not kb.lookup(edge.text)
         return word.text.isalpha() and (particle or (word.text[:1].isupper() and unknown))
+
     if not inside:
         return inside, first
-    while first >= 2 and tokens[first - 1].text == "-" and tokens[first - 2].end == tokens[first - 1].start \
-            and tokens[first - 1].end == inside[0].start and joins(tokens[first - 2], inside[0]):
+    while (
+        first >= 2
+        and tokens[first - 1].text == "-"
+        and tokens[first - 2].end == tokens[first - 1].start
+        and tokens[first - 1].end == inside[0].start
+        and joins(tokens[first - 2], inside[0])
+    ):
         inside = [tokens[first - 2], tokens[first - 1], *inside]
         first -= 2
     k = first + len(inside)
-    while k + 1 < len(tokens) and tokens[k].text == "-" and tokens[k].start == inside[-1].end \
-            and tokens[k + 1].start == tokens[k].end and joins(tokens[k + 1], inside[-1]):
+    while (
+        k + 1 < len(tokens)
+        and tokens[k].text == "-"
+        and tokens[k].start == inside[-1].end
+        and tokens[k + 1].start == tokens[k].end
+        and joins(tokens[k + 1], inside[-1])
+    ):
         inside = [*inside, tokens[k], tokens[k + 1]]
         k += 2
     return inside, first
@@ -102,7 +118,7 @@ def _whole_person_name(kb: KnowledgeBase, text: str, tokens: list[Tok], inside: 
     "Kim Hong" of "Kim Hong-kyun"): the name runs on over name words written right after it."""
     k = first + len(inside)
     while k < len(tokens) and len(inside) < 6:
-        gap = text[inside[-1].end:tokens[k].start]
+        gap = text[inside[-1].end : tokens[k].start]
         hyphen = gap == "" and tokens[k].text == "-" and k + 1 < len(tokens)
         if hyphen and tokens[k + 1].start == tokens[k].end and tokens[k + 1].text.isalpha():
             inside = inside + [tokens[k], tokens[k + 1]]  # "Hong-kyun", "Diaz-Canel"
@@ -124,7 +140,7 @@ def _before_open_bracket(inside: list[Tok]) -> list[Tok]:
 
 
 def _direction_tail(kb: KnowledgeBase, inside: list[Tok]) -> bool:
-    """"Kivu Utara", "Jakarta Timur": a compass word after a name word ends a place name."""
+    """ "Kivu Utara", "Jakarta Timur": a compass word after a name word ends a place name."""
     return len(inside) > 1 and inside[-1].text in kb.direction_words and _is_name_word(kb, inside[-2])
 
 
@@ -133,10 +149,11 @@ def _not_a_name(kb: KnowledgeBase, text: str, inside: list[Tok]) -> bool:
     after "kapal" or "pesawat" anywhere ("kapal Number Nine") names a vehicle everywhere in it."""
     if not inside:
         return False
-    if len(inside) == 1 and (_AMOUNT.fullmatch(inside[0].text) or inside[0].text in kb.platforms
-                             or inside[0].text in kb.peoples):
+    if len(inside) == 1 and (
+        _AMOUNT.fullmatch(inside[0].text) or inside[0].text in kb.platforms or inside[0].text in kb.peoples
+    ):
         return True
-    name = text[inside[0].start:inside[-1].end]
+    name = text[inside[0].start : inside[-1].end]
     vehicles = "|".join(re.escape(w) for w in sorted(kb.vehicle_words, key=len, reverse=True))
     return re.search(rf"(?<![\w-])(?i:{vehicles})\s+{re.escape(name)}(?![\w-])", text) is not None
 
@@ -149,8 +166,9 @@ def _lone_sentence_start(text: str, tokens: list[Tok], inside: list[Tok], index:
     return not any(not _sentence_initial(text, tokens, i) for i, t in enumerate(tokens) if t.text == word)
 
 
-def merge_ner(kb: KnowledgeBase, spans: list[Span], ner: list[NerSpan],
-              tokens: list[Tok] | None = None) -> tuple[list[Span], list[Proposal]]:
+def merge_ner(
+    kb: KnowledgeBase, spans: list[Span], ner: list[NerSpan], tokens: list[Tok] | None = None
+) -> tuple[list[Span], list[Proposal]]:
     """Keep NER spans the KB does not cover; a longer capitalised ORG/LOC name replaces the names inside, and a
     longer person name the known person inside it ("Badruddin Yunus" is not Muhammad Yunus; "Ahmad Al Sharaa"
     is Ahmed al-Sharaa, named in full)."""
@@ -175,7 +193,7 @@ def merge_ner(kb: KnowledgeBase, spans: list[Span], ner: list[NerSpan],
 
 
 def _after_title(kb: KnowledgeBase, proposal: NerSpan, tokens: list[Tok] | None) -> bool:
-    """"Juru bicara DRC Lambert Mende": after a title, a state and a name are the title's state and holder, not
+    """ "Juru bicara DRC Lambert Mende": after a title, a state and a name are the title's state and holder, not
     one organisation."""
     if tokens is None:
         return False
@@ -184,15 +202,22 @@ def _after_title(kb: KnowledgeBase, proposal: NerSpan, tokens: list[Tok] | None)
 
 
 def _longer_person(proposal: NerSpan, overlapping: list[Span]) -> bool:
-    return (proposal.label == "PER" and len(overlapping) == 1 and overlapping[0].kind == "person"
-            and proposal.start <= overlapping[0].start and overlapping[0].end <= proposal.end
-            and len(proposal.text) > len(overlapping[0].text))
+    return (
+        proposal.label == "PER"
+        and len(overlapping) == 1
+        and overlapping[0].kind == "person"
+        and proposal.start <= overlapping[0].start
+        and overlapping[0].end <= proposal.end
+        and len(proposal.text) > len(overlapping[0].text)
+    )
 
 
 def _same_person(kb: KnowledgeBase, name: str, span: Span) -> bool:
     """Every word of the longer name is a word of the known person's names (case and hyphens aside)."""
+
     def words(text: str) -> set[str]:
         return set(text.casefold().replace("-", " ").replace(".", " ").split())
+
     person = kb.persons.get(span.entry.key) if span.entry else None
     known = set().union(*(words(n) for n in (person.name, *person.names))) if person else words(span.text)
     return words(name) <= known
@@ -222,13 +247,14 @@ def _is_maximal(kb: KnowledgeBase, proposal: NerSpan, overlapping: list[Span]) -
 
 
 def _starts_with_role(kb: KnowledgeBase, name: str) -> bool:
-    """"Utusan Khusus PBB", "Menlu Rusia": a title before a known name makes a role phrase, not a new name."""
+    """ "Utusan Khusus PBB", "Menlu Rusia": a title before a known name makes a role phrase, not a new name."""
     folded = name.casefold() + " "
     return any(folded.startswith(word.casefold() + " ") for role in kb.roles for word in role.words)
 
 
-def fallback_names(kb: KnowledgeBase, text: str, tokens: list[Tok], spans: list[Span],
-                   phrases: list[RolePhrase], ner: list[NerSpan]) -> list[Proposal]:
+def fallback_names(
+    kb: KnowledgeBase, text: str, tokens: list[Tok], spans: list[Span], phrases: list[RolePhrase], ner: list[NerSpan]
+) -> list[Proposal]:
     """Capitalised names outside known spans: a place after a place cue, or two or more capitalised words.
     With a model's proposals present, only persons and cued places the model missed are added."""
     covered = {i for s in spans for i in range(s.first, s.last)}
@@ -246,8 +272,13 @@ def fallback_names(kb: KnowledgeBase, text: str, tokens: list[Tok], spans: list[
             index += 1
             continue
         label = _label(kb, tokens, index, last, own, counts)
-        wanted = label is not None and (last - index >= 2 or label == "LOC") and (not ner or label != "ORG") \
-            and not _not_a_name(kb, text, tokens[index:last]) and not _in_headline(text, tokens[index].start)
+        wanted = (
+            label is not None
+            and (last - index >= 2 or label == "LOC")
+            and (not ner or label != "ORG")
+            and not _not_a_name(kb, text, tokens[index:last])
+            and not _in_headline(text, tokens[index].start)
+        )
         if wanted and label is not None:
             start, end = tokens[index].start, tokens[last - 1].end
             inside = [span_at[i] for i in range(index, last) if i in span_at]
@@ -278,19 +309,24 @@ def _hyphen_tail(kb: KnowledgeBase, inside: list[Tok]) -> bool:
 
 
 def _is_name_word(kb: KnowledgeBase, token: Tok) -> bool:
-    return (token.capitalised and len(token.text) > 1 and token.text.replace(".", "").isalnum()
-            and token.text not in kb.not_name_words)
+    return (
+        token.capitalised
+        and len(token.text) > 1
+        and token.text.replace(".", "").isalnum()
+        and token.text not in kb.not_name_words
+    )
 
 
 def _sentence_initial(text: str, tokens: list[Tok], index: int) -> bool:
     pos = tokens[index].start - 1
     while pos >= 0 and text[pos].isspace():
         pos -= 1
-    return pos < 0 or text[pos] in ".!?:\"“”"
+    return pos < 0 or text[pos] in '.!?:"“”'
 
 
-def _run(kb: KnowledgeBase, tokens: list[Tok], index: int, covered: set[int],
-         span_at: dict[int, Span]) -> tuple[int, int]:
+def _run(
+    kb: KnowledgeBase, tokens: list[Tok], index: int, covered: set[int], span_at: dict[int, Span]
+) -> tuple[int, int]:
     """End of the capitalised run starting at `index`, and how many of its words are not known names."""
     last, own = index, 0
     while last < len(tokens):
@@ -313,8 +349,7 @@ def _starts_run(kb: KnowledgeBase, tokens: list[Tok], index: int, covered: set[i
     return index < len(tokens) and index not in covered and _is_name_word(kb, tokens[index])
 
 
-def _label(kb: KnowledgeBase, tokens: list[Tok], first: int, last: int, own: int,
-           counts: Counter[str]) -> str | None:
+def _label(kb: KnowledgeBase, tokens: list[Tok], first: int, last: int, own: int, counts: Counter[str]) -> str | None:
     if _after_place_cue(kb, tokens, first):
         return "LOC"
     if last - first < 2:
@@ -326,24 +361,32 @@ def _label(kb: KnowledgeBase, tokens: list[Tok], first: int, last: int, own: int
 
 
 def _person_context(kb: KnowledgeBase, tokens: list[Tok], first: int, last: int) -> bool:
-    """"Jens Stoltenberg mengatakan", "kata Jens Stoltenberg": a speech or meeting verb marks a person."""
+    """ "Jens Stoltenberg mengatakan", "kata Jens Stoltenberg": a speech or meeting verb marks a person."""
     after = tokens[last].text.casefold() if last < len(tokens) else ""
     before = tokens[first - 1].text.casefold() if first else ""
     return after in kb.person_verbs or before in kb.person_cues_before
 
 
 def _after_place_cue(kb: KnowledgeBase, tokens: list[Tok], first: int) -> bool:
-    """"di Jenewa", "wilayah Gomel", "pangkalan udara Lask", "kota bersejarah Tadmur"."""
+    """ "di Jenewa", "wilayah Gomel", "pangkalan udara Lask", "kota bersejarah Tadmur"."""
     cues = {c.casefold() for c in kb.place_cues}
     one = tokens[first - 1].text.casefold() if first >= 1 else ""
-    two = " ".join(t.text.casefold() for t in tokens[max(0, first - 2):first])
+    two = " ".join(t.text.casefold() for t in tokens[max(0, first - 2) : first])
     lower_between = first >= 2 and tokens[first - 1].text.islower()
-    return one in cues or two in cues or (lower_between and tokens[first - 2].text.casefold() in cues
-                                          and tokens[first - 2].text.casefold() not in {"di", "ke", "dari"})
+    return (
+        one in cues
+        or two in cues
+        or (
+            lower_between
+            and tokens[first - 2].text.casefold() in cues
+            and tokens[first - 2].text.casefold() not in {"di", "ke", "dari"}
+        )
+    )
 
 
-def surname_mentions(text: str, tokens: list[Tok], persons: list[PersonMention],
-                     spans: list[Span]) -> list[PersonMention]:
+def surname_mentions(
+    text: str, tokens: list[Tok], persons: list[PersonMention], spans: list[Span]
+) -> list[PersonMention]:
     """Every lone surname (or first name: "Retno", "Kim") of a person named in full, when no other person
     in the article shares it."""
     surnames: dict[str, set[tuple[str, ...]]] = {}

@@ -79,8 +79,9 @@ class RoleFinder:
         _inherit_actors(phrases, tokens)
         return phrases
 
-    def _parse(self, tokens: list[Tok], index: int, span_at: dict[int, Span],
-               ner_at: dict[int, NerSpan]) -> RolePhrase | None:
+    def _parse(
+        self, tokens: list[Tok], index: int, span_at: dict[int, Span], ner_at: dict[int, NerSpan]
+    ) -> RolePhrase | None:
         pos = index
         article = tokens[pos].text in self.articles
         plural = tokens[pos].text in self.quantifiers
@@ -95,16 +96,29 @@ class RoleFinder:
             pos = self._portfolio(tokens, pos, span_at)
         actor_span, after, nested = self._actor(tokens, pos, span_at)
         actor = _actor_code(actor_span) or role.actor
-        phrase = RolePhrase(index, after, role, _title(role, modifiers, actor), _sector(role, actor_span),
-                            actor, actor_span, former=any(m.former for m in modifiers), nested=nested,
-                            article=article, plural=plural)
+        phrase = RolePhrase(
+            index,
+            after,
+            role,
+            _title(role, modifiers, actor),
+            _sector(role, actor_span),
+            actor,
+            actor_span,
+            former=any(m.former for m in modifiers),
+            nested=nested,
+            article=article,
+            plural=plural,
+        )
         self._attach_name(phrase, tokens, span_at, ner_at)
         return phrase
 
     def _modifiers(self, tokens: list[Tok], pos: int) -> tuple[list[RoleModifier], int]:
         found = []
-        while (match := self.modifiers.longest_at(tokens, pos)) is not None and self.roles.longest_at(
-                tokens, match.last) is not None and self.roles.longest_at(tokens, pos) is None:
+        while (
+            (match := self.modifiers.longest_at(tokens, pos)) is not None
+            and self.roles.longest_at(tokens, match.last) is not None
+            and self.roles.longest_at(tokens, pos) is None
+        ):
             found.append(match.values[0])
             pos = match.last
         return found, pos
@@ -112,8 +126,12 @@ class RoleFinder:
     def _portfolio(self, tokens: list[Tok], pos: int, span_at: dict[int, Span]) -> int:
         """Skip "Perdagangan" in "Menteri Perdagangan Malaysia", but only when a state or body follows."""
         probe = pos
-        while probe < len(tokens) and probe - pos < MAX_QUALIFIERS and probe not in span_at and (
-                tokens[probe].capitalised and tokens[probe].text.isalpha()):
+        while (
+            probe < len(tokens)
+            and probe - pos < MAX_QUALIFIERS
+            and probe not in span_at
+            and (tokens[probe].capitalised and tokens[probe].text.isalpha())
+        ):
             probe += 1
         span = span_at.get(probe)
         return probe if probe > pos and span is not None and span.kind in ACTOR_KINDS else pos
@@ -140,8 +158,9 @@ class RoleFinder:
             after = _skip_parenthesis(tokens, span_at[after + 1].last)  # "Dubes Rusia untuk Indonesia"
         return span, after, nested
 
-    def _attach_name(self, phrase: RolePhrase, tokens: list[Tok], span_at: dict[int, Span],
-                     ner_at: dict[int, NerSpan]) -> None:
+    def _attach_name(
+        self, phrase: RolePhrase, tokens: list[Tok], span_at: dict[int, Span], ner_at: dict[int, NerSpan]
+    ) -> None:
         pos = phrase.last
         if pos < len(tokens) and tokens[pos].text in self.determiners:
             phrase.determiner, phrase.last = True, pos + 1
@@ -161,7 +180,7 @@ class RoleFinder:
             phrase.name, phrase.last = name, name[1]
 
     def _past_rank(self, tokens: list[Tok], pos: int) -> int:
-        """"Panglima TNI Laksamana Yudo Margono", "Juru bicara militer Kongo Kolonel Olivier Hamuli": a military
+        """ "Panglima TNI Laksamana Yudo Margono", "Juru bicara militer Kongo Kolonel Olivier Hamuli": a military
         rank before the name is not part of it."""
         for probe in range(pos, min(len(tokens), pos + MAX_QUALIFIERS)):
             rank = self.roles.longest_at(tokens, probe)
@@ -171,8 +190,9 @@ class RoleFinder:
                 break
         return pos
 
-    def name_at(self, tokens: list[Tok], pos: int, span_at: dict[int, Span],
-                ner_at: dict[int, NerSpan]) -> tuple[int, int] | None:
+    def name_at(
+        self, tokens: list[Tok], pos: int, span_at: dict[int, Span], ner_at: dict[int, NerSpan]
+    ) -> tuple[int, int] | None:
         """A person's name starting at token `pos`: a known person, a NER person, or capitalised words."""
         if pos >= len(tokens):
             return None
@@ -196,8 +216,11 @@ class RoleFinder:
                 last += 1
             elif _joined_by_hyphen(tokens, last) and last > pos:
                 last += 2  # "Won-sik", "al-Houthi"
-            elif token.text in self.kb.name_connectors and last + 1 < len(tokens) and (
-                    tokens[last + 1].capitalised or _joined_by_hyphen(tokens, last + 1)):
+            elif (
+                token.text in self.kb.name_connectors
+                and last + 1 < len(tokens)
+                and (tokens[last + 1].capitalised or _joined_by_hyphen(tokens, last + 1))
+            ):
                 last += 1
             else:
                 break
@@ -208,8 +231,13 @@ class RoleFinder:
 
 def _joined_by_hyphen(tokens: list[Tok], pos: int) -> bool:
     """Token `pos` is a hyphen glued to the words on both sides."""
-    return (pos + 1 < len(tokens) and tokens[pos].text == "-" and tokens[pos - 1].end == tokens[pos].start
-            and tokens[pos].end == tokens[pos + 1].start and tokens[pos + 1].text.isalpha())
+    return (
+        pos + 1 < len(tokens)
+        and tokens[pos].text == "-"
+        and tokens[pos - 1].end == tokens[pos].start
+        and tokens[pos].end == tokens[pos + 1].start
+        and tokens[pos + 1].text.isalpha()
+    )
 
 
 def _skip_parenthesis(tokens: list[Tok], pos: int, limit: int = 12) -> int:
@@ -246,10 +274,9 @@ def _sector(role: RoleWord, actor_span: Span | None) -> str:
 
 
 def _inherit_actors(phrases: list[RolePhrase], tokens: list[Tok]) -> None:
-    """"Wakil Menlu Rusia A dan Wakil Menhan B": B serves the same state as A."""
+    """ "Wakil Menlu Rusia A dan Wakil Menhan B": B serves the same state as A."""
     for before, after in zip(phrases, phrases[1:], strict=False):
-        between = {t.text for t in tokens[before.last:after.first]}
+        between = {t.text for t in tokens[before.last : after.first]}
         heads = before.role.head and after.role.head  # "Presiden Mesir X dan Emir Y": two states' heads
-        if after.actor is None and before.actor and after.name and between and between <= {"dan", ","} \
-                and not heads:
+        if after.actor is None and before.actor and after.name and between and between <= {"dan", ","} and not heads:
             after.actor = before.actor

@@ -73,12 +73,18 @@ class SpanFinder:
 
     def _names_a_currency(self, tokens: list[Tok], span: Span) -> bool:
         """ "dolar AS", "yuan China": the state qualifies a currency and acts in nothing."""
-        return (span.kind in STATE_KINDS and span.first > 0
-                and tokens[span.first - 1].text.casefold() in self.kb.currency_words)
+        return (
+            span.kind in STATE_KINDS
+            and span.first > 0
+            and tokens[span.first - 1].text.casefold() in self.kb.currency_words
+        )
 
     def longest_at(self, text: str, tokens: list[Tok], index: int) -> Span | None:
-        options = [self._known(text, tokens, index), self._institution(text, tokens, index),
-                   self._geo(text, tokens, index)]
+        options = [
+            self._known(text, tokens, index),
+            self._institution(text, tokens, index),
+            self._geo(text, tokens, index),
+        ]
         found = [o for o in options if o is not None]
         return max(found, key=lambda s: s.last) if found else None  # max keeps the first of equals
 
@@ -94,8 +100,9 @@ class SpanFinder:
         if match is None:
             return None
         entries = sorted(match.values, key=lambda e: KIND_ORDER.index(e.kind))
-        return Span(match.start, match.end, match.first, match.last, text[match.start:match.end],
-                    entries[0].kind, entries)
+        return Span(
+            match.start, match.end, match.first, match.last, text[match.start : match.end], entries[0].kind, entries
+        )
 
     def _institution(self, text: str, tokens: list[Tok], index: int) -> Span | None:
         word = self.institutions.longest_at(tokens, index)
@@ -105,8 +112,17 @@ class SpanFinder:
         if state is None:
             return None
         code = next(e.actor for e in state.values if e.kind in STATE_KINDS)
-        return Span(word.start, state.end, index, state.last, text[word.start:state.end], "institution",
-                    institution=word.values[0], state=code, state_start=state.start)
+        return Span(
+            word.start,
+            state.end,
+            index,
+            state.last,
+            text[word.start : state.end],
+            "institution",
+            institution=word.values[0],
+            state=code,
+            state_start=state.start,
+        )
 
     def _geo(self, text: str, tokens: list[Tok], index: int) -> Span | None:
         """A geographic noun followed by a capitalised name: "Pangkalan Udara Ramstein"."""
@@ -115,12 +131,15 @@ class SpanFinder:
             return None
         last = noun.last
         not_names, directions = self.kb.not_name_words, self.kb.direction_words
-        while last < len(tokens) and tokens[last].capitalised and (
-                tokens[last].text not in not_names or (last > noun.last and tokens[last].text in directions)):
+        while (
+            last < len(tokens)
+            and tokens[last].capitalised
+            and (tokens[last].text not in not_names or (last > noun.last and tokens[last].text in directions))
+        ):
             if last > noun.last and self.names.longest_at(tokens, last) is not None:
                 break  # "Semenanjung Krimea Ukraina": the state after the place name is not part of it
             last += 1
         if last == noun.last:
             return None
         end = tokens[last - 1].end
-        return Span(noun.start, end, index, last, text[noun.start:end], "geo")
+        return Span(noun.start, end, index, last, text[noun.start : end], "geo")

@@ -46,8 +46,7 @@ class CleanStage:
             doc.title = doc.title.lstrip("-–—•· ").strip() or None  # "- Tiongkok Kepung Taiwan …": a list bullet
         doc.dateline = self._dateline(doc.text)
 
-    def _apply_rules(self, lines: list[Line], removed: dict[int, Removed],
-                     metadata: dict[str, str]) -> list[Removed]:
+    def _apply_rules(self, lines: list[Line], removed: dict[int, Removed], metadata: dict[str, str]) -> list[Removed]:
         """Mark the lines a rule matches; return the starts of lines a `prefix` rule cut off (" date 2025-08-03
         <headline>"), whose rest stays a line and meets the other rules."""
         rules = load_rules(self.settings.data_dir / "clean" / "boilerplate.yaml")
@@ -63,7 +62,7 @@ class CleanStage:
                 reason = rule.reason or "boilerplate"
                 if rule.prefix and match.end() < len(line.text):
                     prefixes.append(Removed(match.group(0), reason, rule.id, line.start, line.start + match.end()))
-                    line.text = line.text[match.end():].strip()
+                    line.text = line.text[match.end() :].strip()
                     continue
                 removed[i] = Removed(line.text, reason, rule.id, line.start, line.end)
                 break
@@ -76,8 +75,11 @@ class CleanStage:
             if label is None or label.reason != "read_more" or not line.text.endswith(":"):
                 continue
             after = lines[i + 1]
-            if i + 1 not in removed and len(after.text.split()) <= self._structure()["title_max_words"] \
-                    and not after.text.endswith(_SENTENCE_END):
+            if (
+                i + 1 not in removed
+                and len(after.text.split()) <= self._structure()["title_max_words"]
+                and not after.text.endswith(_SENTENCE_END)
+            ):
                 removed[i + 1] = Removed(after.text, "read_more", "structure.linked_headline", after.start, after.end)
 
     def _mark_repeated_title(self, doc: Document, lines: list[Line], removed: dict[int, Removed]) -> bool:
@@ -104,8 +106,9 @@ class CleanStage:
         body = [i for i in range(len(lines)) if i not in removed]
         if not body:
             return
-        first_body = next((i for i in body if len(lines[i].text.split()) >= self._structure()["body_min_words"]),
-                          body[0])
+        first_body = next(
+            (i for i in body if len(lines[i].text.split()) >= self._structure()["body_min_words"]), body[0]
+        )
         for i in range(first_body + 1, len(lines) - 1):
             dated = removed.get(i + 1)
             text = lines[i].text
@@ -205,8 +208,10 @@ def has_article_body(text: str, data_dir: Path) -> bool:
 
 CONTRACT = Contract(
     assigns=("text", "removed", "title", "published", "published_time", "byline", "dateline", "origin"),
-    requires=("raw",), reads=("hints", "source"),
+    requires=("raw",),
+    reads=("hints", "source"),
 )
+
 
 def make_stage(settings: Settings) -> CleanStage:
     return CleanStage(settings)

@@ -44,9 +44,11 @@ class EventsStage:
 
 
 CONTRACT = Contract(
-    assigns=("events",), requires=("text",),
+    assigns=("events",),
+    requires=("text",),
     reads=("sentences", "entities", "references", "quotes", "dates", "places", "dateline", "published"),
 )
+
 
 def make_stage(settings: Settings) -> EventsStage:
     return EventsStage(settings)
@@ -59,8 +61,10 @@ def code_events(doc: Document, lexicon: Lexicon) -> list[Event]:
     args = collect_args(doc, toks, lexicon.grammar)
     reader = MagnitudeReader(lexicon.magnitude)
     events: list[Event] = []
-    earlier = Antecedents(frozenset(e.actor for e in doc.entities if e.type == "GPE" and e.actor),
-                          frozenset(e.id for e in doc.entities if e.type == "PER"))
+    earlier = Antecedents(
+        frozenset(e.actor for e in doc.entities if e.type == "GPE" and e.actor),
+        frozenset(e.id for e in doc.entities if e.type == "PER"),
+    )
     recent: dict[str, list[tuple[str | None, str]]] = {}  # per type, the sources of asserted events, latest first
     for sentence in sentences_of(doc):
         view = _view(toks, sentence, args, grammar, lexicon, earlier)
@@ -83,7 +87,11 @@ def code_events(doc: Document, lexicon: Lexicon) -> list[Event]:
 
 
 def _view(
-    toks: list[Tok], sentence: Sentence, args: list[Arg], grammar: Grammar, lexicon: Lexicon,
+    toks: list[Tok],
+    sentence: Sentence,
+    args: list[Arg],
+    grammar: Grammar,
+    lexicon: Lexicon,
     earlier: Antecedents | None = None,
 ) -> View | None:
     # Binary search (tokens are in text order): a linear scan per sentence is quadratic on a long document.

@@ -244,7 +244,5 @@ def agent_after(view: View, start: int) -> list[Arg]:
     for i in range(start, min(view.hi, start + 6)):
         if view.low(i) == "oleh":
             return _actor_after(view, i + 1)
-    arg = view.arg_at.get(start) or (
-        view.arg_at.get(start + 1) if view.low(start) not in view.grammar.preps else None
-    )
+    arg = view.arg_at.get(start) or (view.arg_at.get(start + 1) if view.low(start) not in view.grammar.preps else None)
     return chain(view, arg) if arg else []

@@ -236,7 +236,8 @@ def _governed(view: View, outer: Candidate, later: list[Candidate]) -> Candidate
     near_stop = 0 <= nxt.match.first - outer.stop <= 2  # "menyerukan penghentian perang …, penarikan …"
     joined = nxt.match.head.pos == "verb" and any(
         view.low(k).isalpha() and view.low(k) in view.grammar.coordinators
-        for k in range(outer.match.last, nxt.match.first))
+        for k in range(outer.match.last, nxt.match.first)
+    )
     return nxt if (near_verb or near_stop) and not joined else None  # "mengutuk X dan menyerukan Y": two acts
 
 

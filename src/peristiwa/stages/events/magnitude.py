@@ -27,14 +27,9 @@ class MagnitudeReader:
                 return number_to_magnitude(text, toks, number, i, self.data)
         return None
 
-    def _number_before_unit(
-        self, toks: list[Tok], i: int, units: set[tuple[str, ...]]
-    ) -> tuple[int, int] | None:
+    def _number_before_unit(self, toks: list[Tok], i: int, units: set[tuple[str, ...]]) -> tuple[int, int] | None:
         """(first, last) token range of the number that quantifies a unit starting at token i."""
-        if (
-            tuple(t.low for t in toks[i : i + 1]) not in units
-            and tuple(t.low for t in toks[i : i + 2]) not in units
-        ):
+        if tuple(t.low for t in toks[i : i + 1]) not in units and tuple(t.low for t in toks[i : i + 2]) not in units:
             return None
         j = i - 1
         if j >= 0 and toks[j].low in self.data["qualifiers_after"]:
@@ -60,9 +55,7 @@ def parse_number(words: list[str], data: dict[str, Any]) -> tuple[float | None, 
     for word in words:
         if DIGITS_RE.match(word):
             current = (
-                float(word.replace(".", "").replace(",", "."))
-                if "," in word or word.count(".") > 0
-                else float(word)
+                float(word.replace(".", "").replace(",", ".")) if "," in word or word.count(".") > 0 else float(word)
             )
         elif word in data["number_words"]:
             current = float(data["number_words"][word])
@@ -90,10 +83,6 @@ def number_to_magnitude(
         if first - size >= 0 and " ".join(t.low for t in toks[first - size : first]) == phrase:
             qualifier, start = name or qualifier, first - size
             break
-    unit_size = (
-        2
-        if unit_at + 1 < len(toks) and f"{toks[unit_at].low} {toks[unit_at + 1].low}" in data["units"]
-        else 1
-    )
+    unit_size = 2 if unit_at + 1 < len(toks) and f"{toks[unit_at].low} {toks[unit_at + 1].low}" in data["units"] else 1
     unit = " ".join(t.low for t in toks[unit_at : unit_at + unit_size])
     return Magnitude(value, unit, qualifier, text[toks[start].start : toks[unit_at + unit_size - 1].end])

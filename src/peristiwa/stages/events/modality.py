@@ -74,10 +74,7 @@ def _purpose_of_plan(view: View, i: int) -> bool:
 def _after_last_verb(view: View, span: range) -> range:
     """ "tidak akan mengakui aneksasi …": the negation belongs to "mengakui", not to the noun."""
     cue_words = {
-        w
-        for name in ("negations", "future", "hypothetical", "need")
-        for p in view.grammar.cues(name)
-        for w in p
+        w for name in ("negations", "future", "hypothetical", "need") for p in view.grammar.cues(name) for w in p
     }
     verbs = [k for k in span if view.is_verbish(k) and view.low(k) not in cue_words]
     return range(verbs[-1] + 1, span.stop) if verbs else span

@@ -133,8 +133,12 @@ def _drop_nested(args: list[Arg]) -> list[Arg]:
     return kept
 
 
-def _merge_adjacent(toks: list[Tok], args: list[Arg], groups: frozenset[str] | set[str] = frozenset(),
-                    states: frozenset[str] | set[str] = frozenset()) -> list[Arg]:
+def _merge_adjacent(
+    toks: list[Tok],
+    args: list[Arg],
+    groups: frozenset[str] | set[str] = frozenset(),
+    states: frozenset[str] | set[str] = frozenset(),
+) -> list[Arg]:
     """ "Menteri Luar Negeri Rusia Sergey Lavrov", "Amerika Serikat (AS)": one participant, the last name's.
     After an armed group or an IGO, a state only says where it is from ("RSF Sudan"): the group's."""
     merged: list[Arg] = []
@@ -143,9 +147,7 @@ def _merge_adjacent(toks: list[Tok], args: list[Arg], groups: frozenset[str] | s
         if prev and _adjacent(toks, prev, arg):
             closing = 1 if toks[prev.last].text == "(" else 0  # swallow the ")" of "Amerika Serikat (AS)"
             head = prev if set(prev.entities) & groups and set(arg.entities) <= states else arg
-            merged[-1] = replace(
-                head, first=prev.first, last=arg.last + closing, entities=prev.entities + arg.entities
-            )
+            merged[-1] = replace(head, first=prev.first, last=arg.last + closing, entities=prev.entities + arg.entities)
         else:
             merged.append(arg)
     return merged
@@ -157,6 +159,4 @@ def _adjacent(toks: list[Tok], left: Arg, right: Arg) -> bool:
         return False
     if gap == [] and not left.pair and not right.pair:
         return True
-    return (
-        gap == ["("] and left.codes == right.codes and right.last < len(toks) and toks[right.last].text == ")"
-    )
+    return gap == ["("] and left.codes == right.codes and right.last < len(toks) and toks[right.last].text == ")"

@@ -29,7 +29,7 @@ class Antecedents:
 
     def remember(self, view: View, args: list[Arg]) -> None:
         self.previous = args
-        self.history = [*self.history[-(HISTORY_SENTENCES - 1):], args]
+        self.history = [*self.history[-(HISTORY_SENTENCES - 1) :], args]
         if args:  # the sentence's subject, when it is two actors joined: "Lavrov dan Menlu AS John Kerry"
             members = chain(view, args[0])
             for kind in KINDS:

@@ -36,9 +36,7 @@ def sentences_of(doc: Document) -> list[Sentence]:
     inside = [s for s in doc.sentences if 0 <= s.start < s.end <= len(doc.text)]
     if inside:
         return inside
-    return [
-        Sentence(m.start(), m.end()) for m in FALLBACK_SENTENCE_RE.finditer(doc.text) if m.group().strip()
-    ]
+    return [Sentence(m.start(), m.end()) for m in FALLBACK_SENTENCE_RE.finditer(doc.text) if m.group().strip()]
 
 
 def phrase_at(toks: list[Tok], i: int, phrases: set[tuple[str, ...]], longest: int) -> int:

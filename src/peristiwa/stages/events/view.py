@@ -112,9 +112,7 @@ class View:
         if match is not None:
             return match.head.pos == "verb"
         word = self.low(i)
-        return (
-            bool(VERB_RE.match(word)) and word not in self.grammar.not_verbs and not self.toks[i].capitalised
-        )
+        return bool(VERB_RE.match(word)) and word not in self.grammar.not_verbs and not self.toks[i].capitalised
 
     def light_before(self, i: int) -> int | None:
         """Start of a light or host verb just before token i ("menggelar sebuah serangan")."""

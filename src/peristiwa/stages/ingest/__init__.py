@@ -17,8 +17,17 @@ from peristiwa.knowledge import load_yaml, reference_file
 from peristiwa.model import Document
 from peristiwa.stages.ingest.readers import NOT_UTF8, Item, RawArticle, read_bytes, read_jsonl, read_warc, suffix_of
 
-__all__ = ["Item", "OnSkip", "RawArticle", "article_id", "count_articles", "expand_inputs", "read_inputs",
-           "read_paths", "to_document"]
+__all__ = [
+    "Item",
+    "OnSkip",
+    "RawArticle",
+    "article_id",
+    "count_articles",
+    "expand_inputs",
+    "read_inputs",
+    "read_paths",
+    "to_document",
+]
 
 SUPPORTED = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".csv", ".warc", ".warc.gz"}
 STDIN = "-"
@@ -164,8 +173,10 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Item]:
 def _read_single_file(path: Path, suffix: str, max_bytes: int) -> Iterator[Item]:
     size = path.stat().st_size
     if size > max_bytes:
-        yield InputError(str(path), f"file is {_mb(size)}, over the {_mb(max_bytes)} limit for one article; "
-                                    "split it or raise --max-bytes")
+        yield InputError(
+            str(path),
+            f"file is {_mb(size)}, over the {_mb(max_bytes)} limit for one article; split it or raise --max-bytes",
+        )
         return
     yield from read_bytes(path.read_bytes(), str(path), suffix)
 
@@ -183,5 +194,3 @@ def _read_warc_file(path: Path) -> Iterator[Item]:
 
 def _mb(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
-
-

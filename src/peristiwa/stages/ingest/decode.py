@@ -20,8 +20,9 @@ UTF8 = "utf-8"
 WESTERN = "cp1252"
 # Labels that browsers read as Windows-1252 (WHATWG Encoding Standard): it is a superset of them.
 _READ_AS_WESTERN = {"ascii", "iso8859-1"}  # as `codecs.lookup` names them
-_DECLARED = re.compile(rb"""(?:<meta[^>]*?charset|<\?xml[^>]*?encoding)\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""",
-                       re.IGNORECASE)
+_DECLARED = re.compile(
+    rb"""(?:<meta[^>]*?charset|<\?xml[^>]*?encoding)\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE
+)
 _HEAD_BYTES = 4096  # where a page declares its charset (HTML requires it within the first 1024 bytes)
 # Western languages write accented letters one or two at a time inside words; text in another single-byte
 # encoding read as Windows-1252 ("Ðîññèÿ" for "Россия") strings them together.
@@ -131,5 +132,7 @@ def _is_foreign(char: str) -> bool:
 
 def _refusal(named: list[str]) -> str:
     said = f" (the page declares {', '.join(named)}, which does not fit its bytes)" if named else ""
-    return (f"cannot tell the text encoding: not UTF-8, and not Western (Windows-1252) text either{said}; "
-            "convert the file to UTF-8")
+    return (
+        f"cannot tell the text encoding: not UTF-8, and not Western (Windows-1252) text either{said}; "
+        "convert the file to UTF-8"
+    )

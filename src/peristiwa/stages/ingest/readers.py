@@ -45,15 +45,25 @@ def read_html(html: str, source: Source, hints: dict[str, Any] | None = None) ->
     """Main text and page metadata of an HTML page, via trafilatura."""
     where = source.url or source.path or "<html>"
     page_document = trafilatura.bare_extraction(
-        html, url=source.url, with_metadata=True, include_comments=False, include_tables=False, favor_recall=True,
+        html,
+        url=source.url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_recall=True,
     )
     extracted: dict[str, Any] = page_document.as_dict() if isinstance(page_document, TrafilaturaDocument) else {}
     text = extracted.get("text") or ""
     if not text.strip():
         return NoArticleBody(where)
     page = dict(hints or {})
-    for key, meta_key in (("title", "title"), ("published", "date"), ("outlet", "sitename"), ("url", "url"),
-                          ("byline", "author")):
+    for key, meta_key in (
+        ("title", "title"),
+        ("published", "date"),
+        ("outlet", "sitename"),
+        ("url", "url"),
+        ("byline", "author"),
+    ):
         if not page.get(key) and extracted.get(meta_key):
             page[key] = extracted[meta_key]
     source.outlet = source.outlet or page.get("outlet")
@@ -88,7 +98,7 @@ def read_jsonl(lines: Iterator[str], path: str, first_line: int = 1) -> Iterator
             yield InputError(where, f"malformed JSON line ({err.msg} at column {err.colno}); line skipped")
             continue
         if not isinstance(record, dict):
-            yield InputError(where, "JSON line is not an object; expected {\"text\": …} or {\"html\": …}")
+            yield InputError(where, 'JSON line is not an object; expected {"text": …} or {"html": …}')
             continue
         yield _record_article(record, Source(path=path, format="jsonl", line=number), where)
 
@@ -152,8 +162,9 @@ def read_warc(stream: io.BufferedIOBase, path: str) -> Iterator[Item]:
             raise EOFError("compressed data ends inside a record")
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as err:
         kept = count - 1 if "declared length" in str(err) else count
-        yield InputError(path, f"WARC is truncated or corrupt after {kept} records ({err}); "
-                               "records before that point were kept")
+        yield InputError(
+            path, f"WARC is truncated or corrupt after {kept} records ({err}); records before that point were kept"
+        )
 
 
 def _http_charset(record: Any) -> str | None:

@@ -47,15 +47,24 @@ class NlpStage:
     def __call__(self, doc: Document) -> None:
         doc.language, doc.language_confidence = identify_language(doc.text, self.settings.data_dir)
         if doc.language != self.settings.require_language:
-            doc.add_problem(self.name, f"language is {doc.language or 'unknown'!s}, not "
-                                       f"{self.settings.require_language}: not analysed further")
+            doc.add_problem(
+                self.name,
+                f"language is {doc.language or 'unknown'!s}, not "
+                f"{self.settings.require_language}: not analysed further",
+            )
             raise WrongLanguage(doc.language)
         doc.sentences = split_sentences(doc.text, self.settings.data_dir / "nlp" / "abbreviations.yaml")
         spacy_doc = load_spacy(self.settings.ner_model)(_breakable(doc.text))
-        doc.tokens = [Token(t.idx, t.idx + len(t), doc.text[t.idx:t.idx + len(t)]) for t in spacy_doc
-                      if not t.is_space]
-        doc.ner = [span for e in spacy_doc.ents if e.label_ in NER_LABELS
-                   for span in [_one_name(e.start_char, e.text, e.label_)] if span is not None]
+        doc.tokens = [
+            Token(t.idx, t.idx + len(t), doc.text[t.idx : t.idx + len(t)]) for t in spacy_doc if not t.is_space
+        ]
+        doc.ner = [
+            span
+            for e in spacy_doc.ents
+            if e.label_ in NER_LABELS
+            for span in [_one_name(e.start_char, e.text, e.label_)]
+            if span is not None
+        ]
 
 
 LONG_RUN = re.compile(r"\S{100,}")
@@ -86,10 +95,11 @@ def _one_name(start: int, text: str, label: str) -> NerSpan | None:
             best = (at, at + len(piece))
     if best is None:
         return None
-    return NerSpan(start + best[0], start + best[1], text[best[0]:best[1]], label)
+    return NerSpan(start + best[0], start + best[1], text[best[0] : best[1]], label)
 
 
 CONTRACT = Contract(assigns=("language", "language_confidence", "sentences", "tokens", "ner"), requires=("text",))
+
 
 def make_stage(settings: Settings) -> NlpStage:
     return NlpStage(settings)

@@ -13,10 +13,24 @@ from peristiwa.patterns import load_yaml
 
 # Languages a page in our stream is likely to be in; restricting the set keeps lingua fast and small.
 CANDIDATES = (
-    Language.INDONESIAN, Language.MALAY, Language.ENGLISH, Language.TAGALOG, Language.DUTCH,
-    Language.FRENCH, Language.GERMAN, Language.SPANISH, Language.PORTUGUESE, Language.ARABIC,
-    Language.CHINESE, Language.JAPANESE, Language.KOREAN, Language.RUSSIAN, Language.VIETNAMESE,
-    Language.THAI, Language.TURKISH, Language.ITALIAN,
+    Language.INDONESIAN,
+    Language.MALAY,
+    Language.ENGLISH,
+    Language.TAGALOG,
+    Language.DUTCH,
+    Language.FRENCH,
+    Language.GERMAN,
+    Language.SPANISH,
+    Language.PORTUGUESE,
+    Language.ARABIC,
+    Language.CHINESE,
+    Language.JAPANESE,
+    Language.KOREAN,
+    Language.RUSSIAN,
+    Language.VIETNAMESE,
+    Language.THAI,
+    Language.TURKISH,
+    Language.ITALIAN,
 )
 SAMPLE_CHARS = 3000  # for the Malay/Indonesian marker words, which are rare
 DETECTOR_CHARS = 1500  # lingua is as sure on ~200 words as on 450 and takes half the time

@@ -38,16 +38,22 @@ def load_parser(model_dir: Path = PARSER_MODEL) -> Language:
     return spacy.load(model_dir, exclude=["tokenizer"])
 
 
-def parse(text: str, tokens: Sequence[Token], sentences: Sequence[Sentence],
-          model_dir: Path = PARSER_MODEL) -> list[Analysis]:
+def parse(
+    text: str, tokens: Sequence[Token], sentences: Sequence[Sentence], model_dir: Path = PARSER_MODEL
+) -> list[Analysis]:
     """One analysis per token. A token outside every sentence is left untagged as its own root."""
     nlp = load_parser(model_dir)
     result = [Analysis("", "", i, "") for i in range(len(tokens))]
     groups = [[i for i, t in enumerate(tokens) if s.start <= t.start and t.end <= s.end] for s in sentences]
     groups = [g for g in groups if g]
-    docs = (Doc(nlp.vocab, words=[tokens[i].text for i in g],
-                spaces=[k + 1 < len(g) and tokens[i].end < tokens[g[k + 1]].start for k, i in enumerate(g)])
-            for g in groups)
+    docs = (
+        Doc(
+            nlp.vocab,
+            words=[tokens[i].text for i in g],
+            spaces=[k + 1 < len(g) and tokens[i].end < tokens[g[k + 1]].start for k, i in enumerate(g)],
+        )
+        for g in groups
+    )
     for group, doc in zip(groups, nlp.pipe(docs), strict=True):
         for k, token in enumerate(doc):
             result[group[k]] = Analysis(token.pos_, str(token.morph), group[token.head.i], token.dep_.lower())

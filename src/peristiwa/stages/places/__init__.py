@@ -43,12 +43,10 @@ class PlacesStage:
         resolved = [(m, self.resolve(doc.text, m, states, starts)) for m in mentions]
         implied = states | _implied_states(resolved) | _dateline_state(doc, resolved)
         if implied != states:  # "Tallinn" says Estonia as clearly as "Estonia": look at the doubtful again
-            resolved = [(m, self.resolve(doc.text, m, implied, starts) if c.entry is None else c)
-                        for m, c in resolved]
+            resolved = [(m, self.resolve(doc.text, m, implied, starts) if c.entry is None else c) for m, c in resolved]
         doc.places = group_places([(m, c) for m, c in resolved if not m.proposed or _pinned(c)])
 
-    def resolve(self, text: str, mention: PlaceMention, states: frozenset[str],
-                state_at: dict[int, str]) -> Choice:
+    def resolve(self, text: str, mention: PlaceMention, states: frozenset[str], state_at: dict[int, str]) -> Choice:
         kind = self.cues.kind_before(text, mention.start)
         if mention.code and kind != "region":
             country = self.gazetteer.country(mention.code)
@@ -71,8 +69,14 @@ def _pinned(choice: Choice) -> bool:
 
 def _implied_states(resolved: list[tuple[PlaceMention, Choice]]) -> frozenset[str]:
     """States of the capitals and curated places the article names without doubt."""
-    return frozenset(c.entry.country for _, c in resolved if c.entry and c.entry.country
-                     and c.reason in {"near", "prominent"} and (c.entry.feature == "PPLC" or c.entry.curated))
+    return frozenset(
+        c.entry.country
+        for _, c in resolved
+        if c.entry
+        and c.entry.country
+        and c.reason in {"near", "prominent"}
+        and (c.entry.feature == "PPLC" or c.entry.curated)
+    )
 
 
 def _dateline_state(doc: Document, resolved: list[tuple[PlaceMention, Choice]]) -> frozenset[str]:
@@ -80,8 +84,9 @@ def _dateline_state(doc: Document, resolved: list[tuple[PlaceMention, Choice]]) 
     line = doc.dateline
     if line is None:
         return frozenset()
-    return frozenset(c.entry.country for m, c in resolved
-                     if c.entry and c.entry.country and line.start <= m.start < line.end)
+    return frozenset(
+        c.entry.country for m, c in resolved if c.entry and c.entry.country and line.start <= m.start < line.end
+    )
 
 
 def _state_after(text: str, end: int, state_at: dict[int, str]) -> str | None:
@@ -109,16 +114,20 @@ def _place(entry: GeoEntry | None, text: str) -> Place:
 
 def load_cues(data_dir: Path, kb: KnowledgeBase) -> tuple[Cues, dict[str, Any]]:
     raw = load_yaml(data_dir / "places" / "cues.yaml")
-    cues = Cues(tuple(raw["region_nouns"]), tuple(raw["city_nouns"]), tuple(n.casefold() for n in kb.geo_nouns),
-                tuple(raw.get("directions", ())))
+    cues = Cues(
+        tuple(raw["region_nouns"]),
+        tuple(raw["city_nouns"]),
+        tuple(n.casefold() for n in kb.geo_nouns),
+        tuple(raw.get("directions", ())),
+    )
     return cues, raw
 
 
 CONTRACT = Contract(assigns=("places",), requires=("text",), reads=("entities", "dateline", "published"))
 
+
 def make_stage(settings: Settings) -> PlacesStage:
     kb = KnowledgeBase.load(settings.data_dir / "actors")
     cues, raw = load_cues(settings.data_dir, kb)
     prepositions = frozenset(w for w in (*raw["at"], *raw["toward"]) if " " not in w)
-    return PlacesStage(Gazetteer.load(settings.data_dir), kb, cues,
-                       raw.get("home_country"), prepositions)
+    return PlacesStage(Gazetteer.load(settings.data_dir), kb, cues, raw.get("home_country"), prepositions)

@@ -76,9 +76,18 @@ class Gazetteer:
 
 def _entry(cells: list[str]) -> GeoEntry:
     ident, geonameid, name, feature, country, _admin1, lat, lon, population, preferred, _keys = cells
-    return GeoEntry(ident, int(geonameid) if geonameid else None, name, feature, country or None,
-                    float(lat), float(lon), int(population), frozenset(preferred.split("|")) - {""},
-                    ident.startswith("pw:"))
+    return GeoEntry(
+        ident,
+        int(geonameid) if geonameid else None,
+        name,
+        feature,
+        country or None,
+        float(lat),
+        float(lon),
+        int(population),
+        frozenset(preferred.split("|")) - {""},
+        ident.startswith("pw:"),
+    )
 
 
 @cache
@@ -92,12 +101,12 @@ def _load_cached(path: Path) -> Gazetteer:
     curated: set[str] = set()
     for position, row in enumerate(rows):
         cut = row.rfind("\t")
-        for key in row[cut + 1:].split("|"):
+        for key in row[cut + 1 :].split("|"):
             if key in index:
                 index[key].append(position)
             else:
                 index[key] = [position]  # cheaper than setdefault's throw-away list on 200 000 keys
-        preferred = row[row.rfind("\t", 0, cut) + 1:cut]
+        preferred = row[row.rfind("\t", 0, cut) + 1 : cut]
         if preferred and "\tPCLI\t" not in row:
             curated.update(preferred.split("|"))
     gazetteer = Gazetteer(rows, index, curated_names=frozenset(curated))

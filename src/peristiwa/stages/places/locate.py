@@ -55,20 +55,32 @@ class Spot:
 @cache
 def load_cues(data_dir: Path) -> LocativeCues:
     raw = load_yaml(data_dir / "places" / "cues.yaml")
-    return LocativeCues(frozenset(raw["at"]), frozenset(raw["toward"]), frozenset(raw["between"]),
-                        frozenset(raw.get("topic_nouns", [])), frozenset(raw.get("event_predicates", [])),
-                        frozenset(raw.get("transparent", [])))
+    return LocativeCues(
+        frozenset(raw["at"]),
+        frozenset(raw["toward"]),
+        frozenset(raw["between"]),
+        frozenset(raw.get("topic_nouns", [])),
+        frozenset(raw.get("event_predicates", [])),
+        frozenset(raw.get("transparent", [])),
+    )
 
 
-def clause_location(text: str, places: list[Place], start: int, end: int, anchor: int,
-                    cues: LocativeCues | None, attached: Attached | None = None) -> Location | None:
+def clause_location(
+    text: str,
+    places: list[Place],
+    start: int,
+    end: int,
+    anchor: int,
+    cues: LocativeCues | None,
+    attached: Attached | None = None,
+) -> Location | None:
     """The location that the clause text[start:end] gives an event whose trigger is at `anchor`; without
     locative cues (a lexicon read from no data directory) there is none. With `attached`, a "di" phrase counts
     only after a word of the event (see `governed_by`)."""
     if cues is None:
         return None
     index = _mention_index(places)
-    after = index.mentions[bisect_left(index.starts, start):]
+    after = index.mentions[bisect_left(index.starts, start) :]
     spots: list[Spot] = []
     previous: tuple[int, int] | None = None  # end and strength of the last governed mention
     for m_start, m_end, place in after:
@@ -84,8 +96,10 @@ def clause_location(text: str, places: list[Place], start: int, end: int, anchor
     if not spots:
         return None
     strongest = min(s.strength for s in spots)
-    best = min((s for s in spots if s.strength == strongest),
-               key=lambda s: (PRECISION_RANK[precision(s.place)], abs(s.start - anchor)))
+    best = min(
+        (s for s in spots if s.strength == strongest),
+        key=lambda s: (PRECISION_RANK[precision(s.place)], abs(s.start - anchor)),
+    )
     return location_of(best.place)
 
 
@@ -186,11 +200,11 @@ def governed_by(text: str, start: int, floor: int, cues: LocativeCues, attached:
     end, stop = len(found), max(0, len(found) - 4)  # the four words before the name, read backwards
     while end > stop:
         last = found[end - 1].group().casefold()
-        two = " ".join(w.group().casefold() for w in found[max(stop, end - 2):end])
+        two = " ".join(w.group().casefold() for w in found[max(stop, end - 2) : end])
         for strength, prepositions in ((0, cues.at), (1, cues.toward)):
             if last in prepositions or two in prepositions:
                 size = 2 if two in prepositions and last not in prepositions else 1
-                before = _word_before(found[:end - size], cues)
+                before = _word_before(found[: end - size], cues)
                 return strength if _locates(before, cues, attached, strength) else None
         if last not in cues.between and two not in cues.between:
             return None

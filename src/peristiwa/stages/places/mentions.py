@@ -41,8 +41,8 @@ class Cues:
     directions: tuple[str, ...] = ()  # "utara", "barat laut" …: "Israel utara" is still Israel
 
     def kind_before(self, text: str, start: int) -> str | None:
-        """"city" or "region" when a kind noun stands right before `start` ("negara bagian Georgia")."""
-        before = " ".join(w.casefold() for w in _WORD.findall(text[max(0, start - 40):start])[-3:])
+        """ "city" or "region" when a kind noun stands right before `start` ("negara bagian Georgia")."""
+        before = " ".join(w.casefold() for w in _WORD.findall(text[max(0, start - 40) : start])[-3:])
         for kind, nouns in (("region", self.region_nouns), ("city", self.city_nouns)):
             if any(before == n or before.endswith(" " + n) for n in nouns):
                 return kind
@@ -66,13 +66,13 @@ class Cues:
         return forms + ([(bare, kind)] if bare != (trimmed or name) else [])
 
     def strip_noun(self, name: str) -> tuple[str, str | None]:
-        """"Provinsi Aceh" → ("Aceh", "region"); "Pangkalan Udara Lask" → ("Lask", "city")."""
+        """ "Provinsi Aceh" → ("Aceh", "region"); "Pangkalan Udara Lask" → ("Lask", "city")."""
         folded = name.casefold()
         # Only nouns for the place itself or something in it: "Selat Bali" is a strait, not Bali.
         inside = [n for n in self.geo_nouns if n in self.region_nouns or n in self.city_nouns]
         for noun in sorted(inside, key=len, reverse=True):
             if folded.startswith(noun + " ") and len(name) > len(noun) + 1:
-                rest = name[len(noun) + 1:]
+                rest = name[len(noun) + 1 :]
                 kind = "region" if noun in self.region_nouns else "city" if noun in self.city_nouns else None
                 return rest, kind
         return name, None
@@ -93,8 +93,9 @@ class Taken:
         return last >= 0 and self.reach[last] > start
 
 
-def place_mentions(doc: Document, kb: KnowledgeBase, curated: frozenset[str] = frozenset(),
-                   prepositions: frozenset[str] = frozenset()) -> list[PlaceMention]:
+def place_mentions(
+    doc: Document, kb: KnowledgeBase, curated: frozenset[str] = frozenset(), prepositions: frozenset[str] = frozenset()
+) -> list[PlaceMention]:
     """Every place the actors stage found, the dateline's place, our own multi-word names the actors
     stage cut short or missed ("Jawa Barat" where it saw "Jawa"), and names no entity covers right after a
     locative preposition ("di Rafah"), in text order."""
@@ -127,7 +128,7 @@ def curated_mentions(doc: Document, curated: frozenset[str]) -> list[PlaceMentio
         size = _longest_name(doc.text, words, i, curated)
         first, last = words[i], words[i + size - 1] if size else words[i]
         if size >= 2 and not taken.touches(first.start(), last.end()):
-            found.append(PlaceMention(first.start(), last.end(), doc.text[first.start():last.end()]))
+            found.append(PlaceMention(first.start(), last.end(), doc.text[first.start() : last.end()]))
             i += size
         else:
             i += 1
@@ -151,10 +152,10 @@ def _longest_name(text: str, words: list[re.Match[str]], i: int, curated: frozen
     """How many capitalised words from `i` on (adjacent, at most four) spell a curated name; 0 for none."""
     best = 0
     for size in range(2, min(4, len(words) - i) + 1):
-        gap = text[words[i + size - 2].end():words[i + size - 1].start()]
+        gap = text[words[i + size - 2].end() : words[i + size - 1].start()]
         if gap != " ":
             break
-        if lookup_key(text[words[i].start():words[i + size - 1].end()]) in curated:
+        if lookup_key(text[words[i].start() : words[i + size - 1].end()]) in curated:
             best = size
     return best
 

@@ -6,8 +6,24 @@ import re
 import unicodedata
 
 # Letters that Unicode does not decompose into a base letter and an accent.
-_FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe",
-                       "’": "'", "‘": "'", "ʼ": "'", "`": "'", "–": "-", "—": "-"})
+_FOLD = str.maketrans(
+    {
+        "ł": "l",
+        "ø": "o",
+        "đ": "d",
+        "ħ": "h",
+        "ı": "i",
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+        "`": "'",
+        "–": "-",
+        "—": "-",
+    }
+)
 _SPACES = re.compile(r"\s+")
 
 

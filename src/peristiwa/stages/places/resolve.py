@@ -67,8 +67,12 @@ def score(key: str, entry: GeoEntry, context: Context) -> float:
 
 
 def _prominent(key: str, entry: GeoEntry) -> bool:
-    return (entry.feature in FEATURE_BONUS or entry.curated or key in entry.preferred
-            or entry.population >= PROMINENT_POPULATION)
+    return (
+        entry.feature in FEATURE_BONUS
+        or entry.curated
+        or key in entry.preferred
+        or entry.population >= PROMINENT_POPULATION
+    )
 
 
 def _primary(key: str, entry: GeoEntry) -> bool:
@@ -86,7 +90,7 @@ def _by_kind(candidates: list[GeoEntry], kind: str | None) -> list[GeoEntry]:
 
 
 def _cities_over_regions(candidates: list[GeoEntry], context: Context) -> list[GeoEntry]:
-    """"New York", "Aleppo", "Washington": a city and a division of the same state share the name; without a
+    """ "New York", "Aleppo", "Washington": a city and a division of the same state share the name; without a
     noun saying "province", the name is the city's."""
     if context.kind == "region":
         return candidates

@@ -48,8 +48,11 @@ class QuotesStage:
 
 
 CONTRACT = Contract(
-    assigns=("quotes",), requires=("text",), reads=("sentences", "entities", "references", "dateline"),
+    assigns=("quotes",),
+    requires=("text",),
+    reads=("sentences", "entities", "references", "dateline"),
 )
+
 
 def make_stage(settings: Settings) -> QuotesStage:
     return QuotesStage(settings)
@@ -69,9 +72,13 @@ def _overlaps_any(candidate: Candidate, others: list[Candidate]) -> bool:
 def _resolve(doc: Document, ctx: Context, candidates: list[Candidate]) -> list[Quote]:
     resolver = SpeakerResolver(doc, ctx.lexicon, ctx.quoted)
     quoted = [(c.start, c.end) for c in candidates]
-    subjects = [(ref.start, ref) for lo, hi in ctx.sentences.spans
-                if (ref := sentence_subject(ctx, lo, hi)) is not None and ref.kind == "phrase"
-                and not any(a <= ref.start < b for a, b in quoted)]  # a subject inside quoted words is not in focus
+    subjects = [
+        (ref.start, ref)
+        for lo, hi in ctx.sentences.spans
+        if (ref := sentence_subject(ctx, lo, hi)) is not None
+        and ref.kind == "phrase"
+        and not any(a <= ref.start < b for a, b in quoted)
+    ]  # a subject inside quoted words is not in focus
     speakers: list[Speaker | None] = []
     previous: Speaker | None = None
     for candidate in candidates:
@@ -89,9 +96,13 @@ def _quote(doc: Document, ctx: Context, candidate: Candidate, speaker: Speaker |
     return Quote(
         speaker=speaker.name if speaker else None,
         speaker_id=speaker.entity_id if speaker else None,
-        text=doc.text[candidate.start:candidate.end], start=candidate.start, end=candidate.end,
-        direct=candidate.direct, cue=candidate.cue, addressee=_addressee(ctx, candidate),
-        speaker_span=Mention(span[0], span[1], doc.text[span[0]:span[1]]) if span else None,
+        text=doc.text[candidate.start : candidate.end],
+        start=candidate.start,
+        end=candidate.end,
+        direct=candidate.direct,
+        cue=candidate.cue,
+        addressee=_addressee(ctx, candidate),
+        speaker_span=Mention(span[0], span[1], doc.text[span[0] : span[1]]) if span else None,
     )
 
 

@@ -73,21 +73,25 @@ def regexes(lexicon: Lexicon) -> _Regexes:
     cues = alternation(lexicon.trailing_cues)
     verbs = alternation(frozenset(lexicon.verb_complement))
     return _Regexes(
-        after_closer=re.compile(
-            rf"[ \t]*(?:[,.!?…]+[ \t]*)?(?:[–—-]+[ \t]*)?(?P<cue>{cues})(?P<nya>nya)?(?![\w-])"),
+        after_closer=re.compile(rf"[ \t]*(?:[,.!?…]+[ \t]*)?(?:[–—-]+[ \t]*)?(?P<cue>{cues})(?P<nya>nya)?(?![\w-])"),
         subject_after_closer=re.compile(
             rf"[ \t]*,?[ \t]*(?P<subj>(?:[A-Z][\w'’.-]*[ \t]+){{0,4}}[A-Z][\w'’.-]*|dia|ia|beliau)[ \t]+"
-            rf"(?P<cue>{verbs})(?![\w-])"),
+            rf"(?P<cue>{verbs})(?![\w-])"
+        ),
         trailing=re.compile(rf",[ \t]*(?P<cue>{cues})(?P<nya>nya)?(?![\w-])"),
-        demikian=re.compile(rf",[ \t]*(?:{alternation(lexicon.demikian_lead)})[ \t]+"
-                            rf"(?P<cue>{alternation(lexicon.demikian_verbs)})(?:[ \t]+oleh)?(?![\w-])"),
-        according=re.compile(rf"(?<![\w-])(?P<cue>(?:{alternation(lexicon.according_to)}))(?P<nya>nya)?(?![\w-])",
-                             re.IGNORECASE),
+        demikian=re.compile(
+            rf",[ \t]*(?:{alternation(lexicon.demikian_lead)})[ \t]+"
+            rf"(?P<cue>{alternation(lexicon.demikian_verbs)})(?:[ \t]+oleh)?(?![\w-])"
+        ),
+        according=re.compile(
+            rf"(?<![\w-])(?P<cue>(?:{alternation(lexicon.according_to)}))(?P<nya>nya)?(?![\w-])", re.IGNORECASE
+        ),
         source=re.compile(rf"(?<![\w-])(?P<cue>(?:{alternation(lexicon.source_openers)}))(?![\w-])", re.IGNORECASE),
     )
 
 
 # ---------------------------------------------------------------- speaker phrases
+
 
 def speaker_phrase(ctx: Context, pos: int, limit: int) -> SpeakerRef | None:
     """The words naming a speaker after a cue (`kata [Menlu Retno Marsudi] kepada wartawan`)."""
@@ -95,7 +99,7 @@ def speaker_phrase(ctx: Context, pos: int, limit: int) -> SpeakerRef | None:
     for word in words(ctx.text, pos, min(limit, pos + 200)):
         if (_is_stop(ctx.lexicon, word) and taken) or len(taken) >= PHRASE_MAX_WORDS:
             break
-        if ctx.text[pos:word.start].count("(") or _gap_has_break(ctx.text, taken, word):
+        if ctx.text[pos : word.start].count("(") or _gap_has_break(ctx.text, taken, word):
             break
         taken.append(word)
     if not taken or _is_stop(ctx.lexicon, taken[0]):
@@ -111,7 +115,7 @@ def _is_stop(lexicon: Lexicon, word: Word) -> bool:
 
 
 def _gap_has_break(text: str, taken: list[Word], word: Word) -> bool:
-    return bool(taken) and any(ch in ",.;:!?()" for ch in text[taken[-1].end:word.start])
+    return bool(taken) and any(ch in ",.;:!?()" for ch in text[taken[-1].end : word.start])
 
 
 _APPOSITIVE = re.compile(r"\s*,\s*((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,3})(?=\s*(?:[,.;:!?]|atau\s|$))")
@@ -168,7 +172,7 @@ def relative_antecedent(ctx: Context, lo: int, marker: int) -> SpeakerRef | None
     breaks = [m.end() for m in _CHUNK_BREAK.finditer(ctx.text, lo, end)]
     chunk = list(words(ctx.text, breaks[-1] if breaks else lo, end))
     verbs = [k for k, w in enumerate(chunk) if _is_verb(ctx.lexicon, w)]
-    kept = _strip_subject(ctx.lexicon, chunk[verbs[-1] + 1:] if verbs else chunk)
+    kept = _strip_subject(ctx.lexicon, chunk[verbs[-1] + 1 :] if verbs else chunk)
     if verbs and kept and kept[0].key in ctx.lexicon.statement_nouns:
         return clause_subject(ctx, lo, chunk[verbs[-1]].start)
     if not kept or len(kept) > SUBJECT_MAX_WORDS:
@@ -214,8 +218,10 @@ def _is_relative(chunk: list[Word]) -> bool:
 
 def is_time_only(lexicon: Lexicon, chunk: list[Word]) -> bool:
     """`pada Rabu (2/10)`, `Kamis (10/7/2025)`, `pada hari Selasa`."""
-    return all(w.key in lexicon.time_words or w.key in lexicon.parenthetical_openers
-               or any(ch.isdigit() for ch in w.key) for w in chunk)
+    return all(
+        w.key in lexicon.time_words or w.key in lexicon.parenthetical_openers or any(ch.isdigit() for ch in w.key)
+        for w in chunk
+    )
 
 
 def _is_insert(lexicon: Lexicon, chunk: list[Word]) -> bool:
@@ -234,7 +240,7 @@ def _clause_opening(lexicon: Lexicon, chunk: list[Word]) -> list[Word]:
     while j > 0 and chunk[j - 1].key in lexicon.subject_tail_words:
         j -= 1
     if j > 0 and chunk[j - 1].key in lexicon.verb_coordinators:
-        first = next((k for k, w in enumerate(chunk[:j - 1]) if _is_verb(lexicon, w)), None)
+        first = next((k for k, w in enumerate(chunk[: j - 1]) if _is_verb(lexicon, w)), None)
         if first is not None:
             return chunk[:first]
     return _after_last_verb(lexicon, chunk)
@@ -273,8 +279,9 @@ def is_negated(ctx: Context, lo: int, verb: int) -> bool:
     """`menolak (untuk) mengatakan`, `tidak mengatakan`: a refusal or a negation is no quote (Q4)."""
     before = list(words(ctx.text, max(lo, verb - 40), verb))[-2:]
     keys = [w.key for w in before]
-    return bool(keys) and (keys[-1] in ctx.lexicon.negators or (keys[-1] == "untuk" and len(keys) == 2
-                                                                and keys[0] in ctx.lexicon.negators))
+    return bool(keys) and (
+        keys[-1] in ctx.lexicon.negators or (keys[-1] == "untuk" and len(keys) == 2 and keys[0] in ctx.lexicon.negators)
+    )
 
 
 def is_speakerlike(ctx: Context, ref: SpeakerRef) -> bool:
@@ -282,6 +289,12 @@ def is_speakerlike(ctx: Context, ref: SpeakerRef) -> bool:
     found = list(words(ctx.text, ref.start, ref.end))
     lexicon = ctx.lexicon
     anaphoric = len(found) > 1 and found[-1].key in lexicon.anaphoric_closers  # `kata kementerian itu`
-    return any(w.text[:1].isupper() or w.key in lexicon.pronouns or w.key in lexicon.person_roles
-               or w.key in lexicon.anaphoric_openers or (anaphoric and w.key in lexicon.anaphoric_heads)
-               or w.key in lexicon.unnamed_sources for w in found)
+    return any(
+        w.text[:1].isupper()
+        or w.key in lexicon.pronouns
+        or w.key in lexicon.person_roles
+        or w.key in lexicon.anaphoric_openers
+        or (anaphoric and w.key in lexicon.anaphoric_heads)
+        or w.key in lexicon.unnamed_sources
+        for w in found
+    )

@@ -54,8 +54,7 @@ def _attribute(ctx: Context, spans: list[QuotedSpan], k: int, sentence: tuple[in
     return FOCUS, None
 
 
-def _after_closer(ctx: Context, spans: list[QuotedSpan], k: int,
-                  sentence: tuple[int, int]) -> Attribution | None:
+def _after_closer(ctx: Context, spans: list[QuotedSpan], k: int, sentence: tuple[int, int]) -> Attribution | None:
     return cue_after(ctx, spans[k])
 
 
@@ -83,16 +82,16 @@ def _paragraph_end(ctx: Context, offset: int) -> int:
     return len(ctx.text) if end < 0 else end
 
 
-def _earlier_in_sentence(ctx: Context, spans: list[QuotedSpan], k: int,
-                         sentence: tuple[int, int]) -> Attribution | None:
+def _earlier_in_sentence(
+    ctx: Context, spans: list[QuotedSpan], k: int, sentence: tuple[int, int]
+) -> Attribution | None:
     for position, ref, cue in reversed(anchors(ctx, spans, sentence)):
         if position < spans[k].open and ref != SHARED:
             return ref, cue
     return None
 
 
-def _after_later_quote(ctx: Context, spans: list[QuotedSpan], k: int,
-                       sentence: tuple[int, int]) -> Attribution | None:
+def _after_later_quote(ctx: Context, spans: list[QuotedSpan], k: int, sentence: tuple[int, int]) -> Attribution | None:
     for later in range(k + 1, min(len(spans), k + 1 + LOOKAHEAD_QUOTES)):
         if spans[later].open >= sentence[1]:
             break
@@ -102,8 +101,7 @@ def _after_later_quote(ctx: Context, spans: list[QuotedSpan], k: int,
     return None
 
 
-def _sentence_subject(ctx: Context, spans: list[QuotedSpan], k: int,
-                      sentence: tuple[int, int]) -> Attribution | None:
+def _sentence_subject(ctx: Context, spans: list[QuotedSpan], k: int, sentence: tuple[int, int]) -> Attribution | None:
     ref = sentence_subject(ctx, sentence[0], spans[k].open)
     return (replace(ref, weak=True), None) if ref is not None and ref.kind == "phrase" else None
 

@@ -28,7 +28,7 @@ from peristiwa.stages.quotes.marks import QuotedSpan
 from peristiwa.stages.quotes.segment import Word, words
 
 Sentence = tuple[int, int]
-_CLOSING_MARKS = "”\"»’"
+_CLOSING_MARKS = '”"»’'
 _COMMA_WORD = re.compile(r",\s+([\w-]+)")
 _GAP_MAX_WORDS = 12
 _MIN_CLAUSE_CHARS = 3
@@ -54,8 +54,9 @@ def _overlap(a: Candidate, b: Candidate) -> bool:
 def _shared_speaker(ctx: Context, spans: list[QuotedSpan], candidate: Candidate) -> Candidate:
     """`…,” katanya, seraya menambahkan bahwa …`: a clause with no subject of its own takes the sentence's."""
     if candidate.speaker == SHARED:
-        earlier = [ref for pos, ref, _ in anchors(ctx, spans, candidate.sentence)
-                   if pos < candidate.start and ref != SHARED]
+        earlier = [
+            ref for pos, ref, _ in anchors(ctx, spans, candidate.sentence) if pos < candidate.start and ref != SHARED
+        ]
         candidate.speaker = earlier[-1] if earlier else FOCUS
     return candidate
 
@@ -74,6 +75,7 @@ def _clause(ctx: Context, lo: int, hi: int) -> tuple[int, int] | None:
 
 
 # ---------------------------------------------------------------- X mengatakan (bahwa) …
+
 
 def _speech_verbs(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     lo, hi = sentence
@@ -99,8 +101,11 @@ def _relative_marker(ctx: Context, lo: int, verb: int) -> int | None:
     """Where `yang` opens the relative clause the verb heads (`M23, yang (baru-baru ini) mengatakan …`)."""
     before = list(words(ctx.text, max(lo, verb - 40), verb))
     k = len(before)
-    while k > 0 and before[k - 1].key != "yang" and (
-            before[k - 1].key in ctx.lexicon.subject_tail_words or before[k - 1].key in ctx.lexicon.time_words):
+    while (
+        k > 0
+        and before[k - 1].key != "yang"
+        and (before[k - 1].key in ctx.lexicon.subject_tail_words or before[k - 1].key in ctx.lexicon.time_words)
+    ):
         k -= 1
     return before[k - 1].start if k > 0 and before[k - 1].key == "yang" else None
 
@@ -109,7 +114,7 @@ def complement_start(ctx: Context, pos: int, hi: int, policy: str) -> int | None
     """Where the reported clause after a speech verb begins, or None if the complement is not a clause."""
     following = list(words(ctx.text, pos, min(hi, pos + 400)))
     k = _skip_time(ctx, following, 0)
-    if 0 < k < len(following) and "," in ctx.text[following[k - 1].end:following[k].start]:
+    if 0 < k < len(following) and "," in ctx.text[following[k - 1].end : following[k].start]:
         k = 0  # `mengatakan tahun ini, karena …`: a time set off by a comma opens the reported clause
     bahwa = _bahwa_after(ctx, following, k)
     if bahwa is not None:
@@ -124,8 +129,8 @@ def complement_start(ctx: Context, pos: int, hi: int, policy: str) -> int | None
     if len(following) - k < 2 or ctx.quoted.containing(following[k].start) is not None:
         return None
     first = following[k]
-    marked = any(ch in ",:" for ch in ctx.text[pos:first.start])
-    return first.start if _policy_allows(ctx, policy, following[k:k + PREDICATE_WINDOW], marked) else None
+    marked = any(ch in ",:" for ch in ctx.text[pos : first.start])
+    return first.start if _policy_allows(ctx, policy, following[k : k + PREDICATE_WINDOW], marked) else None
 
 
 def _policy_allows(ctx: Context, policy: str, opening: list[Word], marked: bool) -> bool:
@@ -157,7 +162,7 @@ def _has_predicate(ctx: Context, opening: list[Word]) -> bool:
     before a comma or a word that ends a noun phrase's own clause (`yang`, `untuk`, `sebagai`)."""
     lexicon = ctx.lexicon
     for j, word in enumerate(opening[:PREDICATE_WINDOW]):
-        if j and "," in ctx.text[opening[j - 1].end:word.start]:
+        if j and "," in ctx.text[opening[j - 1].end : word.start]:
             return False
         if word.key in lexicon.complement_stops:
             return False
@@ -216,9 +221,9 @@ def _bahwa_after(ctx: Context, found: list[Word], k: int) -> int | None:
 def _after_adverbial(ctx: Context, found: list[Word], k: int) -> int | None:
     """`mengatakan dalam jumpa pers di Jakarta, Rabu, Indonesia …`: the clause starts after the commas."""
     for j in range(k + 1, min(k + _GAP_MAX_WORDS, len(found))):
-        if "," in ctx.text[found[j - 1].end:found[j].start]:
+        if "," in ctx.text[found[j - 1].end : found[j].start]:
             after = _skip_time(ctx, found, j)
-            gap = ctx.text[found[j].start:found[after].start] if after < len(found) else ""
+            gap = ctx.text[found[j].start : found[after].start] if after < len(found) else ""
             return after if after == j or "," in gap else j
     return None
 
@@ -246,6 +251,7 @@ def _new_speaker(ctx: Context, pos: int, hi: int) -> bool:
 
 # ---------------------------------------------------------------- demikian disampaikan X / menurut X / ujar X
 
+
 def _demikian(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     for match in regexes(ctx.lexicon).demikian.finditer(ctx.text, *sentence):
         ref = speaker_phrase(ctx, match.end(), sentence[1])
@@ -267,8 +273,9 @@ def _according(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
             yield Candidate(*clause, False, match.group("cue").casefold(), ref, sentence)
 
 
-def _according_clause(ctx: Context, sentence: Sentence, match: re.Match[str],
-                      ref: SpeakerRef, leading_only: bool = False) -> tuple[int, int] | None:
+def _according_clause(
+    ctx: Context, sentence: Sentence, match: re.Match[str], ref: SpeakerRef, leading_only: bool = False
+) -> tuple[int, int] | None:
     lo, hi = sentence
     before = list(words(ctx.text, max(lo, ctx.dateline_end if lo <= ctx.dateline_end else lo), match.start()))
     if all(w.key in ctx.lexicon.connectors for w in before):  # `Menurut X, …`, `Mengutip Reuters, Jumat (1/10), …`
@@ -277,7 +284,7 @@ def _according_clause(ctx: Context, sentence: Sentence, match: re.Match[str],
             return None
         start = _after_time_chunk(ctx, comma + 1, hi)
         return _clause(ctx, start, clause_end(ctx, start, hi))
-    if not leading_only and ctx.text[lo:match.start()].rstrip().endswith(","):  # `…, menurut X.`
+    if not leading_only and ctx.text[lo : match.start()].rstrip().endswith(","):  # `…, menurut X.`
         return _clause(ctx, lo, match.start())
     return None
 
@@ -315,13 +322,14 @@ def _trailing_cues(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
             yield Candidate(*clause, False, match.group("cue"), ref, sentence)
 
 
-def _inserted_clause(ctx: Context, lo: int, match: re.Match[str], ref: SpeakerRef | None,
-                     hi: int) -> tuple[int, int] | None:
+def _inserted_clause(
+    ctx: Context, lo: int, match: re.Match[str], ref: SpeakerRef | None, hi: int
+) -> tuple[int, int] | None:
     """`Saat ini, kata X, keamanan di perbatasan telah ditingkatkan`: a cue set off by commas after an
     adverbial opening attributes the clause that follows it."""
     if ref is None or ref.kind != "phrase":
         return None
-    after = ctx.text[ref.end:hi].lstrip()
+    after = ctx.text[ref.end : hi].lstrip()
     if not after.startswith(","):
         return None
     before = list(words(ctx.text, lo, match.start()))

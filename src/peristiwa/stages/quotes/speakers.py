@@ -41,8 +41,9 @@ class SpeakerResolver:
         self.mentions = sorted(((m.start, m.end, e) for e in doc.entities for m in e.mentions), key=lambda x: x[:2])
         self.references = sorted((r.start, r.end, r.entity_id) for r in doc.references)
         self._mention_starts = [m[0] for m in self.mentions]
-        self._surfaces = [(e, e.name.casefold(), {e.name.casefold(), *(m.text.casefold() for m in e.mentions)})
-                          for e in doc.entities]
+        self._surfaces = [
+            (e, e.name.casefold(), {e.name.casefold(), *(m.text.casefold() for m in e.mentions)}) for e in doc.entities
+        ]
         self.focus: Speaker | None = None
         self.group: Speaker | None = None  # the organisation or state in focus, for `mereka`
         self.last: Speaker | None = None  # the latest speaker or subject of either kind, for `pernyataan itu`
@@ -110,8 +111,12 @@ class SpeakerResolver:
 
     def _reference(self, start: int, end: int) -> Speaker | None:
         for r_start, r_end, entity_id in self.references:
-            if r_start < end and start < r_end and entity_id in self.entities \
-                    and self.entities[entity_id].type != "EVENT":
+            if (
+                r_start < end
+                and start < r_end
+                and entity_id in self.entities
+                and self.entities[entity_id].type != "EVENT"
+            ):
                 return self._entity_speaker(self.entities[entity_id], (start, end))
         return None
 
@@ -135,8 +140,11 @@ class SpeakerResolver:
         referenced = self._reference(start, end)
         if referenced is not None:
             return referenced
-        if found[0].key in self.lexicon.unnamed_sources and len(found) > 1 \
-                and found[-1].key in self.lexicon.anaphoric_closers:
+        if (
+            found[0].key in self.lexicon.unnamed_sources
+            and len(found) > 1
+            and found[-1].key in self.lexicon.anaphoric_closers
+        ):
             self.unnamed = True
             return None  # `tambah sumber tersebut`: the source is still unnamed
         if self._points_back(found) and "," not in self.text[start:end]:  # not `sang penasihat, Walid Phares`
@@ -167,8 +175,12 @@ class SpeakerResolver:
         whoever issued the words."""
         lexicon = self.lexicon
         k = 0
-        while k < len(found) and (found[k].key in lexicon.indefinites or found[k].key in lexicon.statement_nouns
-                                  or found[k].key in ("dari", "oleh") or found[k].key.isdigit()):
+        while k < len(found) and (
+            found[k].key in lexicon.indefinites
+            or found[k].key in lexicon.statement_nouns
+            or found[k].key in ("dari", "oleh")
+            or found[k].key.isdigit()
+        ):
             k += 1
         return found[k:]
 
@@ -177,9 +189,14 @@ class SpeakerResolver:
         if all(w.key in lexicon.pronouns for w in found):
             return True
         # `Sekjen NATO itu`, `kementerian tersebut`, `pernyataan itu`; not `Konsensus tersebut`
-        closes = len(found) > 1 and found[-1].key in lexicon.anaphoric_closers and any(
-            w.key in lexicon.role_words or w.key in lexicon.anaphoric_heads or w.key in lexicon.statement_nouns
-            for w in found[:-1])
+        closes = (
+            len(found) > 1
+            and found[-1].key in lexicon.anaphoric_closers
+            and any(
+                w.key in lexicon.role_words or w.key in lexicon.anaphoric_heads or w.key in lexicon.statement_nouns
+                for w in found[:-1]
+            )
+        )
         return found[0].key in lexicon.anaphoric_openers or closes
 
     def _pronoun(self, start: int, end: int) -> Speaker | None:
@@ -191,8 +208,9 @@ class SpeakerResolver:
         if focus is None or referenced is None or referenced.entity_id == focus.entity_id:
             return focus or referenced
         since = self.focus.span[0] if self.focus is not None and self.focus.span is not None else 0
-        named = any(since < m[0] < start and m[2].id == referenced.entity_id and not self._in_quote(m[0])
-                    for m in self.mentions)
+        named = any(
+            since < m[0] < start and m[2].id == referenced.entity_id and not self._in_quote(m[0]) for m in self.mentions
+        )
         return referenced if named else focus
 
     def _in_quote(self, offset: int) -> bool:
@@ -233,12 +251,12 @@ class SpeakerResolver:
             return None
         span = (found[0].start, found[-1].end)
         if head is not None and not any(self._is_name_word(w) for w in found):
-            return Speaker(self.text[span[0]:span[1]], None, span, False, role_head=head)
+            return Speaker(self.text[span[0] : span[1]], None, span, False, role_head=head)
         if self._is_common(found[0]) and not any(self._is_name_word(w) for w in found[1:]):
             return self._named_before(found[0], span)  # `Kementerian menyatakan …`, `Polisi mengatakan …`
         name = self._fallback_name(found)
         if name is None or (head and self._only_modifiers(name)):
-            return Speaker(self.text[span[0]:span[1]], None, span, False, role_head=head)
+            return Speaker(self.text[span[0] : span[1]], None, span, False, role_head=head)
         entity = self._entity_named(name)
         if entity is not None:
             return self._entity_speaker(entity, span)
@@ -250,15 +268,24 @@ class SpeakerResolver:
         if not word.text[:1].isupper() or word.text.isupper():
             return not word.text[:1].isupper()
         lexicon = self.lexicon
-        known = word.key in lexicon.anaphoric_heads or word.key in lexicon.unnamed_sources \
-            or word.key in lexicon.statement_nouns or word.key in lexicon.indefinites
-        return (known or word.key in self._lowercase_words) \
-            and _SENTENCE_START.search(self.text, 0, word.start) is not None
+        known = (
+            word.key in lexicon.anaphoric_heads
+            or word.key in lexicon.unnamed_sources
+            or word.key in lexicon.statement_nouns
+            or word.key in lexicon.indefinites
+        )
+        return (known or word.key in self._lowercase_words) and _SENTENCE_START.search(
+            self.text, 0, word.start
+        ) is not None
 
     def _is_name_word(self, word: Word) -> bool:
         lexicon = self.lexicon
-        return word.text[:1].isupper() and not self._is_common(word) and word.key not in lexicon.role_words \
+        return (
+            word.text[:1].isupper()
+            and not self._is_common(word)
+            and word.key not in lexicon.role_words
             and word.text not in lexicon.capitalised_stopwords
+        )
 
     def _named_before(self, head: Word, span: tuple[int, int]) -> Speaker | None:
         """A bare head noun names the last entity before it whose name it opens (`Kementerian` → `Kementerian
@@ -286,8 +313,9 @@ class SpeakerResolver:
                     runs.append([])
         named = [r for r in runs if r]
         titled = any(w.key in self.lexicon.role_words for r in named for w in r)  # `… dan Presiden AS Joe Biden`
-        coordinated = len(named) > 1 and not titled and found[0].text[:1].isupper() \
-            and between <= self.lexicon.verb_coordinators
+        coordinated = (
+            len(named) > 1 and not titled and found[0].text[:1].isupper() and between <= self.lexicon.verb_coordinators
+        )
         run = named[0] if coordinated else next(reversed(named), [])
         run = self._strip_titles(run)
         if not run:
@@ -311,14 +339,14 @@ class SpeakerResolver:
         """Whether a modifier ends at run[k]: an acronym, a listed word or a country of up to three words."""
         if self._is_modifier(run[k]):
             return True
-        names = (" ".join(w.text for w in run[i:k + 1]) for i in range(max(0, k - 2), k))
+        names = (" ".join(w.text for w in run[i : k + 1]) for i in range(max(0, k - 2), k))
         return any(name in self.lexicon.countries for name in names)
 
     def _after_modifiers(self, run: list[Word]) -> list[Word]:
         """Split after the last modifier that only plain name words follow (`Kremlin | Dmitry Peskov`)."""
         lexicon = self.lexicon
         for k in range(len(run) - 2, -1, -1):
-            tail = run[k + 1:]
+            tail = run[k + 1 :]
             plain = all(not self._is_modifier(w) and w.key not in lexicon.role_words for w in tail)
             if self._ends_modifier(run, k) and plain:
                 return tail
@@ -339,7 +367,7 @@ class SpeakerResolver:
     def _role_holders(self, head: str) -> list[Speaker]:
         holders = []
         for start, end, entity in self.mentions:
-            window = self.text[max(0, start - _ROLE_WINDOW):start].casefold()
+            window = self.text[max(0, start - _ROLE_WINDOW) : start].casefold()
             if entity.type == "PER" and head in _WORD.findall(window):
                 holders.append(self._entity_speaker(entity, (start, end)))
         return holders or self._named_after_role(head)
@@ -347,8 +375,7 @@ class SpeakerResolver:
     def _named_after_role(self, head: str) -> list[Speaker]:
         """Without an actors layer: `sang penasihat, Walid Phares` gives the name after the role word."""
         pattern = re.compile(rf"(?<![\w-])(?i:{re.escape(head)})(?![\w-])[^.,]{{0,40}}?,?\s+{_NAME}")
-        return [Speaker(m.group("name"), None, (m.start("name"), m.end("name")))
-                for m in pattern.finditer(self.text)]
+        return [Speaker(m.group("name"), None, (m.start("name"), m.end("name"))) for m in pattern.finditer(self.text)]
 
 
 def _written_name(entity: Entity) -> str:

@@ -18,7 +18,8 @@ from peristiwa.stages.time.event_dates import date_events
 __all__ = ["CONTRACT", "SituateStage", "make_stage"]
 
 CONTRACT = Contract(
-    assigns=("events",), requires=("events",),
+    assigns=("events",),
+    requires=("events",),
     reads=("dates", "places", "sentences", "published", "dateline"),
 )
 

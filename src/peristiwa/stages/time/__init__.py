@@ -54,5 +54,6 @@ def anchor_of(doc: Document) -> date | None:
 
 CONTRACT = Contract(assigns=("dates",), requires=("text",), reads=("published",))
 
+
 def make_stage(settings: Settings) -> TimeStage:
     return TimeStage(settings)

@@ -53,11 +53,15 @@ def load_cues(data_dir: Path) -> DatingCues:
     raw: dict[str, Any] = load_yaml(data_dir / "time" / "event_dates.yaml")
     lex = load_lexicon(data_dir)
     return DatingCues(
-        adjunct_words=frozenset(raw["adjunct_words"]), report_cues=frozenset(raw["report_cues"]),
-        past_markers=frozenset(raw["past_markers"]), clause_markers=frozenset(raw["clause_markers"]),
+        adjunct_words=frozenset(raw["adjunct_words"]),
+        report_cues=frozenset(raw["report_cues"]),
+        past_markers=frozenset(raw["past_markers"]),
+        clause_markers=frozenset(raw["clause_markers"]),
         year_prepositions=frozenset(raw["year_prepositions"]),
-        record_words=frozenset(raw["record_words"]), since_words=frozenset(raw["since_words"]),
-        lead_sentences=int(raw["lead_sentences"]), lead_window_days=int(raw["lead_window_days"]),
+        record_words=frozenset(raw["record_words"]),
+        since_words=frozenset(raw["since_words"]),
+        lead_sentences=int(raw["lead_sentences"]),
+        lead_window_days=int(raw["lead_window_days"]),
         week_words=_week_words(lex),
     )
 
@@ -115,8 +119,11 @@ class _Reader:
         if any(d.value is None for d in own) or self._placed_earlier(start, end):
             return UNDATED  # the text dates the event in a way we cannot resolve, or before the report
         sentence = event.sentence
-        around = [d for d in self._mentions(sentence.start, sentence.end)
-                  if not start <= d.start < end and self._usable(d, event) and not self._other_clause(d, event)]
+        around = [
+            d
+            for d in self._mentions(sentence.start, sentence.end)
+            if not start <= d.start < end and self._usable(d, event) and not self._other_clause(d, event)
+        ]
         if (found := self._best(around, event)) is not None:
             return Dated(found.value, "sentence", self.precision(found))
         if self.lead_date is not None and any(s.start <= event.evidence.start < s.end for s in self.lead):
@@ -159,10 +166,10 @@ class _Reader:
         ("Sebelumnya, …" too: it places the clause before the report)."""
         spans = [(d.start, d.end) for d in self.dates if start <= d.start < end]
         spans += [(m.start, m.end) for p in self.doc.places for m in p.mentions if start <= m.start < end]
-        words = [w for w in _WORD.finditer(self.text, start, end)
-                 if not any(s <= w.start() < e for s, e in spans)]
-        return bool(spans or words) and all(w.group().lower() in self.cues.adjunct_words or w.group().isdigit()
-                                            for w in words)
+        words = [w for w in _WORD.finditer(self.text, start, end) if not any(s <= w.start() < e for s, e in spans)]
+        return bool(spans or words) and all(
+            w.group().lower() in self.cues.adjunct_words or w.group().isdigit() for w in words
+        )
 
     def _placed_earlier(self, start: int, end: int) -> bool:
         return any(w.group().lower() in self.cues.past_markers for w in _WORD.finditer(self.text, start, end))
@@ -172,8 +179,11 @@ class _Reader:
     def _mentions(self, start: int, end: int) -> list[DateMention]:
         """The date mentions inside text[start:end], leaving out the dateline's (the lead's date, not a clause's)."""
         line = self.doc.dateline
-        return [d for d in self.dates if start <= d.start and d.end <= end
-                and not (line is not None and line.start <= d.start < line.end)]
+        return [
+            d
+            for d in self.dates
+            if start <= d.start and d.end <= end and not (line is not None and line.start <= d.start < line.end)
+        ]
 
     def _usable(self, mention: DateMention, event: Event) -> bool:
         """Not the date of a report, not a year inside a name, not a future date for an intention."""
@@ -189,10 +199,12 @@ class _Reader:
 
     def _bounds_record(self, mention: DateMention, event: Event) -> bool:
         """ "kunjungan pertama … sejak 2021": the date bounds a record, it does not date the event."""
-        words = [w.group().lower() for w in _WORD.finditer(self.text, self._segment_start(
-            mention.start, event.sentence.start), mention.end)]
+        words = [
+            w.group().lower()
+            for w in _WORD.finditer(self.text, self._segment_start(mention.start, event.sentence.start), mention.end)
+        ]
         since = [i for i, w in enumerate(words) if w in self.cues.since_words]
-        return bool(since) and any(w in self.cues.record_words for w in words[:since[-1]])
+        return bool(since) and any(w in self.cues.record_words for w in words[: since[-1]])
 
     def _reported(self, mention: DateMention, event: Event) -> bool:
         """A report's date: a report cue before the date in its segment (after the event), or in the segment before
@@ -242,8 +254,9 @@ class _Reader:
         return report - timedelta(days=self.cues.lead_window_days) <= day <= report
 
     def _opened_clause(self, mention: DateMention, segment: int) -> bool:
-        return any(w.group().lower() in self.cues.clause_markers
-                   for w in _WORD.finditer(self.text, segment, mention.start))
+        return any(
+            w.group().lower() in self.cues.clause_markers for w in _WORD.finditer(self.text, segment, mention.start)
+        )
 
     def _segment_start(self, offset: int, floor: int) -> int:
         return max(floor, *(self.text.rfind(sep, floor, offset) + 1 for sep in _SEPARATORS))
@@ -252,7 +265,7 @@ class _Reader:
         """A year written out without a temporal preposition before it: "Pilpres 2024", "UUD 1945"."""
         if mention.value is None or len(mention.value) != 4 or not any(c.isdigit() for c in mention.text):
             return False
-        words = [w.lower() for w in _WORD.findall(self.text[max(0, mention.start - 40):mention.start])]
+        words = [w.lower() for w in _WORD.findall(self.text[max(0, mention.start - 40) : mention.start])]
         opener = _WORD.match(mention.text)
         if opener and opener.group().lower() in self.cues.year_prepositions and not opener.group().isdigit():
             return False  # "sejak 2014", "tahun 2010" inside the expression
@@ -288,19 +301,25 @@ class _Reader:
                     return mention
         for sentence in self.lead:
             for mention in self._mentions(sentence.start, sentence.end):
-                if self._whole_day(mention) and self._near_report(mention.value or "") \
-                        and not self._aside(mention, sentence) and ":future_cue" not in (mention.rule or ""):
+                if (
+                    self._whole_day(mention)
+                    and self._near_report(mention.value or "")
+                    and not self._aside(mention, sentence)
+                    and ":future_cue" not in (mention.rule or "")
+                ):
                     return mention
         return None
 
     def _whole_day(self, mention: DateMention) -> bool:
-        return bool(mention.value) and len(mention.value or "") == 10 and (
-            bool(self.doc.published) or _absolute(mention))
+        return (
+            bool(mention.value) and len(mention.value or "") == 10 and (bool(self.doc.published) or _absolute(mention))
+        )
 
     def _aside(self, mention: DateMention, sentence: Sentence) -> bool:
         """A report's date, or a date in a relative or subordinate clause: not the date of the news."""
         return self._cited(mention, sentence) or self._opened_clause(
-            mention, self._segment_start(mention.start, sentence.start))
+            mention, self._segment_start(mention.start, sentence.start)
+        )
 
     def _near_report(self, value: str) -> bool:
         if not self.doc.published:

@@ -75,8 +75,12 @@ def _unit_in_context(match: re.Match[str], text: str, lex: Lexicon, previous: st
     direction = lex.direction(match.group("dir"))
     if direction is None or direction.kind in ("span_back", "span_forward"):
         return False
-    return not (previous.replace(".", "").isdigit() or previous.lower() in lex.number_words
-                or previous.lower() in lex.scales or previous.lower() in lex.multipliers)
+    return not (
+        previous.replace(".", "").isdigit()
+        or previous.lower() in lex.number_words
+        or previous.lower() in lex.scales
+        or previous.lower() in lex.multipliers
+    )
 
 
 def _month_in_context(match: re.Match[str], text: str, lex: Lexicon, previous: str) -> bool:
@@ -108,18 +112,18 @@ def _inside_name(text: str, start: int, previous: str) -> bool:
     if not previous[:1].isupper():
         return False
     before = text[:start].rstrip()
-    before = before[:len(before) - len(previous)].rstrip()
-    return bool(before) and before[-1] not in ".!?:;\n\"“”"
+    before = before[: len(before) - len(previous)].rstrip()
+    return bool(before) and before[-1] not in '.!?:;\n"“”'
 
 
 def _word_before(text: str, start: int) -> str:
-    words = _WORD.findall(text[max(0, start - 40):start])
+    words = _WORD.findall(text[max(0, start - 40) : start])
     return words[-1] if words else ""
 
 
 def _word_after(text: str, end: int) -> str:
-    match = _WORD.match(text[end:end + 40].lstrip(" \t"))
-    return match.group(0).rstrip(".,;:!?)\"”") if match else ""
+    match = _WORD.match(text[end : end + 40].lstrip(" \t"))
+    return match.group(0).rstrip('.,;:!?)"”') if match else ""
 
 
 Check = Callable[[re.Match[str], str, Lexicon, str], bool]

@@ -154,7 +154,7 @@ def _bare_weekday(found: Found, anchor: date, weekday: int) -> Resolution:
 def _future_cue_before(found: Found) -> bool:
     """ "yang akan bertemu … pada Senin": a future word earlier in the same clause."""
     start = found.match.start()
-    window = found.text[max(0, start - found.lex.future_cue_window):start]
+    window = found.text[max(0, start - found.lex.future_cue_window) : start]
     clause = re.split(r"[.!?;,:\n“”\"]", window)[-1]
     return any(word in found.lex.future_cues for word in clause.lower().split())
 
@@ -186,7 +186,7 @@ def _count(found: Found) -> int | None:
 
 
 def _hedged(found: Found) -> bool:
-    before = found.text[max(0, found.match.start() - 20):found.match.start()].lower()
+    before = found.text[max(0, found.match.start() - 20) : found.match.start()].lower()
     return any(re.search(rf"(?<!\w){re.escape(w)}\s+$", before) for w in found.lex.hedge_words)
 
 
@@ -267,8 +267,7 @@ def resolve_with_dateparser(found: Found) -> Resolution:
     """Let dateparser read the expression; fall back to our own resolver when it has no reading."""
     if found.rule.needs_anchor and found.anchor is None:
         return None, "no_anchor"
-    parsed = parse_with_dateparser(_LEADING_WORDS.sub("", found.group("expr") or found.match.group(0)),
-                                   found.anchor)
+    parsed = parse_with_dateparser(_LEADING_WORDS.sub("", found.group("expr") or found.match.group(0)), found.anchor)
     if parsed is None:
         fallback = RESOLVERS[found.rule.fallback or "none"]
         return fallback(found)
@@ -283,7 +282,9 @@ def _truncate(day: date, granularity: str) -> str:
 def parse_with_dateparser(text: str, anchor: date | None) -> date | None:
     """dateparser set up for Indonesian news: day-month-year order, past preferred, anchored."""
     settings: dict[str, object] = {
-        "PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
+        "PREFER_DATES_FROM": "past",
+        "DATE_ORDER": "DMY",
+        "PREFER_DAY_OF_MONTH": "first",
         "RETURN_AS_TIMEZONE_AWARE": False,
     }
     if anchor is not None:

@@ -75,8 +75,12 @@ def _rule(entry: dict[str, Any], fragments: dict[str, str], path: Path) -> TimeR
     except (KeyError, re.error) as err:
         raise PatternFileError(f"{path}: rule {entry.get('id', '?')} has a bad pattern: {err}") from err
     return TimeRule(
-        id=entry["id"], regex=regex, resolve=entry["resolve"], granularity=entry.get("granularity"),
-        fallback=entry.get("fallback"), check=entry.get("check"),
+        id=entry["id"],
+        regex=regex,
+        resolve=entry["resolve"],
+        granularity=entry.get("granularity"),
+        fallback=entry.get("fallback"),
+        check=entry.get("check"),
         needs_anchor=bool(entry.get("needs_anchor", False)),
         examples=tuple(_example(e) for e in entry.get("examples", [])),
     )
