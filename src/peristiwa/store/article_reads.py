@@ -6,6 +6,7 @@ import duckdb
 
 from peristiwa.store import queries
 from peristiwa.store.reads import ACTOR_NAMES, CONTAINS, Row, like, rows
+from peristiwa.store.rows import EVENT_MENTION_SOURCES
 
 SNIPPET = 80  # characters either side of the first match
 
@@ -80,41 +81,20 @@ def _entities(con: duckdb.DuckDBPyConnection, article_id: str) -> list[Row]:
 
 
 def _article_event(row: Row) -> Row:
-    event = {
-        k: row[k]
-        for k in (
-            "mention_id",
-            "event_id",
-            "type",
-            "mode",
-            "source",
-            "target",
-            "source_entity",
-            "target_entity",
-            "negated",
-            "modality",
-            "date",
-            "date_source",
-            "date_precision",
-            "quad",
-            "score",
-            "cameo",
-            "rule",
-        )
-    }
-    event["location"] = {
-        "name": row["location_name"],
-        "country": row["location_country"],
-        "lat": row["lat"],
-        "lon": row["lon"],
-        "precision": row["location_precision"],
-        "source": row["location_source"],
-    }
-    event["magnitude"] = {"value": row["magnitude"], "unit": row["magnitude_unit"]}
-    start, end = row["evidence_start"], row["evidence_end"]
-    event["evidence"] = (
-        None if start is None or end is None else {"start": start, "end": end, "text": row["evidence_text"] or ""}
-    )
+    """A stored event mention in the record's shape, read back through the declaration that stored it
+    (`rows.EVENT_MENTION_SOURCES`); the API names the record's `id` `mention_id`."""
+    event: Row = {"event_id": row["event_id"], "location": {}, "magnitude": {}, "evidence": {}}
+    for column, path in EVENT_MENTION_SOURCES.items():
+        *parents, leaf = ("mention_id" if path == "id" else path).split(".")
+        target = event
+        for key in parents:
+            target = target[key]
+        target[leaf] = row[column]
+    evidence = event["evidence"]
+    if evidence["start"] is None or evidence["end"] is None:
+        event["evidence"] = None
+    else:
+        evidence["text"] = evidence["text"] or ""
     return event
 
 
