@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from functools import cache, lru_cache
 
 from peristiwa.model import NerSpan
 from peristiwa.stages.actors.entities import PersonMention
@@ -154,8 +155,27 @@ def _not_a_name(kb: KnowledgeBase, text: str, inside: list[Tok]) -> bool:
     ):
         return True
     name = text[inside[0].start : inside[-1].end]
-    vehicles = "|".join(re.escape(w) for w in sorted(kb.vehicle_words, key=len, reverse=True))
-    return re.search(rf"(?<![\w-])(?i:{vehicles})\s+{re.escape(name)}(?![\w-])", text) is not None
+    for after in _after_vehicle_words(kb.vehicle_words, text):
+        if text.startswith(name, after) and not _WORD_CHAR.match(text, after + len(name)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4)
+def _after_vehicle_words(words: frozenset[str], text: str) -> tuple[int, ...]:
+    """Where a name after "kapal"/"pesawat" … would start; found once per document, not once per name."""
+    return tuple(match.end() for match in _vehicle_pattern(words).finditer(text))
+
+
+_WORD_CHAR = re.compile(r"[\w-]")
+
+
+@cache
+def _vehicle_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    """One pattern per knowledge base: a pattern with the name inside it, made per name, was compiled afresh
+    for every proposal (Python's regex cache holds 512) and made the actors stage four times slower."""
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?i:{alternation})\s+")
 
 
 def _lone_sentence_start(text: str, tokens: list[Tok], inside: list[Tok], index: int) -> bool:
