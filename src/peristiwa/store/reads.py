@@ -201,19 +201,20 @@ def _nodes(con: duckdb.DuckDBPyConnection, edges: list[Row]) -> list[Row]:
 
 
 # -- quotes, stories, articles --------------------------------------------------------------------------------
+def conjunction(*conditions: tuple[str, Any]) -> tuple[str, list[Any]]:
+    """A WHERE condition joining the (clause, value) pairs whose value is given, and their parameters."""
+    given = [(clause, value) for clause, value in conditions if value]
+    return " AND ".join(["true", *(clause for clause, _ in given)]), [value for _, value in given]
+
+
 def quotes_page(
     con: duckdb.DuckDBPyConnection, speaker: str | None, q: str | None, article_id: str | None, limit: int, offset: int
 ) -> tuple[int, list[Row]]:
-    clauses, params = ["true"], []
-    for clause, value in (
+    where, params = conjunction(
         (f"q.speaker {CONTAINS}", speaker and like(speaker)),
         (f"q.text {CONTAINS}", q and like(q)),
         ("q.article_id = ?", article_id),
-    ):
-        if value:
-            clauses.append(clause)
-            params.append(value)
-    where = " AND ".join(clauses)
+    )
     total = scalar(con, f"SELECT count(*) FROM quotes q WHERE {where}", params)
     page = rows(
         con.execute(
@@ -249,21 +250,15 @@ def articles_page(
     limit: int,
     offset: int,
 ) -> tuple[int, list[Row]]:
-    clauses: list[str] = ["true"]
-    params: list[Any] = []
-    if q:
-        clauses.append(f"(a.title {CONTAINS} OR a.text {CONTAINS})")
-        params += [like(q), like(q)]
-    for clause, value in (
+    where, params = conjunction(
         ("a.story_id = ?", story_id),
         ("a.outlet = ?", outlet),
         ("a.published >= ?", since),
         ("a.published <= ?", until),
-    ):
-        if value:
-            clauses.append(clause)
-            params.append(value)
-    where = " AND ".join(clauses)
+    )
+    if q:
+        where += f" AND (a.title {CONTAINS} OR a.text {CONTAINS})"
+        params += [like(q), like(q)]
     total = scalar(con, f"SELECT count(*) FROM articles a WHERE {where}", params)
     page = rows(
         con.execute(
