@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders
@@ -41,3 +43,15 @@ def write_warc(path: Path, pages: list[tuple[str, str]]) -> None:
 def write_jsonl(path: Path, records: list[object], bad_lines: tuple[str, ...] = ()) -> None:
     lines = [json.dumps(r, ensure_ascii=False) for r in records]
     path.write_text("\n".join([*lines[:1], *bad_lines, *lines[1:]]) + "\n", encoding="utf-8")
+
+
+def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """`peristiwa ARGS…` in a new process, as a user runs it; the result is checked by the caller."""
+    return subprocess.run(
+        [sys.executable, "-m", "peristiwa", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )

@@ -4,23 +4,11 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.ingest.conftest import as_html, seed_text, write_jsonl, write_warc
-
-
-def _run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "peristiwa", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+from tests.ingest.conftest import as_html, run_cli, seed_text, write_jsonl, write_warc
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +44,7 @@ def bad_inputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subproce
         "cut.warc.gz",
         "missing.txt",
     ]
-    result = _run_cli("extract", *(str(folder / n) for n in names), "-o", str(out))
+    result = run_cli("extract", *(str(folder / n) for n in names), "-o", str(out))
     return out, result
 
 
@@ -97,12 +85,12 @@ def test_good_inputs_are_kept_and_exit_status_says_some_failed(
 
 
 def test_stdin_text_and_jsonl() -> None:
-    result = _run_cli("extract", "-", stdin=seed_text("001"))
+    result = run_cli("extract", "-", stdin=seed_text("001"))
     assert result.returncode == 0
     (record,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert record["published"] == "2022-03-04"
     feed = json.dumps({"text": seed_text("000"), "url": "https://contoh.id/2015/09/27/nato"}) + "\n"
-    (record,) = [json.loads(line) for line in _run_cli("extract", "-", stdin=feed).stdout.splitlines()]
+    (record,) = [json.loads(line) for line in run_cli("extract", "-", stdin=feed).stdout.splitlines()]
     assert record["source"]["url"] == "https://contoh.id/2015/09/27/nato"
 
 
@@ -110,6 +98,6 @@ def test_existing_output_is_not_overwritten(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     out.write_text("keep me\n")
     (tmp_path / "a.txt").write_text(seed_text("000"), encoding="utf-8")
-    result = _run_cli("extract", str(tmp_path / "a.txt"), "-o", str(out))
+    result = run_cli("extract", str(tmp_path / "a.txt"), "-o", str(out))
     assert result.returncode == 2 and "pass --force" in result.stderr
     assert out.read_text() == "keep me\n"

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,7 @@ from warcio.warcwriter import WARCWriter
 from peristiwa.errors import InputError
 from peristiwa.stages.ingest import RawArticle, read_inputs
 from peristiwa.stages.ingest.decode import declared_charset
+from tests.ingest.conftest import run_cli
 
 HELDOUT = Path(__file__).resolve().parents[1] / "heldout" / "raw"
 ACCENTED = "Café, résumé, naïve: kata itu dipakai wartawan Prancis di Beijing."
@@ -106,13 +105,7 @@ def test_refused_page_fails_the_cli_with_its_reason(tmp_path: Path) -> None:
     bad = tmp_path / "bad.html"
     page = _page(_article_text("103_koreas.txt") + "\n" + RUSSIAN, "utf-8").replace(ACCENTED, "")
     bad.write_bytes(page.encode("cp1251"))
-    result = subprocess.run(
-        [sys.executable, "-m", "peristiwa", "extract", str(bad)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = run_cli("extract", str(bad))
     assert result.returncode == 1, result.stderr
     assert f"error: {bad}: cannot tell the text encoding" in " ".join(result.stderr.split())
     assert "declares utf-8" in result.stderr and not result.stdout

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,7 @@ from peristiwa.errors import NoArticleBody
 from peristiwa.model import Source
 from peristiwa.pipeline import Pipeline
 from peristiwa.stages.ingest import RawArticle
-from tests.ingest.conftest import seed_text
+from tests.ingest.conftest import run_cli, seed_text
 
 HELDOUT = Path(__file__).resolve().parents[1] / "heldout" / "raw" / "102_china_us.txt"
 NAVIGATION = ["Beranda", "Dunia", "Politik", "Ekonomi", "Indeks Berita", "Setuju"]
@@ -47,13 +45,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_extract_reports_each_page_without_a_body_and_exits_1(folder: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "peristiwa", "extract", str(folder)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = run_cli("extract", str(folder))
     assert result.returncode == 1, result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert sorted(errors) == [

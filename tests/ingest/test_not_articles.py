@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +9,7 @@ import pytest
 from peristiwa.patterns import load_yaml
 from peristiwa.settings import DATA_DIR
 from peristiwa.stages.ingest import RawArticle, expand_inputs, is_not_an_article, read_inputs
-from tests.ingest.conftest import seed_text
+from tests.ingest.conftest import run_cli, seed_text
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = load_yaml(DATA_DIR / "ingest" / "not_articles.yaml")["examples"]
@@ -59,13 +57,7 @@ def test_a_glob_skips_them_too(folder: Path) -> None:
 
 
 def test_extract_tells_which_files_it_skipped(folder: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "peristiwa", "extract", str(folder)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = run_cli("extract", str(folder))
     assert result.returncode == 0, result.stderr
     assert len(result.stdout.splitlines()) == 1
     assert f"skipped: {folder / 'README.md'}: not an article" in " ".join(result.stderr.split())

@@ -30,8 +30,6 @@ from peristiwa.stages.actors.names import Proposal, clean_ner, fallback_names, m
 from peristiwa.stages.actors.roles import RoleFinder, RolePhrase
 from peristiwa.stages.actors.spans import Span, SpanFinder
 
-INDEFINITES = {"seorang", "sebagai", "selaku"}  # words between a name's comma and the role that describes it
-
 __all__ = ["ActorsStage", "KnowledgeBase", "make_stage"]
 
 
@@ -123,7 +121,7 @@ class ActorsStage:
         known = {s.start: s.entry.key for s in found.spans if s.kind == "person" and s.entry}
         for phrase in found.phrases:
             if phrase.name is None:
-                renamed = _renamed_person(text, found, phrase, known)
+                renamed = _renamed_person(self.kb, text, found, phrase, known)
                 if renamed is not None:
                     holders.append(renamed)
                 elif phrase.actor and not phrase.anaphoric:
@@ -137,13 +135,15 @@ class ActorsStage:
         return holders
 
 
-def _renamed_person(text: str, found: Found, phrase: RolePhrase, known: dict[int, str]) -> PersonMention | None:
+def _renamed_person(
+    kb: KnowledgeBase, text: str, found: Found, phrase: RolePhrase, known: dict[int, str]
+) -> PersonMention | None:
     """ "Vladimir Medinsky, ketua delegasi Rusia, …", "Ann Maymann, Kepala Perwakilan UNHCR di Indonesia, …": a
     role phrase set off by a comma right after a person's name describes that person."""
     if phrase.actor is None or not phrase.role.person or phrase.plural or phrase.anaphoric:
         return None
     tokens, k = found.tokens, phrase.first
-    while k > 0 and tokens[k - 1].text.casefold() in INDEFINITES:
+    while k > 0 and tokens[k - 1].text.casefold() in kb.role_lead_words:
         k -= 1  # "Ariful Islam, seorang komandan …"
     if k < 2 or tokens[k - 1].text != ",":
         return None

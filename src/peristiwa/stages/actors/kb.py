@@ -170,6 +170,8 @@ class KnowledgeBase:
     peoples: frozenset[str] = frozenset()
     title_words: frozenset[str] = frozenset()  # every word of a role ("Emir", "Menteri"): not the start of a name
     person_cues_before: frozenset[str] = frozenset()
+    headline_function_words: frozenset[str] = frozenset()
+    role_lead_words: frozenset[str] = frozenset()
     coref: dict[str, Any] = field(default_factory=dict)
 
     @staticmethod
@@ -242,6 +244,8 @@ def _load_cached(data_dir: Path) -> KnowledgeBase:
     kb.platforms = frozenset(names.get("platforms", []))
     kb.peoples = frozenset(names.get("peoples", []))
     kb.person_cues_before = frozenset(names.get("person_cues_before", []))
+    kb.headline_function_words = frozenset(names.get("headline_function_words", []))
+    kb.role_lead_words = frozenset(names.get("role_lead_words", []))
     return kb
 
 

@@ -30,7 +30,7 @@ def clean_ner(kb: KnowledgeBase, text: str, tokens: list[Tok], ner: list[NerSpan
         first = bisect_left(starts, proposal.start)  # tokens are in text order: no scan per proposal
         inside = [t for t in tokens[first : bisect_left(starts, proposal.end, first)] if t.end <= proposal.end]
         inside = _within_line(text, _before_open_bracket(inside))
-        if inside and _in_headline(text, inside[0].start):
+        if inside and _in_headline(kb, text, inside[0].start):
             continue  # capitals in a title-case line say nothing: only names the knowledge base knows count there
         while inside and not _is_name_word(kb, inside[0]):
             inside.pop(0)
@@ -58,7 +58,6 @@ def clean_ner(kb: KnowledgeBase, text: str, tokens: list[Tok], ner: list[NerSpan
 
 
 _AMOUNT = re.compile(r"[A-Za-z$]{1,4}\d[\d.,]*|Rp|USD|US")  # "Rp81", "USD10", "Rp 172 triliun": a sum of money
-_FUNCTION_WORDS = {"di", "ke", "dari", "dan", "yang", "untuk", "dengan", "pada", "atas", "soal", "vs", "&"}
 
 
 def _within_line(text: str, inside: list[Tok]) -> list[Tok]:
@@ -69,13 +68,13 @@ def _within_line(text: str, inside: list[Tok]) -> list[Tok]:
     return inside
 
 
-def _in_headline(text: str, offset: int) -> bool:
+def _in_headline(kb: KnowledgeBase, text: str, offset: int) -> bool:
     """Whether the offset lies in a title-case line: short, no full stop at its end, and nearly every word
     capitalised ("Israel Serang Iran, Teheran Diguncang Ledakan", "Serangan Diluncurkan dari Dua Titik Strategis")."""
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
     line = text[start : end if end >= 0 else len(text)].strip()
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.casefold() not in _FUNCTION_WORDS]
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.casefold() not in kb.headline_function_words]
     if len(words) < 3 or len(line.split()) > 16 or line.endswith((".", "!", "?", "”", '"', ":")):
         return False
     return sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
@@ -297,7 +296,7 @@ def fallback_names(
             and (last - index >= 2 or label == "LOC")
             and (not ner or label != "ORG")
             and not _not_a_name(kb, text, tokens[index:last])
-            and not _in_headline(text, tokens[index].start)
+            and not _in_headline(kb, text, tokens[index].start)
         )
         if wanted and label is not None:
             start, end = tokens[index].start, tokens[last - 1].end
