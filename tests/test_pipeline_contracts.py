@@ -47,6 +47,7 @@ def test_each_stage_writes_only_what_it_declares() -> None:
         before = _layers(doc)
         stage(doc)
         changed = {k for k, v in _layers(doc).items() if v != before[k]} - {"problems"}
-        declared = set(importlib.import_module(f"peristiwa.stages.{name}").CONTRACT.assigns)
+        contract = importlib.import_module(f"peristiwa.stages.{name}").CONTRACT
+        declared = set(contract.assigns + contract.annotates)
         assert changed <= declared, f"stage {name} wrote {sorted(changed - declared)} without declaring it"
         assert changed, f"stage {name} changed nothing on a real article"

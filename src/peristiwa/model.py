@@ -49,9 +49,16 @@ class Sentence:
 
 @dataclass(slots=True)
 class Token:
+    """One token of the document's single token layer. The tag and the tree are filled only for the sentences
+    some stage asked to parse (`stages.nlp.syntax.parse_sentence`); `head` is a document token index (the
+    token itself for a root), -1 while unparsed."""
+
     start: int
     end: int
     text: str
+    upos: str = ""
+    head: int = -1
+    deprel: str = ""
 
 
 @dataclass(slots=True)
@@ -191,6 +198,9 @@ class Contract:
     assigns: tuple[str, ...]
     requires: tuple[str, ...] = ()
     reads: tuple[str, ...] = ()  # used when present; a stage copes without them
+    # Layers made earlier whose items it completes in place, when present: a stage that parses the sentences it
+    # needs writes their tags and trees onto `tokens` (parsing every sentence up front costs what most never use).
+    annotates: tuple[str, ...] = ()
 
 
 INGEST_FIELDS = ("id", "raw", "source", "hints")  # what ingest fills in

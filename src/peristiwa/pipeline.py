@@ -103,7 +103,7 @@ def check_order(contracts: list[tuple[str, Contract]]) -> None:
     fields = set(Document.__slots__)  # type: ignore[attr-defined]
     made_by: dict[str, str] = {}
     for name, contract in contracts:
-        unknown = sorted(set(contract.assigns + contract.requires + contract.reads) - fields)
+        unknown = sorted(set(contract.assigns + contract.requires + contract.reads + contract.annotates) - fields)
         if unknown:
             raise StageOrderError(f"stage {name} names fields the document does not have: {unknown}")
         for field_name in contract.assigns:
@@ -119,7 +119,7 @@ def check_order(contracts: list[tuple[str, Contract]]) -> None:
             )
         later = {
             f: made_by[f]
-            for f in contract.requires + contract.reads
+            for f in contract.requires + contract.reads + contract.annotates
             if f in made_by and made_by[f] in [n for n, _ in contracts[position + 1 :]]
         }
         if later:

@@ -15,6 +15,7 @@ DEFAULT_MAX_BYTES = 20_000_000  # larger single-article inputs are refused with 
 class Settings:
     data_dir: Path = DATA_DIR
     ner_model: Path = MODELS_DIR / "ner_id"
+    parser_model: Path | None = MODELS_DIR / "parser_id"  # None: no parse; arguments from word order only
     require_language: str = "id"  # documents in another language are reported and not analysed
     max_bytes: int = DEFAULT_MAX_BYTES
     stages: tuple[str, ...] = field(default=("clean", "nlp", "actors", "places", "quotes", "time", "events", "situate"))

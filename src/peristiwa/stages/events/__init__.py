@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
 
 from peristiwa.model import Contract, Document, Event, Sentence
 from peristiwa.settings import Settings
@@ -26,6 +28,7 @@ from peristiwa.stages.events.magnitude import MagnitudeReader
 from peristiwa.stages.events.participants import Arg, collect_args
 from peristiwa.stages.events.reciprocal import Antecedents, reciprocal_pairs
 from peristiwa.stages.events.text import Tok, sentences_of, tokenize
+from peristiwa.stages.events.tree import build_tree
 from peristiwa.stages.events.view import Grammar, View
 
 __all__ = ["EventsStage", "code_events", "make_stage"]
@@ -38,7 +41,7 @@ class EventsStage:
 
     def __call__(self, doc: Document) -> None:
         try:
-            doc.events = code_events(doc, load_lexicon(self.settings.data_dir))
+            doc.events = code_events(doc, load_lexicon(self.settings.data_dir), self.settings.parser_model)
         except RecursionError as err:  # pathological input: report it and let the batch go on
             doc.add_problem(self.name, f"[E100] event coding gave up: {err}")
 
@@ -46,6 +49,7 @@ class EventsStage:
 CONTRACT = Contract(
     assigns=("events",),
     requires=("text",),
+    annotates=("tokens",),
     reads=("sentences", "entities", "references", "quotes", "dates", "places", "dateline", "published"),
 )
 
@@ -54,8 +58,9 @@ def make_stage(settings: Settings) -> EventsStage:
     return EventsStage(settings)
 
 
-def code_events(doc: Document, lexicon: Lexicon) -> list[Event]:
-    """All events of a document, at most one per (source, type, target, negated) and sentence."""
+def code_events(doc: Document, lexicon: Lexicon, parser_model: Path | None = None) -> list[Event]:
+    """All events of a document, at most one per (source, type, target, negated) and sentence. With a parser
+    model, arguments that word order does not find are read from the parse of the sentence."""
     toks = tokenize(doc.text)
     grammar = Grammar(lexicon.grammar)
     args = collect_args(doc, toks, lexicon.grammar)
@@ -71,6 +76,8 @@ def code_events(doc: Document, lexicon: Lexicon) -> list[Event]:
         if view is None:
             continue
         earlier.remember(view, [a for a in view.args if a.kind != "pair"])
+        if parser_model is not None:
+            view.parse = partial(build_tree, doc, sentence, toks, view.lo, view.hi, parser_model)
         view.recent_sources = {kind: list(sources) for kind, sources in recent.items()}
         find_triggers(view)
         seen: set[tuple[str | None, str, str | None, bool]] = set()

@@ -162,7 +162,7 @@ def objects_after(view: View, start: int, preps: frozenset[str], direct: bool) -
         word = view.low(i)
         if i in view.arg_at:
             arg = view.arg_at[i]
-            fused = _fused_prep(view, i)  # "kepadanya": the preposition and the pronoun in one token
+            fused = fused_prep(view, i)  # "kepadanya": the preposition and the pronoun in one token
             allowed = (prep or fused) in preps if (prep or fused) else direct and loose <= NP_GAP
             if allowed and oblique_marker(view, arg) not in view.grammar.modifiers:
                 return Found(chain(view, arg), i)
@@ -186,7 +186,7 @@ def objects_after(view: View, start: int, preps: frozenset[str], direct: bool) -
     return Found([], min(view.hi, start + 12))
 
 
-def _fused_prep(view: View, i: int) -> str | None:
+def fused_prep(view: View, i: int) -> str | None:
     word = view.low(i)
     return word[:-3] if word.endswith("nya") and word[:-3] in view.grammar.preps else None
 
@@ -200,7 +200,7 @@ def genitive_after(view: View, start: int) -> list[Arg]:
     for i in range(start, min(view.hi, start + NP_GAP + 1)):
         if i in view.arg_at:
             arg = view.arg_at[i]
-            governed = _fused_prep(view, i) or oblique_marker(view, arg) not in {None, "genitive"}
+            governed = fused_prep(view, i) or oblique_marker(view, arg) not in {None, "genitive"}
             return [] if governed else chain(view, arg)
         word = view.low(i)
         if word == "oleh":

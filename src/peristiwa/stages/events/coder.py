@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from peristiwa.stages.events import dependents
 from peristiwa.stages.events.arguments import (
     agent_after,
     agent_by,
@@ -16,6 +18,7 @@ from peristiwa.stages.events.arguments import (
 from peristiwa.stages.events.lexicon import Match
 from peristiwa.stages.events.modality import Modality, modality_of
 from peristiwa.stages.events.participants import Arg
+from peristiwa.stages.events.tree import Tree
 from peristiwa.stages.events.view import View
 
 
@@ -135,11 +138,28 @@ Sides = tuple[list[Arg], list[Arg], int, int]
 def _verb_sides(view: View, match: Match) -> Sides:
     entry = match.entry
     if match.head.passive:
-        return agent_after(view, match.last), subject_before(view, match.first), match.first, match.last
-    sources = _predicate_subject(view, match.first) if entry.predicate else subject_before(view, match.first)
+        sources = agent_after(view, match.last) or _parsed(view, lambda t: dependents.agent(view, t, match))
+        targets = subject_before(view, match.first) or _parsed(
+            view, lambda t: dependents.passive_subject(view, t, match)
+        )
+        return sources, targets, match.first, match.last
+    if entry.predicate:
+        sources = _predicate_subject(view, match.first)
+    else:
+        sources = subject_before(view, match.first) or _parsed(view, lambda t: dependents.subject(view, t, match))
     found = objects_after(view, match.last, entry.preps, entry.direct)
-    targets = found.args or (between_after(view, match.last) if "antara" in entry.preps else [])
+    targets = (
+        found.args
+        or (between_after(view, match.last) if "antara" in entry.preps else [])
+        or _parsed(view, lambda t: dependents.objects(view, t, match, entry.preps, entry.direct))
+    )
     return sources, targets, match.first, found.stop
+
+
+def _parsed(view: View, read: Callable[[Tree], list[Arg]]) -> list[Arg]:
+    """Participants read from the parse of the sentence, when there is a parser."""
+    tree = view.tree()
+    return read(tree) if tree is not None else []
 
 
 def _noun_sides(view: View, match: Match) -> Sides | None:
@@ -154,6 +174,10 @@ def _noun_sides(view: View, match: Match) -> Sides | None:
             return subject_before(view, reach), between, reach, match.last
         return between[:1], between[1:], reach, match.last
     genitive = [] if entry.no_genitive else genitive_after(view, match.last)
+    if not genitive and not entry.no_genitive:
+        genitive = _parsed(
+            view, lambda t: dependents.genitive(view, t, match) or dependents.relative_agent(view, t, match)
+        )
     after = genitive[-1].last if genitive else match.last
     agent = agent_by(view, after)
     if genitive and agent:  # "aneksasi wilayah Ukraina oleh Rusia"
@@ -166,7 +190,9 @@ def _noun_sides(view: View, match: Match) -> Sides | None:
         return genitive, targets, reach, found.stop
     if light is None and any(k in view.triggers for k in range(_subject_start(view, reach), reach)):
         return [], found.args, reach, found.stop  # an event noun does not borrow another verb's subject
-    return subject_before(view, reach), found.args, reach, found.stop
+    sources = subject_before(view, reach) or _parsed(view, lambda t: dependents.subject(view, t, match))
+    targets = found.args or _parsed(view, lambda t: dependents.objects(view, t, match, entry.preps, entry.direct))
+    return sources, targets, reach, found.stop
 
 
 def _subject_start(view: View, i: int) -> int:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from peristiwa.stages.events.lexicon import Lexicon, Match
 from peristiwa.stages.events.participants import Arg
 from peristiwa.stages.events.text import Tok, phrase_at, phrase_ending_at
+from peristiwa.stages.events.tree import Tree
 
 VERB_RE = re.compile(r"^(?:mem|men|meng|meny|mel|mer|mew|mey|ber|be[kt]er|di)\w{4,}$")
 
@@ -46,6 +48,7 @@ class Grammar:
     mutual: set[str] = field(init=False)
     clausal_nouns: set[str] = field(init=False)
     event_anaphora: set[str] = field(init=False)
+    phrase_members: set[str] = field(init=False)
 
     def __post_init__(self) -> None:
         g = self.raw
@@ -67,6 +70,7 @@ class Grammar:
         self.mutual = set(g["mutual"])
         self.clausal_nouns = set(g.get("clausal_nouns", []))
         self.event_anaphora = set(g.get("event_anaphora", []))
+        self.phrase_members = set(g.get("phrase_member_markers", []))
 
     def cues(self, name: str) -> set[tuple[str, ...]]:
         return phrases(self.raw[name])
@@ -88,14 +92,30 @@ class View:
     arg_ending: dict[int, Arg] = field(default_factory=dict)
     # The latest source of each event type in earlier sentences: "serangan tersebut" points back to it.
     recent_sources: dict[str, list[tuple[str | None, str]]] = field(default_factory=dict)  # latest first
+    # Parses the sentence when first asked (most sentences never need it); None when no parser is configured.
+    parse: Callable[[], Tree] | None = None
+    _tree: Tree | None = None
+    _arg_of: dict[int, Arg] | None = None
 
     def __post_init__(self) -> None:
         self.index_args()
+
+    def tree(self) -> Tree | None:
+        if self._tree is None and self.parse is not None:
+            self._tree = self.parse()
+        return self._tree
+
+    def arg_containing(self, i: int) -> Arg | None:
+        """The participant one of whose tokens is token i."""
+        if self._arg_of is None:
+            self._arg_of = {k: a for a in self.args for k in range(a.first, a.last)}
+        return self._arg_of.get(i)
 
     def index_args(self) -> None:
         self.args.sort(key=lambda a: a.first)
         self.arg_at = {a.first: a for a in self.args}
         self.arg_ending = {a.last: a for a in self.args}
+        self._arg_of = None
 
     def low(self, i: int) -> str:
         return self.toks[i].low if self.lo <= i < self.hi else ""

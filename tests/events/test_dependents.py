@@ -1,0 +1,44 @@
+"""Arguments read from the dependency parse where word order finds none (`stages/events/dependents.py`).
+
+Each case is coded twice: word order alone misses the participants, the parse supplies them. The parse is a
+fallback, so a sentence word order already reads is coded the same either way.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.kit import code_text, coding
+
+ADDED_BY_THE_PARSE = [
+    # an event noun told in a relative clause takes the agent of the clause
+    (
+        "Korea Utara mengecam latihan militer gabungan yang dilakukan oleh Amerika Serikat dan Korea Selatan.",
+        {"PRK ACCUSE USA", "PRK ACCUSE KOR"},
+    ),
+    # actors listed after "seperti" are the ones the subject phrase names
+    (
+        "Beberapa negara seperti Malaysia dan Turki telah memberikan dukungan kepada Afrika Selatan.",
+        {"MYS SUPPORT ZAF", "TUR SUPPORT ZAF"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ADDED_BY_THE_PARSE)
+def test_the_parse_supplies_what_word_order_misses(text: str, expected: set[str]) -> None:
+    assert not expected & set(coding(code_text(text, parse=False)))
+    assert expected <= set(coding(code_text(text)))
+
+
+READ_THE_SAME = [
+    "Presiden Rusia Vladimir Putin tiba di Beijing pada Selasa dan bertemu dengan Presiden China Xi Jinping.",
+    "Menteri Luar Negeri AS Antony Blinken menelepon Presiden Niger Mohamed Bazoum dan menyatakan dukungan penuh "
+    "kepadanya.",
+    "Milisi dukungan Iran menyerang pangkalan militer di Irak.",  # a backer is not the subject
+    "Swiss membekukan aset milik bank sentral Rusia.",  # nor is an owner the object
+]
+
+
+@pytest.mark.parametrize("text", READ_THE_SAME)
+def test_word_order_readings_are_kept(text: str) -> None:
+    assert coding(code_text(text)) == coding(code_text(text, parse=False))
