@@ -119,3 +119,17 @@ def test_event_confusion_pairs_by_dyad_then_counts_misses_and_spurious() -> None
         ("SUPPORT", evaluate.MISSED): 1,
         (evaluate.SPURIOUS, "ACCUSE"): 1,
     }
+
+
+@needs_gold
+def test_eval_ablation_switches_the_parser_off() -> None:
+    """`peristiwa eval --no-parser` codes from word order alone: on the seeds, where the parse supplies a
+    participant, the two runs differ, and the parsed run finds more gold events."""
+    from typer.testing import CliRunner
+
+    from peristiwa.cli import app
+
+    args = ["eval", str(GOLD), "--raw", str(SHARED / "corpus" / "seeds"), "--json"]
+    runs = {flag: json.loads(CliRunner().invoke(app, [*args, flag]).stdout) for flag in ("--parser", "--no-parser")}
+    with_parse, without = (runs[f]["overall"]["events"] for f in ("--parser", "--no-parser"))
+    assert with_parse["tp"] > without["tp"]

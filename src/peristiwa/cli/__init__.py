@@ -121,6 +121,9 @@ def eval_command(
     raw: Annotated[Path, typer.Option("--raw", help="Directory with the raw articles the gold names.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     records: Annotated[Path | None, typer.Option(help="Also write the records scored here.")] = None,
+    parser: Annotated[
+        bool, typer.Option("--parser/--no-parser", help="Read event arguments from the parse too (an ablation).")
+    ] = True,
 ) -> None:
     """Run the pipeline on the raw files of a gold set and score it (P/R/F1 per layer)."""
     try:
@@ -129,7 +132,7 @@ def eval_command(
         err.print(f"[red]error:[/red] {error}")
         raise typer.Exit(1) from error
     paths = [str(raw / g["source_file"]) for g in golds if (raw / g["source_file"]).exists()]
-    documents, _ = run_pipeline(paths, Settings(), None)
+    documents, _ = run_pipeline(paths, Settings() if parser else Settings(parser_model=None), None)
     recs = [to_record(d) for d in documents]
     if records:
         records.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
