@@ -1,4 +1,5 @@
-"""Arguments read from the dependency parse where word order finds none (`stages/events/dependents.py`).
+"""What the dependency parse adds to the coder: arguments where word order finds none
+(`stages/events/dependents.py`), and bare verb stems as triggers where the parser tags them verbs.
 
 Each case is coded twice: word order alone misses the participants, the parse supplies them. The parse is a
 fallback, so a sentence word order already reads is coded the same either way.
@@ -21,6 +22,9 @@ ADDED_BY_THE_PARSE = [
         "Beberapa negara seperti Malaysia dan Turki telah memberikan dukungan kepada Afrika Selatan.",
         {"MYS SUPPORT ZAF", "TUR SUPPORT ZAF"},
     ),
+    # bare stems of active verbs, news and headline style
+    ("Filipina tolak klaim China atas Laut China Selatan.", {"PHL REJECT CHN"}),
+    ("Amerika Serikat kirim kapal perang ke Filipina.", {"USA MOBILIZE -"}),
 ]
 
 
@@ -36,6 +40,8 @@ READ_THE_SAME = [
     "kepadanya.",
     "Milisi dukungan Iran menyerang pangkalan militer di Irak.",  # a backer is not the subject
     "Swiss membekukan aset milik bank sentral Rusia.",  # nor is an owner the object
+    # a clause after "bahwa" does not share the subject of the verb before it
+    "Indonesia menambahkan bahwa mendukung Israel bukanlah pilihan.",
 ]
 
 

@@ -46,7 +46,8 @@ def find_triggers(view: View) -> None:
         matches = [
             m
             for m in view.lexicon.matches_at(bounded, i)
-            if not m.entry.predicate or _in_predicate(view, i, m.entry.predicate)
+            if (not m.entry.predicate or _in_predicate(view, i, m.entry.predicate))
+            and (not m.head.needs_verb_tag or _tagged_verb(view, i))
         ]
         if matches and not _modifier_use(view, i) and not _inside_title(view, i):
             view.triggers[i] = matches[0]
@@ -54,6 +55,11 @@ def find_triggers(view: View) -> None:
             i = matches[0].last
         else:
             i += 1
+
+
+def _tagged_verb(view: View, i: int) -> bool:
+    tree = view.tree()
+    return tree is not None and tree.upos.get(i) == "VERB"
 
 
 def _inside_title(view: View, i: int) -> bool:

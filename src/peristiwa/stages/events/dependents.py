@@ -73,6 +73,8 @@ def subject(view: View, tree: Tree, match: Match) -> list[Arg]:
             return actor_of(view, tree, tree.head[node])
         if tree.rel.get(node) not in SHARED_SUBJECT_RELS or node not in tree.head:
             return []
+        if any(view.low(k) in view.grammar.hard for k in tree.kids(node, "mark")):
+            return []  # "… menambahkan bahwa mendukung X …": a clause after "bahwa" has a subject of its own
         node = tree.head[node]
     return []
 

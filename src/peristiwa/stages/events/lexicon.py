@@ -14,6 +14,7 @@ from peristiwa.stages.events.text import Tok
 NOUN_AFFIXES = {"-an", "pe-an", "per-an", "ke-an", "ber-an"}
 PASSIVE_AFFIXES = {"di", "di-kan", "di-i", "diper-kan", "ter"}
 CLITICS = ("nya", "lah", "kah")
+BARE_STEM_OF = {"me", "me-kan"}  # active verbs whose bare stem news writes as the verb ("AS kirim kapal induk")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,9 @@ class Head:
     words: tuple[str, ...]  # the head, one or more tokens ("nota protes")
     pos: str  # verb | noun
     passive: bool
+    # The bare stem of an active verb ("minta", "tolak", "kirim"): headline and quick-news style, but the same
+    # letters are often a noun or part of a name, so it is a trigger only where the parser tags it a verb.
+    needs_verb_tag: bool = False
 
 
 @dataclass(slots=True)
@@ -157,6 +161,10 @@ def _heads(raw: dict[str, Any], entry: Entry, irregular: dict[str, str]) -> list
         heads.append(Head(entry, tuple(word.split()), "verb", word.startswith("di")))
     for word in raw.get("nouns", []):
         heads.append(Head(entry, tuple(word.split()), "noun", False))
+    if BARE_STEM_OF & set(raw.get("affixes", [])) and "root" in raw:
+        written = {h.words for h in heads}
+        if (raw["root"],) not in written:
+            heads.append(Head(entry, (raw["root"],), "verb", False, needs_verb_tag=True))
     return heads
 
 
