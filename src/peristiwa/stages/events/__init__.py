@@ -30,6 +30,7 @@ from peristiwa.stages.events.reciprocal import Antecedents, reciprocal_pairs
 from peristiwa.stages.events.text import Tok, sentences_of, tokenize
 from peristiwa.stages.events.tree import build_tree
 from peristiwa.stages.events.view import Grammar, View
+from peristiwa.stages.nlp.syntax import parse_sentences
 
 __all__ = ["EventsStage", "code_events", "make_stage"]
 
@@ -71,6 +72,8 @@ def code_events(doc: Document, lexicon: Lexicon, parser_model: Path | None = Non
         frozenset(e.id for e in doc.entities if e.type == "PER"),
     )
     recent: dict[str, list[tuple[str | None, str]]] = {}  # per type, the sources of asserted events, latest first
+    if parser_model is not None:
+        parse_sentences(doc, _may_need_parse(toks, sentences_of(doc), args, lexicon), parser_model)
     for sentence in sentences_of(doc):
         view = _view(toks, sentence, args, grammar, lexicon, earlier)
         if view is None:
@@ -91,6 +94,20 @@ def code_events(doc: Document, lexicon: Lexicon, parser_model: Path | None = Non
                     latest = (event.source, event.source_entity)
                     recent[event.type] = [latest, *(r for r in recent.get(event.type, []) if r != latest)][:4]
     return events
+
+
+def _may_need_parse(toks: list[Tok], sentences: list[Sentence], args: list[Arg], lexicon: Lexicon) -> list[Sentence]:
+    """Sentences with a participant and a word that may start a trigger: the ones whose parse the coder may ask
+    for, parsed together in one batch up front (see `parse_sentences`)."""
+    starts = sorted(a.first for a in args)
+    chosen = []
+    for sentence in sentences:
+        lo = bisect_left(toks, sentence.start, key=lambda t: t.start)
+        hi = bisect_left(toks, sentence.end, lo=lo, key=lambda t: t.start)
+        k = bisect_left(starts, lo)
+        if k < len(starts) and starts[k] < hi and any(lexicon.may_start_trigger(t.low) for t in toks[lo:hi]):
+            chosen.append(sentence)
+    return chosen
 
 
 def _view(

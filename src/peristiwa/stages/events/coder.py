@@ -58,6 +58,8 @@ def find_triggers(view: View) -> None:
 
 
 def _tagged_verb(view: View, i: int) -> bool:
+    if not view.args:
+        return False  # no participant, no event: the sentence need not be parsed
     tree = view.tree()
     return tree is not None and tree.upos.get(i) == "VERB"
 
@@ -144,26 +146,26 @@ Sides = tuple[list[Arg], list[Arg], int, int]
 def _verb_sides(view: View, match: Match) -> Sides:
     entry = match.entry
     if match.head.passive:
-        sources = agent_after(view, match.last) or _parsed(view, lambda t: dependents.agent(view, t, match))
-        targets = subject_before(view, match.first) or _parsed(
-            view, lambda t: dependents.passive_subject(view, t, match)
-        )
+        sources, targets = agent_after(view, match.last), subject_before(view, match.first)
+        sources = sources or _parsed(view, lambda t: dependents.agent(view, t, match), targets)
+        targets = targets or _parsed(view, lambda t: dependents.passive_subject(view, t, match), sources)
         return sources, targets, match.first, match.last
+    found = objects_after(view, match.last, entry.preps, entry.direct)
+    targets = found.args or (between_after(view, match.last) if "antara" in entry.preps else [])
     if entry.predicate:
         sources = _predicate_subject(view, match.first)
     else:
-        sources = subject_before(view, match.first) or _parsed(view, lambda t: dependents.subject(view, t, match))
-    found = objects_after(view, match.last, entry.preps, entry.direct)
-    targets = (
-        found.args
-        or (between_after(view, match.last) if "antara" in entry.preps else [])
-        or _parsed(view, lambda t: dependents.objects(view, t, match, entry.preps, entry.direct))
-    )
+        sources = subject_before(view, match.first)
+        sources = sources or _parsed(view, lambda t: dependents.subject(view, t, match), targets)
+    targets = targets or _parsed(view, lambda t: dependents.objects(view, t, match, entry.preps, entry.direct), sources)
     return sources, targets, match.first, found.stop
 
 
-def _parsed(view: View, read: Callable[[Tree], list[Arg]]) -> list[Arg]:
-    """Participants read from the parse of the sentence, when there is a parser."""
+def _parsed(view: View, read: Callable[[Tree], list[Arg]], besides: list[Arg]) -> list[Arg]:
+    """Participants read from the parse of the sentence, when there is a parser and a participant in the
+    sentence that is not already on the other side (else the parse, the dearest step, cannot add one)."""
+    if all(arg in besides for arg in view.args):
+        return []
     tree = view.tree()
     return read(tree) if tree is not None else []
 
@@ -182,7 +184,7 @@ def _noun_sides(view: View, match: Match) -> Sides | None:
     genitive = [] if entry.no_genitive else genitive_after(view, match.last)
     if not genitive and not entry.no_genitive:
         genitive = _parsed(
-            view, lambda t: dependents.genitive(view, t, match) or dependents.relative_agent(view, t, match)
+            view, lambda t: dependents.genitive(view, t, match) or dependents.relative_agent(view, t, match), []
         )
     after = genitive[-1].last if genitive else match.last
     agent = agent_by(view, after)
@@ -196,8 +198,10 @@ def _noun_sides(view: View, match: Match) -> Sides | None:
         return genitive, targets, reach, found.stop
     if light is None and any(k in view.triggers for k in range(_subject_start(view, reach), reach)):
         return [], found.args, reach, found.stop  # an event noun does not borrow another verb's subject
-    sources = subject_before(view, reach) or _parsed(view, lambda t: dependents.subject(view, t, match))
-    targets = found.args or _parsed(view, lambda t: dependents.objects(view, t, match, entry.preps, entry.direct))
+    sources = subject_before(view, reach) or _parsed(view, lambda t: dependents.subject(view, t, match), found.args)
+    targets = found.args or _parsed(
+        view, lambda t: dependents.objects(view, t, match, entry.preps, entry.direct), sources
+    )
     return sources, targets, reach, found.stop
 
 

@@ -81,6 +81,9 @@ class Lexicon:
     entries: list[Entry] = field(default_factory=list)
     data_dir: Path | None = None  # the data directory it was read from (other stages' cues live there too)
 
+    def may_start_trigger(self, word: str) -> bool:
+        return _strip_clitic(word, self.heads) in self.heads
+
     def matches_at(self, toks: list[Tok], i: int) -> list[Match]:
         """Triggers starting at token i: longest first, and the more constrained entry first among equals."""
         found = []

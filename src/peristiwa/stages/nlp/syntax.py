@@ -67,13 +67,23 @@ def sentence_tokens(doc: Document, sentence: Sentence) -> range:
 
 def parse_sentence(doc: Document, sentence: Sentence, model_dir: Path = PARSER_MODEL) -> range:
     """Tag and parse the tokens of `sentence` in place, once; the range of their document indices."""
-    span = sentence_tokens(doc, sentence)
-    tokens = doc.tokens[span.start : span.stop]
-    if not tokens or tokens[0].head >= 0 or len(tokens) > LONGEST_SENTENCE:
-        return span
-    for token, analysis in zip(tokens, parse_tokens(tokens, model_dir), strict=True):
-        token.upos, token.head, token.deprel = analysis.upos, span.start + analysis.head, analysis.deprel
-    return span
+    parse_sentences(doc, [sentence], model_dir)
+    return sentence_tokens(doc, sentence)
+
+
+def parse_sentences(doc: Document, sentences: Sequence[Sentence], model_dir: Path = PARSER_MODEL) -> None:
+    """Tag and parse the tokens of each sentence not parsed yet, in place, in one batch: the parser runs about
+    three times faster on a batch than one sentence at a time."""
+    spans = [sentence_tokens(doc, s) for s in sentences]
+    spans = [s for s in spans if 0 < len(s) <= LONGEST_SENTENCE and doc.tokens[s.start].head < 0]
+    if not spans:
+        return
+    nlp = load_parser(model_dir)
+    parsed = nlp.pipe(_as_doc(nlp, doc.tokens[s.start : s.stop]) for s in spans)
+    for span, sentence_doc in zip(spans, parsed, strict=True):
+        for k, analysed in zip(span, sentence_doc, strict=True):
+            token = doc.tokens[k]
+            token.upos, token.head, token.deprel = analysed.pos_, span.start + analysed.head.i, analysed.dep_.lower()
 
 
 def parse(
