@@ -22,6 +22,12 @@ ADDED_BY_THE_PARSE = [
         "Beberapa negara seperti Malaysia dan Turki telah memberikan dukungan kepada Afrika Selatan.",
         {"MYS SUPPORT ZAF", "TUR SUPPORT ZAF"},
     ),
+    # coordinated events share a recipient the first of them lacks
+    (
+        "Mesir telah meningkatkan kontak dan pertemuan dengan Israel dan Hamas.",
+        {"EGY CONSULT ISR", "EGY CONSULT HAMAS"},
+    ),
+    ("Polisi Malaysia melakukan penangkapan dan penahanan terhadap nelayan Vietnam.", {"MYS COERCE VNM"}),
     # bare stems of active verbs, news and headline style
     ("Filipina tolak klaim China atas Laut China Selatan.", {"PHL REJECT CHN"}),
     ("Amerika Serikat kirim kapal perang ke Filipina.", {"USA MOBILIZE -"}),
@@ -42,6 +48,8 @@ READ_THE_SAME = [
     "Swiss membekukan aset milik bank sentral Rusia.",  # nor is an owner the object
     # a clause after "bahwa" does not share the subject of the verb before it
     "Indonesia menambahkan bahwa mendukung Israel bukanlah pilihan.",
+    # a conjunct with an object of its own does not take the other's
+    "Beijing menolak kritik Amerika Serikat dan menyebut isu Taiwan sebagai urusan dalam negeri China.",
 ]
 
 

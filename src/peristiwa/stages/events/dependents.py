@@ -113,8 +113,26 @@ def relative_agent(view: View, tree: Tree, match: Match) -> list[Arg]:
 
 
 def objects(view: View, tree: Tree, match: Match, preps: frozenset[str], direct: bool) -> list[Arg]:
-    """The recipient: a direct object when the entry takes one, or an oblique whose preposition it allows."""
-    for kid in tree.kids(trigger_head(tree, match), *OBJECT_RELS, *OBLIQUE_RELS):
+    """The recipient: a direct object when the entry takes one, or an oblique whose preposition it allows. A
+    coordination of two events shares it when the trigger has no object of its own ("kontak dan pertemuan dengan
+    Israel")."""
+    head = trigger_head(tree, match)
+    shared = [] if tree.kids(head, *OBJECT_RELS) else [k for k in _coordinated(tree, head) if k in view.triggers]
+    for node in [head, *shared]:  # "menolak X dan menyebut Y": a conjunct with an object of its own keeps it
+        found = _object_of(view, tree, node, preps, direct)
+        if found:
+            return found
+    return []
+
+
+def _coordinated(tree: Tree, i: int) -> list[int]:
+    """The conjuncts of token i: its own, and those of the word it is a conjunct of."""
+    first = tree.head[i] if tree.rel.get(i) == "conj" and i in tree.head else i
+    return [k for k in [first, *tree.kids(first, "conj")] if k != i]
+
+
+def _object_of(view: View, tree: Tree, node: int, preps: frozenset[str], direct: bool) -> list[Arg]:
+    for kid in tree.kids(node, *OBJECT_RELS, *OBLIQUE_RELS):
         if kid in view.triggers:
             continue  # an event as the object ("menolak kritik AS"): complements link it (`coder.py`)
         case = _case_word(view, tree, kid)
