@@ -56,3 +56,12 @@ READ_THE_SAME = [
 @pytest.mark.parametrize("text", READ_THE_SAME)
 def test_word_order_readings_are_kept(text: str) -> None:
     assert coding(code_text(text)) == coding(code_text(text, parse=False))
+
+
+def test_members_of_a_listed_class_do_not_act_on_each_other() -> None:
+    """A symmetric event with several subjects and no recipient pairs the first with the rest ("Rusia dan AS
+    melanjutkan pembicaraan"), but states listed after "seperti" act side by side."""
+    listed = coding(code_text("Negara-negara seperti Malaysia dan Turki telah menyatakan komitmen untuk bekerja sama."))
+    assert not any(code.startswith("MYS") and code.endswith("TUR") for code in listed)
+    paired = coding(code_text("Malaysia dan Turki telah menyatakan komitmen untuk bekerja sama."))
+    assert any(code.startswith("MYS") and code.endswith("TUR") for code in paired)

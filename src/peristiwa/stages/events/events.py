@@ -31,7 +31,7 @@ def dyads(view: View, cand: Candidate) -> Iterator[tuple[tuple[str, str], tuple[
     if cand.mutual and len(sources) + len(targets) > 1:  # "saling tuduh", "perang antara A dan B"
         yield from _both_ways(sources + [t for t in targets if t not in sources])
         return
-    if is_symmetric(view, cand) and not targets and len(sources) > 1:
+    if is_symmetric(view, cand) and not targets and len(sources) > 1 and not _listed_members(view, cand.sources):
         sources, targets = sources[:1], sources[1:]  # "Rusia dan AS melanjutkan pembicaraan"
     if policy == "none":
         targets = []
@@ -43,6 +43,13 @@ def dyads(view: View, cand: Candidate) -> Iterator[tuple[tuple[str, str], tuple[
             if target is None and policy == "required":
                 continue
             yield source, target
+
+
+def _listed_members(view: View, sources: list[Arg]) -> bool:
+    """ "negara-negara seperti Jamaika dan Bahama berkomitmen …", "mediator dari Mesir dan Qatar": actors listed
+    as members of the subject act side by side, not with each other."""
+    first = sources[0]  # "menlu dari kedua negara" is one pair, who do meet each other
+    return first.kind != "pair" and view.low(first.first - 1) in view.grammar.phrase_members
 
 
 def _both_ways(sides: list[tuple[str, str]]) -> Iterator[tuple[tuple[str, str], tuple[str, str] | None]]:
