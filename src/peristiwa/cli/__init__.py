@@ -244,3 +244,13 @@ def _register_server_commands() -> None:
 
 
 _register_server_commands()
+
+
+def _register_knowledge_commands() -> None:
+    """`peristiwa kb …` and `peristiwa recode`: the analysts' knowledge overlay."""
+    from peristiwa.cli.kb import kb_app
+
+    app.add_typer(kb_app, name="kb")
+
+
+_register_knowledge_commands()
