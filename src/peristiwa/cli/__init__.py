@@ -248,9 +248,10 @@ _register_server_commands()
 
 def _register_knowledge_commands() -> None:
     """`peristiwa kb …` and `peristiwa recode`: the analysts' knowledge overlay."""
-    from peristiwa.cli.kb import kb_app
+    from peristiwa.cli.kb import kb_app, recode_command
 
     app.add_typer(kb_app, name="kb")
+    app.command("recode")(recode_command)
 
 
 _register_knowledge_commands()

@@ -19,13 +19,14 @@ from rich.console import Console
 from peristiwa import api
 from peristiwa.errors import PeristiwaError
 from peristiwa.settings import Settings
-from peristiwa.stages.actors.overlay import Choices, KnowledgeEditError, check_entry
+from peristiwa.stages.actors.overlay import NONE_ALLOWED, Choices, KnowledgeEditError, check_entry
 from peristiwa.store import knowledge
 from peristiwa.store.connection import connection
 
 err = Console(stderr=True)
-kb_app = typer.Typer(help="The knowledge overlay: analysts' persons and organisations on top of the shipped data.",
-                     no_args_is_help=True)
+kb_app = typer.Typer(
+    help="The knowledge overlay: analysts' persons and organisations on top of the shipped data.", no_args_is_help=True
+)
 
 Db = Annotated[Path, typer.Option("--db", help="The event database file (DuckDB).")]
 Author = Annotated[str | None, typer.Option("--author", help="Who makes the change (default: $USER).")]
@@ -62,7 +63,9 @@ def role_spec(text: str) -> dict[str, Any]:
     """'Foreign Minister,IRN,GOV,2024-08-21,' → the shipped role mapping; a bad spec says how to write it."""
     parts = [p.strip() for p in text.split(",")]
     if not 2 <= len(parts) <= 5 or not parts[0]:
-        raise KnowledgeEditError(text, ["write a role as 'ROLE,ORG,SECTOR,FROM,TO', e.g. 'Foreign Minister,IRN,GOV,2024-08-21,'"])
+        raise KnowledgeEditError(
+            text, ["write a role as 'ROLE,ORG,SECTOR,FROM,TO', e.g. 'Foreign Minister,IRN,GOV,2024-08-21,'"]
+        )
     parts += [""] * (5 - len(parts))
     role: dict[str, Any] = {"role": parts[0], "org": parts[1] or None, "sector": parts[2] or None}
     role["from"], role["to"] = _day(parts[3], text), _day(parts[4], text)
@@ -78,12 +81,29 @@ def _day(text: str, spec: str) -> str | None:
         raise KnowledgeEditError(spec, [f"{text!r} is not a date: write YYYY-MM-DD"]) from error
 
 
-def _change(db: Path, kind: str, body: dict[str, Any] | None, key: str, action: str, author: str | None,
-            reason: str | None, choices: Choices = Choices()) -> None:
+def _change(
+    db: Path,
+    kind: str,
+    body: dict[str, Any] | None,
+    key: str,
+    action: str,
+    author: str | None,
+    reason: str | None,
+    choices: Choices = NONE_ALLOWED,
+) -> None:
     try:
         with connection(db) as con:
-            number = knowledge.change(con, Settings(), kind, body, key=key, action=action, author=_author(author),
-                                      reason=reason, choices=choices)
+            number = knowledge.change(
+                con,
+                Settings(),
+                kind,
+                body,
+                key=key,
+                action=action,
+                author=_author(author),
+                reason=reason,
+                choices=choices,
+            )
     except PeristiwaError as error:
         raise _fail(error) from error
     err.print(f"change {number}: {action} {key}; run `peristiwa recode --db {db}` to re-code the articles it touches")
@@ -108,11 +128,22 @@ def add_command(
     """Add a person (with dated roles) or an organisation."""
     try:
         if kind == "person":
-            body: dict[str, Any] = {"id": key, "name": name, "names": [name, *(alias or [])], "type": "PER",
-                                    "roles": [role_spec(r) for r in role or []]}
+            body: dict[str, Any] = {
+                "id": key,
+                "name": name,
+                "names": [name, *(alias or [])],
+                "type": "PER",
+                "roles": [role_spec(r) for r in role or []],
+            }
         else:
-            body = {"id": key, "name": name, "type": "ORG", "actor": actor, "sector": sector,
-                    "aliases": [name, *(alias or [])]}
+            body = {
+                "id": key,
+                "name": name,
+                "type": "ORG",
+                "actor": actor,
+                "sector": sector,
+                "aliases": [name, *(alias or [])],
+            }
     except PeristiwaError as error:
         raise _fail(error) from error
     _change(db, kind, body, key, "add", author, reason, Choices(allow_shared_alias, allow_overlap, new_code))
@@ -144,8 +175,18 @@ def edit_command(
             kind, body, where = knowledge.entry(con, Settings(), key)
         if body is None:
             raise KnowledgeEditError(key, ["it is retired; `peristiwa kb undo` brings it back"])
-        edited = apply_edits(kind, body, name, add_alias or [], remove_alias or [], add_role or [], end_role or [],
-                             remove_role or [], actor, sector)
+        edited = apply_edits(
+            kind,
+            body,
+            name,
+            add_alias or [],
+            remove_alias or [],
+            add_role or [],
+            end_role or [],
+            remove_role or [],
+            actor,
+            sector,
+        )
     except PeristiwaError as error:
         raise _fail(error) from error
     _change(db, kind, edited, key, "edit", author, reason, Choices(allow_shared_alias, allow_overlap, new_code))
@@ -298,3 +339,29 @@ def export_command(
         text = knowledge.export_yaml(con, out)
     if out is None:
         typer.echo(text, nl=False)
+
+
+def recode_command(
+    db: Db = api.DEFAULT_DB,
+    name: Annotated[list[str] | None, typer.Option("--name", help="Also re-code articles naming this.")] = None,
+    key: Annotated[list[str] | None, typer.Option("--key", help="Also re-code articles naming this entry.")] = None,
+) -> None:
+    """Re-run the articles that mention names the knowledge changes touched; print what changed (JSON)."""
+    from peristiwa.store.recode import recode
+
+    try:
+        with connection(db) as con:
+            report = recode(con, Settings(), name or [], key or [])
+    except PeristiwaError as error:
+        raise _fail(error) from error
+    for change in report.changed:
+        err.print(f"{change.article_id[:12]} {change.title or ''}", highlight=False, soft_wrap=True)
+        for line in change.lost:
+            err.print(f"  - {line}", highlight=False, soft_wrap=True)
+        for line in change.gained:
+            err.print(f"  + {line}", highlight=False, soft_wrap=True)
+    err.print(
+        f"{report.articles} article(s) re-coded for {len(report.changes_applied)} knowledge change(s); "
+        f"{len(report.changed)} with changed events"
+    )
+    _print(report.as_dict())

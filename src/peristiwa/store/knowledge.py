@@ -18,7 +18,14 @@ import duckdb
 
 from peristiwa.settings import KnowledgeOverlay, OverlayEntry, Settings
 from peristiwa.stages.actors.kb import KnowledgeBase
-from peristiwa.stages.actors.overlay import Choices, KnowledgeEditError, check_entry, names_of, shipped_entry
+from peristiwa.stages.actors.overlay import (
+    NONE_ALLOWED,
+    Choices,
+    KnowledgeEditError,
+    check_entry,
+    names_of,
+    shipped_entry,
+)
 
 CHANGE_FIELDS = ("id", "made_at", "author", "reason", "action", "kind", "key", "before", "after", "undoes", "recoded")
 
@@ -61,7 +68,7 @@ def change(
     action: str,
     author: str,
     reason: str | None = None,
-    choices: Choices = Choices(),
+    choices: Choices = NONE_ALLOWED,
 ) -> int:
     """Check and store one change (body None retires `key`); return the id of its audit row."""
     key = key or str((body or {}).get("id") or "")
@@ -77,7 +84,9 @@ def change(
         return _write(con, kind, key, body, action, author, reason)
 
 
-def _previous(con: duckdb.DuckDBPyConnection, settings: Settings, kind: str, key: str, action: str) -> dict[str, Any] | None:
+def _previous(
+    con: duckdb.DuckDBPyConnection, settings: Settings, kind: str, key: str, action: str
+) -> dict[str, Any] | None:
     try:
         found_kind, body, where = entry(con, settings, key)
     except KnowledgeEditError:
@@ -128,18 +137,24 @@ def _set_state(con: duckdb.DuckDBPyConnection, kind: str, key: str, state: str |
 def undo(con: duckdb.DuckDBPyConnection, author: str, change_id: int | None = None, reason: str | None = None) -> int:
     """Revert one change (the latest when `change_id` is None) by restoring the overlay row it replaced; the undo is
     itself a change in the log. Only the latest change of a key can be undone (undo the later ones first)."""
+    latest_open = (
+        "WHERE action <> 'undo' AND id NOT IN (SELECT undoes FROM kb_changes WHERE undoes IS NOT NULL) "
+        "ORDER BY id DESC LIMIT 1"
+    )
     row = con.execute(
-        "SELECT id, kind, key, before FROM kb_changes "
-        + ("WHERE id = ?" if change_id is not None else "ORDER BY id DESC LIMIT 1"),
+        "SELECT id, kind, key, before, after FROM kb_changes "
+        + ("WHERE id = ?" if change_id is not None else latest_open),
         [change_id] if change_id is not None else [],
     ).fetchone()
     if row is None:
         what = f"change {change_id}" if change_id is not None else "any change"
         raise KnowledgeEditError(str(change_id or "-"), [f"there is no {what} to undo; see `peristiwa kb log`"])
-    number, kind, key, before = row
-    latest = con.execute("SELECT max(id) FROM kb_changes WHERE key = ?", [key]).fetchone()
-    if latest and latest[0] != number:
-        raise KnowledgeEditError(key, [f"change {latest[0]} changed {key} after change {number}: undo it first"])
+    number, kind, key, before, after = row
+    if _state(con, key) != after:
+        later = con.execute("SELECT max(id) FROM kb_changes WHERE key = ?", [key]).fetchone()
+        raise KnowledgeEditError(
+            key, [f"change {later[0] if later else '?'} changed {key} after change {number}: undo it first"]
+        )
     with _transaction(con):
         current = _state(con, key)
         new = _next_id(con)
@@ -192,16 +207,10 @@ def entries(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     ]
 
 
-def pending_names(con: duckdb.DuckDBPyConnection) -> tuple[list[int], set[str]]:
-    """The changes not yet re-coded and every name they touched (before and after)."""
-    rows = con.execute("SELECT id, kind, before, after FROM kb_changes WHERE NOT recoded ORDER BY id").fetchall()
-    names: set[str] = set()
-    for _, kind, before, after in rows:
-        for state in (before, after):
-            body = json.loads(state)["body"] if state else None
-            if body:
-                names.update(n for n in names_of(kind, json.loads(body)) if n.strip())
-    return [r[0] for r in rows], names
+def pending(con: duckdb.DuckDBPyConnection) -> tuple[list[int], list[str]]:
+    """The changes not yet re-coded, and the entries they changed."""
+    rows = con.execute("SELECT id, key FROM kb_changes WHERE NOT recoded ORDER BY id").fetchall()
+    return [r[0] for r in rows], sorted({r[1] for r in rows})
 
 
 def mark_recoded(con: duckdb.DuckDBPyConnection, ids: list[int]) -> None:
@@ -209,17 +218,21 @@ def mark_recoded(con: duckdb.DuckDBPyConnection, ids: list[int]) -> None:
         con.execute(f"UPDATE kb_changes SET recoded = true WHERE id IN ({', '.join('?' * len(ids))})", ids)
 
 
-def changed_names_with_shipped(con: duckdb.DuckDBPyConnection, settings: Settings, keys: list[str]) -> set[str]:
-    """Every name of the given entries: shipped, overlaid now, and in their history."""
+def names_of_entries(con: duckdb.DuckDBPyConnection, settings: Settings, keys: list[str]) -> set[str]:
+    """Every name the given entries have had: shipped, and before and after each change."""
     names: set[str] = set()
     for key in keys:
         for kind in ("person", "organisation"):
             shipped = shipped_entry(settings.data_dir / "actors", kind, key)
             if shipped:
                 names.update(names_of(kind, shipped))
-    for row in con.execute(
-        f"SELECT kind, before, after FROM kb_changes WHERE key IN ({', '.join('?' * len(keys))})", keys
-    ).fetchall() if keys else []:
+    for row in (
+        con.execute(
+            f"SELECT kind, before, after FROM kb_changes WHERE key IN ({', '.join('?' * len(keys))})", keys
+        ).fetchall()
+        if keys
+        else []
+    ):
         for state in row[1:]:
             body = json.loads(state)["body"] if state else None
             if body:

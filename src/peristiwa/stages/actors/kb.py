@@ -179,9 +179,9 @@ class KnowledgeBase:
     coref: dict[str, Any] = field(default_factory=dict)
 
     @staticmethod
-    def load(data_dir: Path, overlay: KnowledgeOverlay = KnowledgeOverlay()) -> KnowledgeBase:
+    def load(data_dir: Path, overlay: KnowledgeOverlay | None = None) -> KnowledgeBase:
         """The knowledge base in `data_dir` (the `actors` folder of `Settings.data_dir`) with `overlay` on top."""
-        return _load_cached(data_dir.resolve(), overlay)
+        return _load_cached(data_dir.resolve(), overlay or KnowledgeOverlay())
 
     def lookup(self, alias: str) -> list[Entry]:
         return self.aliases.get(alias, [])

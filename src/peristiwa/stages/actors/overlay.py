@@ -10,13 +10,12 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from peristiwa.errors import PeristiwaError
-from pathlib import Path
-
 from peristiwa.stages.actors.kb import KnowledgeBase, Organisation, Person, PersonRole, shipped_items
 
 KINDS = ("person", "organisation")
@@ -48,7 +47,12 @@ class Choices:
     new_code: bool = False  # an organisation acting under a code the knowledge base does not know yet
 
 
-def check_entry(kb: KnowledgeBase, kind: str, body: dict[str, Any], previous: dict[str, Any] | None, choices: Choices) -> None:
+NONE_ALLOWED = Choices()
+
+
+def check_entry(
+    kb: KnowledgeBase, kind: str, body: dict[str, Any], previous: dict[str, Any] | None, choices: Choices
+) -> None:
     """Raise KnowledgeEditError listing every problem of `body` (the entry after the change) against `kb` (the
     knowledge before it); `previous` is the entry before the change (None for a new one)."""
     key = str(body.get("id") or "?")
