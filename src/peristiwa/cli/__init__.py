@@ -252,6 +252,9 @@ def _register_knowledge_commands() -> None:
 
     app.add_typer(kb_app, name="kb")
     app.command("recode")(recode_command)
+    from peristiwa.cli.corrections import corrections_app
+
+    app.add_typer(corrections_app, name="corrections")
 
 
 _register_knowledge_commands()

@@ -46,7 +46,7 @@ def _fail(error: PeristiwaError) -> typer.Exit:
     return typer.Exit(1)
 
 
-def _author(author: str | None) -> str:
+def author_name(author: str | None) -> str:
     if author:
         return author
     try:
@@ -100,7 +100,7 @@ def _change(
                 body,
                 key=key,
                 action=action,
-                author=_author(author),
+                author=author_name(author),
                 reason=reason,
                 choices=choices,
             )
@@ -299,7 +299,7 @@ def undo_command(
     """Undo a change (it stays in the log, with the undo after it)."""
     try:
         with connection(db) as con:
-            number = knowledge.undo(con, _author(author), change, reason)
+            number = knowledge.undo(con, author_name(author), change, reason)
     except PeristiwaError as error:
         raise _fail(error) from error
     err.print(f"change {number} undoes {change if change is not None else 'the latest change'}")

@@ -219,6 +219,7 @@ class EventRow(BaseModel):
     num_copies: int | None = None
     source_url: str | None = None
     text: str | None = None
+    corrected: bool | None = Field(None, description="An analyst's correction set this event's fields.")
     source_name: str | None = Field(None, description="Name of the entity `source_entity` stands for.")
     target_name: str | None = Field(None, description="Name of the entity `target_entity` stands for.")
 

@@ -20,7 +20,6 @@ from peristiwa.stages.clean.stored import recode_stages
 from peristiwa.stages.ingest import RawArticle, to_document
 from peristiwa.store import knowledge
 from peristiwa.store.bulk import Keys
-from peristiwa.store.rows import Record
 from peristiwa.store.writer import Writer
 
 if TYPE_CHECKING:
@@ -90,13 +89,6 @@ def _line(kind: Any, source: Any, target: Any, negated: Any, evidence: Any) -> s
     return f"{'NOT ' if negated else ''}{kind} {source or '-'}→{target or '-'} «{evidence or ''}»"
 
 
-def record_event_lines(record: Record) -> list[str]:
-    return [
-        _line(e.get("type"), e.get("source"), e.get("target"), e.get("negated"), (e.get("evidence") or {}).get("text"))
-        for e in sorted(record.get("events") or [], key=lambda e: (e.get("evidence") or {}).get("start") or 0)
-    ]
-
-
 def stored_raw(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[tuple[str, RawArticle]]:
     """(stored id, input) for each article: its stored body with what cleaning had found."""
     with Keys(con, ["id"], [(i,) for i in ids]) as keys:
@@ -155,7 +147,8 @@ def recode_articles(
         records.append(to_record(pipeline.run(doc)))
         titles[aid] = raw.hints["stored"]["title"]
     Writer(con, settings.data_dir).rewrite(records)
-    changes = [ArticleChange(r["id"], titles[r["id"]], before.get(r["id"], []), record_event_lines(r)) for r in records]
+    after = event_lines(con, ids)  # as stored: analysts' corrections applied on top of the new machine output
+    changes = [ArticleChange(aid, titles.get(aid), before.get(aid, []), after.get(aid, [])) for aid in ids]
     return [c for c in changes if c.lost or c.gained]
 
 

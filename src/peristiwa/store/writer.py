@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from peristiwa.store import derive
+from peristiwa.store import corrections, derive
 from peristiwa.store.bulk import Keys, insert
 from peristiwa.store.errors import WriteFailed
 from peristiwa.store.linking import LinkOptions, find_links
@@ -47,6 +47,7 @@ class Writer:
 
     def __init__(self, con: duckdb.DuckDBPyConnection, data_dir: Path, options: LinkOptions | None = None) -> None:
         self.con = con
+        self.data_dir = data_dir
         self.options = options or LinkOptions()
         self.fingerprinter = fingerprinter(data_dir, self.options.dup_threshold)
         self.types = plover_types(data_dir)
@@ -105,6 +106,7 @@ class Writer:
         old_stories |= stories or set()
         delete_articles(self.con, replaced)
         self._insert(new)
+        corrections.reapply(self.con, self.data_dir, {r["id"]: source_key(r) for r in new})
         links = find_links(self.con, [r["id"] for r in new], self.options)
         insert(
             self.con,

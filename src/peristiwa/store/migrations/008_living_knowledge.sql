@@ -41,7 +41,8 @@ CREATE TABLE corrections (
     made_at    TIMESTAMP NOT NULL,
     machine    VARCHAR,                -- JSON of the machine's item at correction time
     review     BOOLEAN NOT NULL DEFAULT false,  -- the machine output under the correction changed since
-    withdrawn  BOOLEAN NOT NULL DEFAULT false
+    withdrawn  BOOLEAN NOT NULL DEFAULT false,
+    source_key VARCHAR                 -- the article's source: a changed version (new id) takes the corrections along
 );
 
 -- Knowledge proposed by the stream, with its evidence; a decision (accepted / rejected) is remembered so a rejected
@@ -60,3 +61,9 @@ CREATE TABLE kb_proposals (
     decided_by VARCHAR,
     decided_at TIMESTAMP
 );
+
+-- The flag exports and the API carry: an analyst's correction set this mention's (or merged event's) fields.
+ALTER TABLE event_mentions ADD COLUMN corrected BOOLEAN DEFAULT false;
+ALTER TABLE events ADD COLUMN corrected BOOLEAN DEFAULT false;
+UPDATE event_mentions SET corrected = false;
+UPDATE events SET corrected = false;
