@@ -96,7 +96,9 @@ def test_corrections_reach_the_plover_export_and_score_as_gold(tmp_path: Path) -
     with connection(db) as con:
         correct(con, EMBASSY, type="COOPERATE")
         aid, mid, *_ = mention(con, "penarikan pasukan NATO")
-        corrections.add(con, DATA_DIR, knowledge.knowledge_base(Settings()), aid, "event", mid, "wrong", {}, None, "ana")
+        corrections.add(
+            con, DATA_DIR, knowledge.knowledge_base(Settings()), aid, "event", mid, "wrong", {}, None, "ana"
+        )
     exported = tmp_path / "events.jsonl"
     assert run_cli("export", "--format", "plover-jsonl", "-o", str(exported), "--db", str(db)).returncode == 0
     events = [json.loads(line) for line in exported.read_text(encoding="utf-8").splitlines()]
