@@ -11,7 +11,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 
 from peristiwa import __version__
-from peristiwa.server import routes_read, routes_write
+from peristiwa.server import routes_knowledge, routes_read, routes_write
 from peristiwa.server.config import ServerOptions, check_exposure, write_hosts
 from peristiwa.server.errors import install_handlers
 from peristiwa.server.extractor import Extractor
@@ -65,6 +65,8 @@ def create_app(
     install_handlers(app)
     app.include_router(routes_read.router)
     app.include_router(routes_write.router)
+    app.include_router(routes_knowledge.reads)
+    app.include_router(routes_knowledge.writes)
     mount_static(app, options.static_dir)
     app.add_middleware(BodyLimit, max_body=options.max_body)
     app.add_middleware(SecurityHeaders)  # added last, so outermost: also covers 413s and errors

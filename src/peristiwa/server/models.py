@@ -413,6 +413,21 @@ class ArticleEvent(BaseModel):
     magnitude: dict[str, Any]
     evidence: Span | None = None
     rule: str | None = None
+    corrected: bool | None = Field(None, description="An analyst's correction set this event's fields.")
+
+
+class CorrectionOut(BaseModel):
+    id: int
+    article_id: str
+    item: str = Field(description="event, quote, entity or date")
+    target: str = Field(description="The item: an event's mention_id, a quote's or date's number, an entity id.")
+    action: str = Field(description="wrong (left out) or fix (fields set)")
+    fields: dict[str, Any] = {}
+    note: str | None = None
+    author: str
+    made_at: str | None = None
+    machine: dict[str, Any] | None = Field(None, description="The item as the machine had it.")
+    review: bool = Field(False, description="The machine's item under the correction changed since.")
 
 
 class ArticleDetail(BaseModel):
@@ -434,6 +449,7 @@ class ArticleDetail(BaseModel):
     dates: list[DateOut]
     places: list[PlaceOut]
     events: list[ArticleEvent]
+    corrections: list[CorrectionOut] = []
 
 
 class SearchArticle(BaseModel):
