@@ -101,7 +101,8 @@ function eventRows(article, select) {
       'event.rule'].map((k) => h('th', {}, t(k))))),
     h('tbody', {}, article.events.map((e, i) => h('tr', { class: 'clickable', 'data-event': i,
       'on:click': () => select(`event-${i}`) },
-    h('td', {}, actorLink(e.source)), h('td', {}, e.type, e.negated ? ` (${t('event.negated')})` : ''),
+    h('td', {}, actorLink(e.source)), h('td', {}, e.type, e.negated ? ` (${t('event.negated')})` : '',
+      e.corrected ? h('span', { class: 'tag corrected-mark', title: t('article.corrected') }, `✎ ${t('article.corrected')}`) : ''),
     h('td', {}, actorLink(e.target)), h('td', {}, quadBadge(e.quad)), h('td', { class: 'mono' }, e.rule || '')))));
 }
 
@@ -133,6 +134,18 @@ function quoteList(article) {
     h('span', { class: 'meta' }, q.speaker || t('quote.unknown'), q.cue ? ` · ${q.cue}` : ''))));
 }
 
+/** The analysts' corrections of this article: what each changed, by whom, and which need a second look. */
+function correctionList(article) {
+  const items = article.corrections || [];
+  if (!items.length) return null;
+  return section('article.corrections', h('ul', { class: 'list corrections-list' }, items.map((c) => h('li', {
+    class: c.review ? 'correction review' : 'correction' },
+  h('span', { class: 'tag' }, t(`correction.${c.action}`)), ' ', `${c.item} ${c.target}`,
+  Object.keys(c.fields || {}).length ? ` → ${Object.entries(c.fields).map(([k, v]) => `${k}: ${v}`).join(', ')}` : '',
+  ` · ${c.author}`, c.note ? ` · ${c.note}` : '',
+  c.review ? h('strong', { class: 'review-mark' }, ` ⚠ ${t('article.review')}`) : ''))));
+}
+
 function removedList(article) {
   const items = article.removed || [];
   if (!items.length) return null;
@@ -162,6 +175,7 @@ export async function render(main, { args, query }) {
       h('aside', { class: 'side' }, h('div', { class: 'card sticky' }, h('h2', {}, t('article.detail')), panel))),
     h('div', { class: 'grid two' }, section('article.events', eventRows(article, select)),
       section('article.quotes', quoteList(article))),
+    correctionList(article) || '',
     section('article.entities', entityList(article, select)),
     tip);
   if (query.at) requestAnimationFrame(() => focusOffset(textBox, Number(query.at)));
