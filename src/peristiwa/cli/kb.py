@@ -365,3 +365,58 @@ def recode_command(
         f"{len(report.changed)} with changed events"
     )
     _print(report.as_dict())
+
+
+@kb_app.command("proposals")
+def proposals_command(
+    db: Db = api.DEFAULT_DB,
+    all_: Annotated[bool, typer.Option("--all", help="Include accepted and rejected ones.")] = False,
+) -> None:
+    """What the stored articles suggest adding: new office holders, recurring unknown persons and organisations,
+    each with its sentences and the number of articles (JSON Lines, most supported first)."""
+    from peristiwa.store.proposals import proposals
+
+    with connection(db) as con:
+        for row in proposals(con, Settings(), include_decided=all_):
+            _print(row)
+
+
+@kb_app.command("accept")
+def accept_command(
+    key: Annotated[str, typer.Argument(help="The proposal's key (kb proposals).")],
+    db: Db = api.DEFAULT_DB,
+    author: Author = None,
+    new_id: Annotated[str | None, typer.Option("--id", help="The id of the new entry.")] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="Organisation: the code it acts as.")] = None,
+    sector: Annotated[str | None, typer.Option("--sector", help="Organisation: its sector.")] = None,
+    new_code: NewCode = False,
+    allow_shared_alias: SharedAlias = False,
+) -> None:
+    """Accept a proposal: it becomes overlay entries (a new office holder also ends the old holder's term)."""
+    from peristiwa.store.proposals import accept
+
+    overrides = {k: v for k, v in (("id", new_id), ("actor", actor), ("sector", sector)) if v}
+    try:
+        with connection(db) as con:
+            made = accept(con, Settings(), key, author_name(author), overrides,
+                          Choices(shared_alias=allow_shared_alias, new_code=new_code))  # fmt: skip
+    except PeristiwaError as error:
+        raise _fail(error) from error
+    err.print(f"accepted as change(s) {', '.join(map(str, made))}; run `peristiwa recode --db {db}`")
+
+
+@kb_app.command("reject")
+def reject_command(
+    key: Annotated[str, typer.Argument(help="The proposal's key (kb proposals).")],
+    db: Db = api.DEFAULT_DB,
+    author: Author = None,
+) -> None:
+    """Reject a proposal; it is remembered and not proposed again."""
+    from peristiwa.store.proposals import reject
+
+    try:
+        with connection(db) as con:
+            reject(con, Settings(), key, author_name(author))
+    except PeristiwaError as error:
+        raise _fail(error) from error
+    err.print(f"rejected {key}")

@@ -13,7 +13,7 @@ from peristiwa.server.deps import READ_ERRORS, WRITE_ERRORS, store
 from peristiwa.server.errors import ApiError
 from peristiwa.settings import Settings
 from peristiwa.stages.actors.overlay import Choices, KnowledgeEditError
-from peristiwa.store import corrections, knowledge
+from peristiwa.store import corrections, knowledge, proposals
 from peristiwa.store.recode import recode
 
 reads = APIRouter(prefix="/v1", responses=READ_ERRORS, tags=["knowledge"])
@@ -72,6 +72,39 @@ def show_entry(request: Request, key: str) -> dict[str, Any]:
 def list_changes(request: Request) -> list[dict[str, Any]]:
     """The audit log of the knowledge overlay, newest first."""
     return store(request).read(lambda con: knowledge.changes(con))
+
+
+class DecisionIn(BaseModel):
+    key: str = Field(description="The proposal's key (GET /v1/kb/proposals).")
+    author: str = Field(min_length=1, max_length=100)
+    overrides: dict[str, str] = Field({}, description="id, actor, sector of the new entry.")
+    new_code: bool = False
+
+
+@reads.get("/kb/proposals")
+def list_proposals(request: Request) -> list[dict[str, Any]]:
+    """What the stored articles suggest adding (new office holders, recurring unknown persons and organisations),
+    with sentences and article counts; decided ones are left out."""
+    return store(request).read(lambda con: proposals.proposals(con, _settings(request)))
+
+
+@writes.post("/kb/proposals/accept")
+def accept_proposal(request: Request, body: DecisionIn) -> dict[str, Any]:
+    """Accept a proposal: it becomes overlay entries; run /v1/recode afterwards."""
+
+    def run(con: Any) -> list[int]:
+        choices = Choices(new_code=body.new_code)
+        return proposals.accept(con, _settings(request), body.key, body.author, body.overrides, choices)
+
+    return {"changes": _checked(lambda: store(request).change(run))}
+
+
+@writes.post("/kb/proposals/reject")
+def reject_proposal(request: Request, body: DecisionIn) -> dict[str, Any]:
+    _checked(
+        lambda: store(request).change(lambda con: proposals.reject(con, _settings(request), body.key, body.author))
+    )
+    return {"rejected": body.key}
 
 
 @writes.post("/kb/entries")

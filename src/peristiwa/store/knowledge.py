@@ -90,7 +90,7 @@ def _previous(
     try:
         found_kind, body, where = entry(con, settings, key)
     except KnowledgeEditError:
-        if action == "add":
+        if action in ("add", "accept"):  # an accepted proposal may add an entry
             return None
         raise
     if action == "add" and where != "retired":
@@ -240,15 +240,28 @@ def names_of_entries(con: duckdb.DuckDBPyConnection, settings: Settings, keys: l
     return {n for n in names if n.strip()}
 
 
+_IN_TRANSACTION: set[int] = set()  # connections inside `transaction`: the changes join it
+
+
 @contextmanager
-def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """One transaction for several changes (accepting a proposal ends one term and starts another): all or none."""
+    if id(con) in _IN_TRANSACTION:
+        yield
+        return
     con.execute("BEGIN TRANSACTION")
+    _IN_TRANSACTION.add(id(con))
     try:
         yield
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
+    finally:
+        _IN_TRANSACTION.discard(id(con))
+
+
+_transaction = transaction
 
 
 def _next_id(con: duckdb.DuckDBPyConnection) -> int:
