@@ -11,6 +11,8 @@ import httpx
 import pytest
 
 from peristiwa.api import Peristiwa
+from peristiwa.store.connection import connection
+from tests.knowledge.test_proposals import KEY, SUGIONO, stale_knowledge
 from tests.knowledge.test_recode import KABUL
 from tests.web.conftest import Watch, open_view, serving, shot, wait_rendered
 
@@ -70,3 +72,34 @@ def test_edit_a_role_recode_and_see_the_changed_event(kb_page: Any, kabul_url: s
     assert "a working visit" in page.locator(".corrections-list").inner_text()
     shot(page, "article-corrected")
     assert not watch.errors and not watch.outside
+
+
+@pytest.fixture(scope="module")
+def stale_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db: Path = tmp_path_factory.mktemp("web_proposals") / "stale.duckdb"
+    with connection(db) as con:
+        stale_knowledge(con)
+    Peristiwa(db).ingest([str(p) for p in SUGIONO])
+    with serving(db) as url:
+        yield url
+
+
+def test_accept_a_proposed_office_holder_and_recode(browser: Any, stale_url: str, watch: Watch) -> None:
+    context = browser.new_context(base_url=stale_url, viewport={"width": 1360, "height": 900}, locale="en-US")
+    page = context.new_page()
+    page.on("pageerror", lambda error: watch.errors.append(str(error)))
+    page.set_default_timeout(120_000)
+    open_view(page, "#/kb", "kb")
+    proposal = page.locator(f'.kb-proposal[data-key="{KEY}"]')
+    assert "Retno Marsudi" in proposal.inner_text() and "3 article(s)" in proposal.inner_text()
+    assert proposal.locator(".evidence li").count() == 3
+    page.fill("#kb-author", "ana")
+    page.dispatch_event("#kb-author", "change")
+    proposal.locator(".kb-accept").click()
+    page.wait_for_selector("#kb-status .ok-box")
+    page.click("#kb-recode")
+    page.wait_for_selector("#kb-recoded .kb-recoded-article")
+    assert "+ AGREE IDN→PSE" in page.locator("#kb-recoded").inner_text()
+    shot(page, "kb-proposal-accepted")
+    context.close()
+    assert not watch.errors

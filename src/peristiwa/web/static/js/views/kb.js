@@ -90,6 +90,36 @@ function history(changes) {
     h('span', { class: 'tag' }, c.action), ' ', `#${c.id} · ${c.made_at} · ${c.author}`, c.reason ? ` · ${c.reason}` : '')));
 }
 
+/** What the stored articles suggest adding, with their sentences; accept or reject each. */
+function proposalList(items, status) {
+  if (!items.length) return empty('kb.no_proposals');
+  const decide = async (proposal, verb, row) => {
+    const author = localStorage.getItem('peristiwa.author') || '';
+    if (!author) { message(status, t('kb.need_author'), true); return; }
+    try {
+      await post(`/kb/proposals/${verb}`, { key: proposal.key, author });
+      row.classList.add(`decided-${verb}`);
+      row.querySelectorAll('button').forEach((b) => { b.disabled = true; });
+      message(status, t(`kb.${verb}ed`, { key: proposal.key }), false);
+    } catch (error) {
+      message(status, error.message, true);
+    }
+  };
+  return h('ul', { class: 'list kb-proposals' }, items.map((p) => {
+    const row = h('li', { class: 'kb-proposal', 'data-key': p.key },
+      h('strong', {}, p.name), ' ', h('span', { class: 'tag' }, t(`kb.proposal.${p.kind}`)),
+      p.role ? ` ${p.role}` : '', p.actor ? ` · ${p.actor}` : '',
+      p.holders.length ? ` · ${t('kb.held_by', { names: p.holders.join(', ') })}` : '',
+      ` · ${t('kb.articles_n', { n: p.count })}`,
+      h('ul', { class: 'evidence' }, p.evidence.map((e) => h('li', {},
+        link('article', [e.article_id], e.date || e.article_id), ' ', e.sentence))));
+    row.append(
+      h('button', { type: 'button', class: 'kb-accept', 'on:click': () => decide(p, 'accept', row) }, t('kb.accept')),
+      h('button', { type: 'button', class: 'kb-reject', 'on:click': () => decide(p, 'reject', row) }, t('kb.reject')));
+    return row;
+  }));
+}
+
 function opener() {
   const input = h('input', { type: 'text', id: 'kb-key', placeholder: 'per.given_family' });
   return h('form', { class: 'card', 'on:submit': (e) => {
@@ -100,8 +130,15 @@ function opener() {
 
 export async function render(main, { args }) {
   if (!args[0]) {
-    const changes = await get('/kb/changes');
+    const [changes, proposed] = await Promise.all([get('/kb/changes'), get('/kb/proposals')]);
+    const status = h('div', { id: 'kb-status', 'aria-live': 'polite' });
+    const author = h('input', { type: 'text', id: 'kb-author', value: localStorage.getItem('peristiwa.author') || '',
+      'on:change': (e) => localStorage.setItem('peristiwa.author', e.target.value.trim()) });
+    const token = h('input', { type: 'password', id: 'kb-token', value: writeToken(), autocomplete: 'off',
+      'on:change': (e) => setWriteToken(e.target.value.trim()) });
     main.append(h('div', { class: 'page-header' }, h('h1', {}, t('kb.title'))), opener(),
+      h('div', { class: 'card kb-who' }, h('label', {}, t('kb.author'), author), h('label', {}, t('kb.token'), token)),
+      status, section('kb.proposals', proposalList(proposed, status)), recodeBox(status),
       section('kb.history', history(changes)));
     return;
   }
