@@ -62,3 +62,12 @@ def test_edit_recode_and_correct_through_the_api(served: Served) -> None:
     assert (visit["type"], visit["corrected"]) == ("COOPERATE", True)
     events = reader.get("/v1/events", params={"actor": "TALIBAN"}).json()["items"]
     assert any(e["corrected"] and e["type"] == "COOPERATE" for e in events)
+
+
+def test_new_articles_are_coded_with_the_changed_knowledge(served: Served) -> None:
+    writer = served.client(auth=True)
+    change = {"kind": "person", "entry": muttaqi_as("TALIBAN"), "author": "ana", "reason": "coding policy"}
+    assert writer.post("/v1/kb/entries", json=change).status_code == 200
+    record = writer.post("/v1/extract", json={"text": KABUL.read_text(encoding="utf-8")}).json()
+    visit = next(e for e in record["events"] if e["evidence"]["text"] == "kunjungan enam hari ke India")
+    assert visit["source"] == "TALIBAN"

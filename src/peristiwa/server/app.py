@@ -19,6 +19,7 @@ from peristiwa.server.middleware import BodyLimit, SecurityHeaders
 from peristiwa.server.static import mount_static
 from peristiwa.server.store import ServerStore
 from peristiwa.settings import Settings
+from peristiwa.store import knowledge
 
 DESCRIPTION = (
     "Indonesian news turned into source-linked PLOVER event data. Reads are open; POST routes need "
@@ -42,6 +43,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         store.open()  # fails before the first request if the file cannot be opened
+        extractor.settings = store.read(lambda con: knowledge.with_overlay(con, extractor.settings))  # analysts' KB
         if options.load_pipeline:
             extractor.load_in_background()  # reads are served meanwhile; extract waits for it
         else:

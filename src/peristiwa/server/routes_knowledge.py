@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
 
 from peristiwa.server.auth import require_writer
-from peristiwa.server.deps import READ_ERRORS, WRITE_ERRORS, store
+from peristiwa.server.deps import READ_ERRORS, WRITE_ERRORS, extractor, store
 from peristiwa.server.errors import ApiError
 from peristiwa.settings import Settings
 from peristiwa.stages.actors.overlay import Choices, KnowledgeEditError
@@ -96,7 +96,7 @@ def accept_proposal(request: Request, body: DecisionIn) -> dict[str, Any]:
         choices = Choices(new_code=body.new_code)
         return proposals.accept(con, _settings(request), body.key, body.author, body.overrides, choices)
 
-    return {"changes": _checked(lambda: store(request).change(run))}
+    return _knowledge_changed(request, {"changes": _checked(lambda: store(request).change(run))})
 
 
 @writes.post("/kb/proposals/reject")
@@ -122,7 +122,7 @@ def save_entry(request: Request, body: EntryIn) -> dict[str, Any]:
         return knowledge.change(con, _settings(request), body.kind, body.entry, action=action, author=body.author,
                                 reason=body.reason, choices=choices)  # fmt: skip
 
-    return {"change": _checked(lambda: store(request).change(run)), "key": key}
+    return _knowledge_changed(request, {"change": _checked(lambda: store(request).change(run)), "key": key})
 
 
 @writes.post("/kb/entries/{key}/retire")
@@ -132,7 +132,7 @@ def retire_entry(request: Request, key: str, body: Change) -> dict[str, Any]:
         return knowledge.change(con, _settings(request), kind, None, key=key, action="retire", author=body.author,
                                 reason=body.reason)  # fmt: skip
 
-    return {"change": _checked(lambda: store(request).change(run)), "key": key}
+    return _knowledge_changed(request, {"change": _checked(lambda: store(request).change(run)), "key": key})
 
 
 @writes.post("/kb/undo")
@@ -140,7 +140,7 @@ def undo_change(request: Request, body: UndoIn) -> dict[str, Any]:
     number = _checked(
         lambda: store(request).change(lambda con: knowledge.undo(con, body.author, body.change, body.reason))
     )
-    return {"change": number}
+    return _knowledge_changed(request, {"change": number})
 
 
 @writes.post("/recode")
@@ -165,6 +165,13 @@ def add_correction(request: Request, body: CorrectionIn) -> dict[str, Any]:
 def withdraw_correction(request: Request, number: int) -> dict[str, Any]:
     _checked(lambda: store(request).change(lambda con: corrections.withdraw(con, _settings(request).data_dir, number)))
     return {"withdrawn": number}
+
+
+def _knowledge_changed(request: Request, answer: dict[str, Any]) -> dict[str, Any]:
+    """New articles (POST /v1/extract, /v1/articles) are coded with the changed knowledge from now on."""
+    found = extractor(request)
+    found.use_settings(store(request).read(lambda con: knowledge.with_overlay(con, found.settings)))
+    return answer
 
 
 def _checked(run: Any) -> Any:
