@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 from peristiwa.api import Peristiwa
@@ -60,14 +59,15 @@ def test_edit_a_role_recode_and_see_the_changed_event(kb_page: Any, kabul_url: s
     wait_rendered(page, "article")
     events = page.locator(".view-article table.data").first.inner_text()
     assert "TALIBAN" in events
-    article_id = page.evaluate("location.hash").split("/")[2]
-    view = httpx.get(f"{kabul_url}/v1/articles/{article_id}").json()
-    visit = next(e for e in view["events"] if e["source"] == "TALIBAN" and e["type"] == "CONSULT")
-    fix = {"article_id": article_id, "item": "event", "target": visit["mention_id"], "action": "fix",
-           "fields": {"type": "COOPERATE"}, "note": "a working visit", "author": "ana"}  # fmt: skip
-    assert httpx.post(f"{kabul_url}/v1/corrections", json=fix).status_code == 200
-    page.reload()
-    wait_rendered(page, "article")
+    page.select_option("#correction-event", label="CONSULT TALIBAN→IND «kunjungan enam hari ke India»")
+    page.fill("#correction-form input[name=type]", "MEET")
+    page.click("#correction-save")
+    page.wait_for_selector("#correction-status .error-box")
+    assert "not a PLOVER event type" in page.locator("#correction-status").inner_text()
+    page.fill("#correction-form input[name=type]", "cooperate")
+    page.fill("#correction-note", "a working visit")
+    page.click("#correction-save")
+    page.wait_for_selector(".corrected-mark")
     assert page.locator(".corrected-mark").count() == 1
     assert "a working visit" in page.locator(".corrections-list").inner_text()
     shot(page, "article-corrected")

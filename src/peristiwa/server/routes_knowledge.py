@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
 
 from peristiwa.server.auth import require_writer
-from peristiwa.server.deps import READ_ERRORS, WRITE_ERRORS, extractor, store
+from peristiwa.server.deps import NOT_FOUND, READ_ERRORS, WRITE_ERRORS, extractor, store
 from peristiwa.server.errors import ApiError
 from peristiwa.settings import Settings
 from peristiwa.stages.actors.overlay import Choices, KnowledgeEditError
@@ -54,7 +54,7 @@ def _settings(request: Request) -> Settings:
     return settings or Settings()
 
 
-@reads.get("/kb/entries/{key}")
+@reads.get("/kb/entries/{key}", responses=NOT_FOUND)
 def show_entry(request: Request, key: str) -> dict[str, Any]:
     """One person or organisation as the pipeline sees it (shipped, overlaid or retired), with its changes."""
 
