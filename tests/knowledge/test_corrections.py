@@ -49,6 +49,10 @@ def test_a_correction_is_applied_and_survives_a_changed_version_and_recode(tmp_p
     with connection(db) as con:
         correct(con, EMBASSY, type="COOPERATE")
         correct(con, VISIT, negated=True)
+        correct(con, "meningkatkan hubungan dengan New Delhi", date="2025-10")
+        assert con.execute(
+            "SELECT date, date_precision FROM event_mentions WHERE evidence_text = 'meningkatkan hubungan dengan New Delhi'"
+        ).fetchone() == ("2025-10", "month")
         assert mention(con, EMBASSY)[2:] == ("COOPERATE", "IND", True)
         assert con.execute("SELECT corrected FROM events WHERE type = 'COOPERATE' AND source = 'IND'").fetchone() == (
             True,
@@ -66,8 +70,12 @@ def test_a_correction_is_applied_and_survives_a_changed_version_and_recode(tmp_p
             "SELECT source, negated, corrected FROM event_mentions WHERE evidence_text = ?", [VISIT]
         ).fetchone()
         assert visit == ("TALIBAN", True, True)  # the new machine output, with the analyst's fix on top
-        review = {c["fields"].get("type", "negated"): c["review"] for c in corrections.listing(con)}
-        assert review == {"COOPERATE": False, "negated": True}  # only the item the machine changed is flagged
+        review = {next(iter(c["fields"])): c["review"] for c in corrections.listing(con)}
+        assert review == {
+            "type": False,
+            "negated": True,
+            "date": True,
+        }  # the machine re-coded the last two  # only the item the machine changed is flagged
 
 
 def test_bad_corrections_are_refused_and_change_nothing(tmp_path: Path) -> None:

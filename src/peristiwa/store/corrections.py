@@ -309,6 +309,8 @@ def _apply(
     values = dict(fields)
     if shape.table == "event_mentions":
         values["corrected"] = True
+        if values.get("date"):  # a date the analyst gives is as precise as it is written
+            values["date_precision"] = {10: "day", 7: "month", 4: "year"}[len(str(values["date"]))]
         if "type" in values:  # the type's quad, score and CAMEO code go with it
             info = plover_types(data_dir)[values["type"]]
             values.update(quad=info.quad, score=info.score, cameo=info.cameo)
