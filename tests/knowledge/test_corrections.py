@@ -20,6 +20,7 @@ from tests.knowledge.test_recode import KABUL, taliban_government
 
 EMBASSY = "pembukaan Kembali kedutaan India di Afghanistan"  # the machine codes SUPPORT IND→AFG
 VISIT = "kunjungan enam hari ke India"  # CONSULT AFG→IND, by Muttaqi: re-coding changes it
+TIES = "meningkatkan hubungan dengan New Delhi"  # COOPERATE AFG→IND, by Muttaqi too
 
 
 def mention(con: duckdb.DuckDBPyConnection, evidence: str) -> tuple[str, str, str, str, bool]:
@@ -49,10 +50,9 @@ def test_a_correction_is_applied_and_survives_a_changed_version_and_recode(tmp_p
     with connection(db) as con:
         correct(con, EMBASSY, type="COOPERATE")
         correct(con, VISIT, negated=True)
-        correct(con, "meningkatkan hubungan dengan New Delhi", date="2025-10")
-        assert con.execute(
-            "SELECT date, date_precision FROM event_mentions WHERE evidence_text = 'meningkatkan hubungan dengan New Delhi'"
-        ).fetchone() == ("2025-10", "month")
+        correct(con, TIES, date="2025-10")
+        dated = "SELECT date, date_precision FROM event_mentions WHERE evidence_text = ?"
+        assert con.execute(dated, [TIES]).fetchone() == ("2025-10", "month")
         assert mention(con, EMBASSY)[2:] == ("COOPERATE", "IND", True)
         assert con.execute("SELECT corrected FROM events WHERE type = 'COOPERATE' AND source = 'IND'").fetchone() == (
             True,
