@@ -23,7 +23,7 @@ from peristiwa.model import to_record
 from peristiwa.settings import Settings
 from peristiwa.stages.ingest import OnSkip, RawArticle, article_id, read_inputs
 from peristiwa.store import export as exporter
-from peristiwa.store import filters, queries
+from peristiwa.store import filters, knowledge, queries
 from peristiwa.store.connection import DEFAULT_DB, DEFAULT_WAIT, connect, connection
 from peristiwa.store.errors import BadFilter
 from peristiwa.store.linking import LinkOptions
@@ -97,12 +97,13 @@ class Peristiwa:
         started = time.perf_counter()
         report = IngestReport()
         known = self._known_ids()
+        settings = self._with_overlay()
         pipeline = None
         for raws in _batches(self._new_articles(paths, known, report, on_error, on_skip), batch_size):
             if pipeline is None:
                 from peristiwa.pipeline import Pipeline  # loads models: only when something is new
 
-                pipeline = Pipeline(self.settings)
+                pipeline = Pipeline(settings)
             records = [r for raw in raws if (r := _extracted(pipeline, raw, report, on_error)) is not None]
             self._write(records, report, on_batch)
             known.update(r["id"] for r in records)
@@ -128,6 +129,14 @@ class Peristiwa:
             return set()
         with connection(self.db, read_only=False, wait=WRITER_WAIT) as con:
             return {row[0] for row in con.execute("SELECT id FROM articles").fetchall()}
+
+    def _with_overlay(self) -> Settings:
+        """The settings with the database's knowledge overlay, so new articles are coded with the analysts'
+        knowledge (`peristiwa kb`)."""
+        if not self.db.exists():
+            return self.settings
+        with connection(self.db, read_only=False, wait=WRITER_WAIT) as con:
+            return knowledge.with_overlay(con, self.settings)
 
     def _new_articles(
         self,

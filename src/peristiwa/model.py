@@ -169,6 +169,7 @@ class Event:
     cameo: str | None = None
     rule: str | None = None
     clause: Sentence | None = None  # the trigger's clause, where the event's own date and place are read
+    corrected: bool = False  # an analyst's correction (peristiwa corrections) set its fields; never the machine
 
 
 @dataclass(slots=True)

@@ -21,9 +21,25 @@ from tests.store.records import BODY_SUMMIT, summit_record
 def test_schema_is_migrated_once_in_order(tmp_path: Path) -> None:
     con = connect(tmp_path / "db.duckdb")
     versions = con.execute("SELECT version, name FROM schema_version ORDER BY version").fetchall()
-    assert [v for v, _ in versions] == list(range(1, schema.latest_version() + 1))
+    assert [v for v, _ in versions] == [m.version for m in schema.migrations()]
     assert schema.migrate(con) == []
     con.close()
+
+
+def test_a_lower_migration_that_lands_later_is_applied(tmp_path: Path) -> None:
+    """Branches reserve numbers (006, 007, 008) and land in any order: 003 applied first must not hide 002."""
+    folder = tmp_path / "migrations"
+    folder.mkdir()
+    (folder / "001_one.sql").write_text("CREATE TABLE one (x INTEGER);")
+    (folder / "003_three.sql").write_text("CREATE TABLE three (x INTEGER);")
+    con = duckdb.connect()
+    assert schema.migrate(con, folder) == [1, 3]
+    (folder / "002_two.sql").write_text("CREATE TABLE two (x INTEGER);")
+    assert schema.migrate(con, folder) == [2]
+    assert schema.applied_versions(con) == {1, 2, 3} and schema.migrate(con, folder) == []
+    (folder / "002_again.sql").write_text("SELECT 1;")
+    with pytest.raises(RuntimeError, match="repeat a number"):
+        schema.migrate(con, folder)
 
 
 def test_reingesting_the_same_records_changes_nothing(filled: Peristiwa) -> None:

@@ -247,3 +247,17 @@ def _register_server_commands() -> None:
 
 
 _register_server_commands()
+
+
+def _register_knowledge_commands() -> None:
+    """`peristiwa kb …` and `peristiwa recode`: the analysts' knowledge overlay."""
+    from peristiwa.cli.kb import kb_app, recode_command
+
+    app.add_typer(kb_app, name="kb")
+    app.command("recode")(recode_command)
+    from peristiwa.cli.corrections import corrections_app
+
+    app.add_typer(corrections_app, name="corrections")
+
+
+_register_knowledge_commands()

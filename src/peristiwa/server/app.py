@@ -11,7 +11,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 
 from peristiwa import __version__
-from peristiwa.server import routes_read, routes_write
+from peristiwa.server import routes_knowledge, routes_read, routes_write
 from peristiwa.server.config import ServerOptions, check_exposure, write_hosts
 from peristiwa.server.errors import install_handlers
 from peristiwa.server.extractor import Extractor
@@ -19,6 +19,7 @@ from peristiwa.server.middleware import BodyLimit, SecurityHeaders
 from peristiwa.server.static import mount_static
 from peristiwa.server.store import ServerStore
 from peristiwa.settings import Settings
+from peristiwa.store import knowledge
 
 DESCRIPTION = (
     "Indonesian news turned into source-linked PLOVER event data. Reads are open; POST routes need "
@@ -42,6 +43,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         store.open()  # fails before the first request if the file cannot be opened
+        extractor.settings = store.read(lambda con: knowledge.with_overlay(con, extractor.settings))  # analysts' KB
         if options.load_pipeline:
             extractor.load_in_background()  # reads are served meanwhile; extract waits for it
         else:
@@ -65,6 +67,8 @@ def create_app(
     install_handlers(app)
     app.include_router(routes_read.router)
     app.include_router(routes_write.router)
+    app.include_router(routes_knowledge.reads)
+    app.include_router(routes_knowledge.writes)
     mount_static(app, options.static_dir)
     app.add_middleware(BodyLimit, max_body=options.max_body)
     app.add_middleware(SecurityHeaders)  # added last, so outermost: also covers 413s and errors

@@ -63,6 +63,22 @@ class Extractor:
         finally:
             self._loaded.set()
 
+    def use_settings(self, settings: Settings) -> None:
+        """Code from now on with `settings` (the database's knowledge overlay changed): the cached records go, and
+        the pipeline is rebuilt on its own thread, behind the requests already queued."""
+        if settings == self.settings:
+            return
+        self.settings = settings
+        with self._cache_lock:
+            self._cache.clear()
+        if self._pipeline is not None:
+            self._runner.submit(self._rebuild)
+
+    def _rebuild(self) -> None:
+        from peristiwa.pipeline import Pipeline
+
+        self._pipeline = Pipeline(self.settings)
+
     def extract(self, article: dict[str, Any]) -> Record:
         """Run the pipeline on one article given as text or html plus metadata; raise InputError if unreadable
         (NoArticleBody when it holds no article)."""

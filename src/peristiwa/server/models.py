@@ -219,6 +219,7 @@ class EventRow(BaseModel):
     num_copies: int | None = None
     source_url: str | None = None
     text: str | None = None
+    corrected: bool | None = Field(None, description="An analyst's correction set this event's fields.")
     source_name: str | None = Field(None, description="Name of the entity `source_entity` stands for.")
     target_name: str | None = Field(None, description="Name of the entity `target_entity` stands for.")
 
@@ -412,6 +413,21 @@ class ArticleEvent(BaseModel):
     magnitude: dict[str, Any]
     evidence: Span | None = None
     rule: str | None = None
+    corrected: bool | None = Field(None, description="An analyst's correction set this event's fields.")
+
+
+class CorrectionOut(BaseModel):
+    id: int
+    article_id: str
+    item: str = Field(description="event, quote, entity or date")
+    target: str = Field(description="The item: an event's mention_id, a quote's or date's number, an entity id.")
+    action: str = Field(description="wrong (left out) or fix (fields set)")
+    fields: dict[str, Any] = {}
+    note: str | None = None
+    author: str
+    made_at: str | None = None
+    machine: dict[str, Any] | None = Field(None, description="The item as the machine had it.")
+    review: bool = Field(False, description="The machine's item under the correction changed since.")
 
 
 class ArticleDetail(BaseModel):
@@ -433,6 +449,7 @@ class ArticleDetail(BaseModel):
     dates: list[DateOut]
     places: list[PlaceOut]
     events: list[ArticleEvent]
+    corrections: list[CorrectionOut] = []
 
 
 class SearchArticle(BaseModel):

@@ -127,6 +127,14 @@ class ServerStore:
             report = Peristiwa(self.db).ingest_records(records, batch_size=len(records) or 1, on_batch=collect)
         return report, added
 
+    def change(self, run: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        """Run one change of the analysts' knowledge or corrections on the writable file, between reads, the way
+        `write` stores records (the store's own write path until the server keeps one writer)."""
+        with self._lock.writing():
+            self._close_reader()
+            with connection(self.db, read_only=False) as con:
+                return run(con)
+
 
 def open_reader(db: Path) -> duckdb.DuckDBPyConnection:
     """A read-only connection; a missing or older file goes through the writer path first.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import duckdb
 
-from peristiwa.store import queries
+from peristiwa.store import corrections, queries
 from peristiwa.store.reads import ACTOR_NAMES, CONTAINS, Row, like, rows
 from peristiwa.store.rows import EVENT_MENTION_SOURCES
 
@@ -53,6 +53,9 @@ def article_detail(con: duckdb.DuckDBPyConnection, article_id: str) -> Row | Non
             "mention_id",
             article_id,
         )
+    ]
+    article["corrections"] = [
+        {**c, "made_at": str(c["made_at"]) if c["made_at"] else None} for c in corrections.listing(con, article_id)
     ]
     return article
 

@@ -142,6 +142,7 @@ QUERIES = {
                    {{'name': e.location_name, 'country': e.location_country, 'lat': g.lat, 'lon': g.lon,
                      'precision': g.precision}} END AS event_loc,
                e.num_mentions, e.num_articles, e.num_sources, e.story_id, e.source_url, e.text AS evidence,
+               coalesce(e.corrected, false) AS corrected,
                coalesce(m.mentions, []) AS mentions
         FROM events e LEFT JOIN {_MENTIONS} m ON m.event_id = e.event_id {_GEO_JOIN}
         ORDER BY e.month NULLS LAST, e.event_id""",

@@ -57,6 +57,7 @@ EVENT_FIELDS = (
     "num_copies",
     "source_url",
     "text",
+    "corrected",
 )
 
 

@@ -72,6 +72,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "date_source",
         "date_precision",
         "location_source",
+        "corrected",
     ),
 }
 MENTION_TABLES = tuple(COLUMNS)
@@ -225,6 +226,7 @@ EVENT_MENTION_SOURCES: dict[str, str] = {
     "date_source": "date_source",
     "date_precision": "date_precision",
     "location_source": "location.source",
+    "corrected": "corrected",
 }
 EVENT_NOT_STORED = ("sentence", "clause", "magnitude.qualifier", "magnitude.text")  # spans re-derivable, words
 
@@ -240,6 +242,7 @@ def _event_row(aid: str, index: int, event: Record) -> Row:
     values = {column: _path(event, path) for column, path in EVENT_MENTION_SOURCES.items()}
     values["mention_id"] = str(values["mention_id"] or f"e{index}")
     values["negated"] = bool(values["negated"])
+    values["corrected"] = bool(values["corrected"])
     values["modality"] = values["modality"] or "asserted"
     values["date_source"], values["date_precision"] = _dated(event)
     values.update(article_id=aid, event_id=None)  # the event it belongs to is set when stories are merged

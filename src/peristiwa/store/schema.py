@@ -20,20 +20,25 @@ class Migration:
 
 
 def migrations(folder: Path = MIGRATIONS_DIR) -> list[Migration]:
-    """Every migration file in version order; a gap or a duplicate number is a packaging bug."""
+    """Every migration file in version order. Numbers may leave gaps (branches reserve numbers and land in any
+    order), but a duplicate number is a packaging bug."""
     found = []
     for path in sorted(folder.glob("*.sql")):
         match = _NAME.match(path.name)
         if match:
             found.append(Migration(int(match[1]), match[2], path.read_text(encoding="utf-8")))
     versions = [m.version for m in found]
-    if versions != list(range(1, len(found) + 1)):
-        raise RuntimeError(f"migration files in {folder} are not numbered 001, 002, …: {versions}")
+    if len(set(versions)) != len(versions) or any(v < 1 for v in versions):
+        raise RuntimeError(f"migration files in {folder} repeat a number or use 000: {versions}")
     return found
 
 
 def latest_version() -> int:
-    return len(migrations())
+    return max((m.version for m in migrations()), default=0)
+
+
+def applied_versions(con: duckdb.DuckDBPyConnection) -> set[int]:
+    return {int(row[0]) for row in con.execute("SELECT version FROM schema_version").fetchall()}
 
 
 def current_version(con: duckdb.DuckDBPyConnection) -> int:
@@ -46,13 +51,14 @@ def current_version(con: duckdb.DuckDBPyConnection) -> int:
     return int(row[0]) if row else 0
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
-    """Apply the migrations the database lacks, each in its own transaction; return their versions."""
+def migrate(con: duckdb.DuckDBPyConnection, folder: Path = MIGRATIONS_DIR) -> list[int]:
+    """Apply the migrations the database lacks, each in its own transaction; return their versions. A lower
+    number that arrives after a higher one was applied (a merged branch) is applied too."""
     con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name VARCHAR)")
-    done = current_version(con)
+    done = applied_versions(con)
     applied = []
-    for migration in migrations():
-        if migration.version <= done:
+    for migration in migrations(folder):
+        if migration.version in done:
             continue
         con.execute("BEGIN TRANSACTION")
         try:

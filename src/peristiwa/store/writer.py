@@ -7,14 +7,14 @@ next run skips what is stored (by content id) and redoes the rest.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
-from peristiwa.store import derive
+from peristiwa.store import corrections, derive
 from peristiwa.store.bulk import Keys, insert
 from peristiwa.store.errors import WriteFailed
 from peristiwa.store.linking import LinkOptions, find_links
@@ -47,6 +47,7 @@ class Writer:
 
     def __init__(self, con: duckdb.DuckDBPyConnection, data_dir: Path, options: LinkOptions | None = None) -> None:
         self.con = con
+        self.data_dir = data_dir
         self.options = options or LinkOptions()
         self.fingerprinter = fingerprinter(data_dir, self.options.dup_threshold)
         self.types = plover_types(data_dir)
@@ -58,9 +59,26 @@ class Writer:
             }
 
     def write(self, records: Sequence[Record], where: str = "database") -> WriteReport:
+        return self._atomic(lambda: self._write(records), where)
+
+    def rewrite(self, records: Sequence[Record], where: str = "database") -> WriteReport:
+        """Replace stored articles by new records with the same ids (re-coded with changed knowledge), in one
+        transaction; their stories and merged events are rebuilt."""
+
+        def replace() -> WriteReport:
+            ids = [r["id"] for r in records]
+            with Keys(self.con, ["id"], [(i,) for i in ids]) as keys:
+                found = self.con.execute(f"SELECT story_id FROM articles WHERE id IN (SELECT id FROM {keys})")
+                stories = {r[0] for r in found.fetchall() if r[0]}
+            delete_articles(self.con, ids)
+            return self._write(records, stories)
+
+        return self._atomic(replace, where)
+
+    def _atomic(self, work: Callable[[], WriteReport], where: str) -> WriteReport:
         self.con.execute("BEGIN TRANSACTION")
         try:
-            report = self._write(records)
+            report = work()
             self.con.execute("COMMIT")
         except BaseException as error:
             self._rollback()
@@ -80,13 +98,15 @@ class Writer:
         except duckdb.Error:
             pass  # the transaction is already gone (the connection failed); nothing was committed
 
-    def _write(self, records: Sequence[Record]) -> WriteReport:
+    def _write(self, records: Sequence[Record], stories: set[str] | None = None) -> WriteReport:
         batch = _latest_per_source(records)
         known = self.known_ids(r["id"] for r in batch)
         new = [r for r in batch if r["id"] not in known]
         replaced, old_stories = self._replaced(new)
+        old_stories |= stories or set()
         delete_articles(self.con, replaced)
         self._insert(new)
+        corrections.reapply(self.con, self.data_dir, {r["id"]: source_key(r) for r in new})
         links = find_links(self.con, [r["id"] for r in new], self.options)
         insert(
             self.con,

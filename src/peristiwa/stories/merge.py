@@ -61,6 +61,7 @@ class MentionIn:
     evidence_text: str | None = None
     date_source: str | None = None  # clause | sentence | lead | report | none (None: stored before issue 16)
     date_precision: str | None = None
+    corrected: bool = False  # an analyst's correction set its fields
 
 
 @dataclass(slots=True)
@@ -92,6 +93,7 @@ class MergedEvent:
     text: str | None
     date_source: str = "none"  # clause | sentence | lead | report | none
     date_precision: str | None = None  # day | week | month | year
+    corrected: bool = False  # one of its mentions was corrected by an analyst
     mentions: list[tuple[str, str]] = field(default_factory=list)  # (article_id, mention_id)
 
 
@@ -251,6 +253,7 @@ def _merged(
         source_url=first_report.url,
         text=first.evidence_text,
         mentions=sorted((m.article_id, m.mention_id) for m in cluster),
+        corrected=any(m.corrected for m in cluster),
         **counts,
     )
 

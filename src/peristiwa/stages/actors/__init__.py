@@ -195,4 +195,4 @@ CONTRACT = Contract(
 
 
 def make_stage(settings: Settings) -> ActorsStage:
-    return ActorsStage(KnowledgeBase.load(settings.data_dir / "actors"))
+    return ActorsStage(KnowledgeBase.load(settings.data_dir / "actors", settings.overlay))

@@ -1,14 +1,17 @@
 """The actor knowledge base: states, places, organisations, persons and role words, loaded from data files.
 
 Every file is validated with a pydantic schema on load, so a typo in a data file fails loudly with the
-file name. `KnowledgeBase.load(data_dir)` is cached: the files are read once per data directory.
+file name. `KnowledgeBase.load(data_dir, overlay)` is cached per data directory and overlay value: the files are
+read once, and an analyst's overlay (persons and organisations added, edited or retired in the database, never in
+the shipped files) replaces the shipped entries with the same id.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -16,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from peristiwa.errors import PeristiwaError
 from peristiwa.knowledge import KnowledgeFileError, read_yaml
+from peristiwa.settings import KnowledgeOverlay
 
 Sector = Literal["GOV", "MIL", "DIP", "LEG", "JUD", "IGO", "PARTY", "MEDIA", "BUS", "CIV", "REB"]
 EntityType = Literal["PER", "ORG", "GPE", "LOC", "EVENT"]
@@ -175,9 +179,9 @@ class KnowledgeBase:
     coref: dict[str, Any] = field(default_factory=dict)
 
     @staticmethod
-    def load(data_dir: Path) -> KnowledgeBase:
-        """The knowledge base in `data_dir` (the `actors` folder of `Settings.data_dir`)."""
-        return _load_cached(data_dir.resolve())
+    def load(data_dir: Path, overlay: KnowledgeOverlay | None = None) -> KnowledgeBase:
+        """The knowledge base in `data_dir` (the `actors` folder of `Settings.data_dir`) with `overlay` on top."""
+        return _load_cached(data_dir.resolve(), overlay or KnowledgeOverlay())
 
     def lookup(self, alias: str) -> list[Entry]:
         return self.aliases.get(alias, [])
@@ -223,14 +227,29 @@ def _parse(model: type[BaseModel], items: list[Any], path: Path) -> list[Any]:
         raise KnowledgeBaseError(f"{path} does not match its schema: {err}") from err
 
 
-@cache
-def _load_cached(data_dir: Path) -> KnowledgeBase:
+def overlaid(items: list[Any], replacements: dict[str, str | None]) -> list[Any]:
+    """Shipped entries with the overlay's entries of the same kind on top: same id replaces, None retires,
+    a new id is added at the end."""
+    kept = []
+    for item in items:
+        key = item.get("id") if isinstance(item, dict) else None
+        if key not in replacements:
+            kept.append(item)
+        elif replacements[key] is not None:
+            kept.append(json.loads(replacements[key] or "null"))
+    shipped = {item.get("id") for item in items if isinstance(item, dict)}
+    kept += [json.loads(body) for key, body in replacements.items() if key not in shipped and body is not None]
+    return kept
+
+
+@lru_cache(maxsize=8)  # a few overlays at a time (a recode compares two); each KB is a few MB
+def _load_cached(data_dir: Path, overlay: KnowledgeOverlay) -> KnowledgeBase:
     kb = KnowledgeBase()
     _load_states(kb, data_dir)
     _load_places(kb, data_dir)
-    _load_organisations(kb, data_dir)
+    _load_organisations(kb, data_dir, overlay.of_kind("organisation"))
     _load_metonyms(kb, data_dir)
-    _load_persons(kb, data_dir)
+    _load_persons(kb, data_dir, overlay.of_kind("person"))
     _load_roles(kb, data_dir)
     kb.coref = _read(data_dir / "coref.yaml")
     names = _read(data_dir / "names.yaml")
@@ -280,9 +299,9 @@ def _load_places(kb: KnowledgeBase, data_dir: Path) -> None:
     kb.geo_nouns = tuple(raw.get("geo_nouns", ()))
 
 
-def _load_organisations(kb: KnowledgeBase, data_dir: Path) -> None:
+def _load_organisations(kb: KnowledgeBase, data_dir: Path, overlay: dict[str, str | None]) -> None:
     path = data_dir / "organisations.yaml"
-    for org in _parse(Organisation, _read(path)["organisations"], path):
+    for org in _parse(Organisation, overlaid(_read(path)["organisations"], overlay), path):
         kb.add(Entry("org", org.id, org.name, org.type, org.actor, org.sector), (org.name, *org.aliases))
     path = data_dir / "institutions.yaml"
     kb.institutions = tuple(_parse(Institution, _read(path)["institutions"], path))
@@ -302,14 +321,24 @@ def _load_metonyms(kb: KnowledgeBase, data_dir: Path) -> None:
             kb.add(entry, (metonym.name, *metonym.aliases))
 
 
-def _load_persons(kb: KnowledgeBase, data_dir: Path) -> None:
+def _load_persons(kb: KnowledgeBase, data_dir: Path, overlay: dict[str, str | None]) -> None:
     """Office holders; the file is optional so the stage works before it is written."""
     path = data_dir / "persons.yaml"
-    raw = _read(path, required=False)
-    items = raw.get("persons", []) if isinstance(raw, dict) else raw
-    for person in _parse(Person, items or [], path):
+    for person in _parse(Person, overlaid(shipped_persons(data_dir), overlay), path):
         kb.persons[person.id] = person
         kb.add(Entry("person", person.id, person.name, "PER"), (person.name, *person.names))
+
+
+def shipped_persons(data_dir: Path) -> list[Any]:
+    raw = _read(data_dir / "persons.yaml", required=False)
+    items = raw.get("persons", []) if isinstance(raw, dict) else raw
+    return list(items or [])
+
+
+def shipped_items(data_dir: Path, kind: str) -> list[dict[str, Any]]:
+    """The shipped entries of one overlay kind (person | organisation), as their YAML file has them."""
+    items = shipped_persons(data_dir) if kind == "person" else _read(data_dir / "organisations.yaml")["organisations"]
+    return [item for item in items if isinstance(item, dict)]
 
 
 def _load_roles(kb: KnowledgeBase, data_dir: Path) -> None:

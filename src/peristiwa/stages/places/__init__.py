@@ -127,7 +127,7 @@ CONTRACT = Contract(assigns=("places",), requires=("text",), reads=("entities", 
 
 
 def make_stage(settings: Settings) -> PlacesStage:
-    kb = KnowledgeBase.load(settings.data_dir / "actors")
+    kb = KnowledgeBase.load(settings.data_dir / "actors", settings.overlay)
     cues, raw = load_cues(settings.data_dir, kb)
     prepositions = frozenset(w for w in (*raw["at"], *raw["toward"]) if " " not in w)
     return PlacesStage(Gazetteer.load(settings.data_dir), kb, cues, raw.get("home_country"), prepositions)

@@ -35,3 +35,27 @@ export async function get(path, params = {}) {
 export function seg(value) {
   return encodeURIComponent(value);
 }
+
+const TOKEN_KEY = 'peristiwa.token';
+
+/** The write token the analyst gave this tab (kept for the session only), or ''. */
+export function writeToken() {
+  return sessionStorage.getItem(TOKEN_KEY) || '';
+}
+
+export function setWriteToken(token) {
+  if (token) sessionStorage.setItem(TOKEN_KEY, token); else sessionStorage.removeItem(TOKEN_KEY);
+}
+
+/** POST JSON to a write route, with the token when one is set; errors as in `get`. */
+export async function post(path, body = {}) {
+  const headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
+  if (writeToken()) headers.Authorization = `Bearer ${writeToken()}`;
+  const response = await fetch(apiUrl(path), { method: 'POST', headers, body: JSON.stringify(body) });
+  const answer = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = (answer && answer.error) || {};
+    throw new ApiError(response.status, error.code || 'http_error', error.message || `HTTP ${response.status}`);
+  }
+  return answer;
+}

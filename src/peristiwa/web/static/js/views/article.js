@@ -3,7 +3,7 @@
 // side panel.
 // All article text goes in as text nodes: it is untrusted.
 
-import { get, seg } from '../api.js';
+import { get, post, seg } from '../api.js';
 import { actorLink, empty, externalLink, quadBadge, section } from '../components.js';
 import { clear, h, link } from '../dom.js';
 import { t } from '../i18n.js';
@@ -101,7 +101,8 @@ function eventRows(article, select) {
       'event.rule'].map((k) => h('th', {}, t(k))))),
     h('tbody', {}, article.events.map((e, i) => h('tr', { class: 'clickable', 'data-event': i,
       'on:click': () => select(`event-${i}`) },
-    h('td', {}, actorLink(e.source)), h('td', {}, e.type, e.negated ? ` (${t('event.negated')})` : ''),
+    h('td', {}, actorLink(e.source)), h('td', {}, e.type, e.negated ? ` (${t('event.negated')})` : '',
+      e.corrected ? h('span', { class: 'tag corrected-mark', title: t('article.corrected') }, `✎ ${t('article.corrected')}`) : ''),
     h('td', {}, actorLink(e.target)), h('td', {}, quadBadge(e.quad)), h('td', { class: 'mono' }, e.rule || '')))));
 }
 
@@ -133,6 +134,52 @@ function quoteList(article) {
     h('span', { class: 'meta' }, q.speaker || t('quote.unknown'), q.cue ? ` · ${q.cue}` : ''))));
 }
 
+/** The analysts' corrections of this article: what each changed, by whom, and which need a second look. */
+function correctionList(article) {
+  const items = article.corrections || [];
+  if (!items.length) return null;
+  return section('article.corrections', h('ul', { class: 'list corrections-list' }, items.map((c) => h('li', {
+    class: c.review ? 'correction review' : 'correction' },
+  h('span', { class: 'tag' }, t(`correction.${c.action}`)), ' ', `${c.item} ${c.target}`,
+  Object.keys(c.fields || {}).length ? ` → ${Object.entries(c.fields).map(([k, v]) => `${k}: ${v}`).join(', ')}` : '',
+  ` · ${c.author}`, c.note ? ` · ${c.note}` : '',
+  c.review ? h('strong', { class: 'review-mark' }, ` ⚠ ${t('article.review')}`) : ''))));
+}
+
+/** Correct one of the article's events: mark it wrong, or set its type, source, target or negation. Needs the
+ * server's write token when it has one (given on the Knowledge page, kept for the session). */
+function correctionForm(article) {
+  if (!article.events.length) return '';
+  const status = h('div', { id: 'correction-status', 'aria-live': 'polite' });
+  const field = (name, attrs = {}) => h('input', { type: 'text', name, 'data-field': name, ...attrs });
+  const which = h('select', { id: 'correction-event' }, article.events.map((e, i) => h('option', { value: i },
+    `${e.type} ${e.source || '-'}→${e.target || '-'} «${e.evidence ? e.evidence.text : ''}»`)));
+  const action = h('select', { id: 'correction-action' }, ['fix', 'wrong'].map((a) => h('option', { value: a },
+    t(`correction.${a}`))));
+  const fields = ['type', 'source', 'target'].map((name) => h('label', {}, t(`correction.field.${name}`), field(name)));
+  const negated = h('input', { type: 'checkbox', id: 'correction-negated' });
+  const note = field('note', { id: 'correction-note' });
+  const form = h('form', { id: 'correction-form', class: 'card correction-form', 'on:submit': async (e) => {
+    e.preventDefault();
+    const event = article.events[Number(which.value)];
+    const values = Object.fromEntries(fields.map((label) => label.querySelector('input'))
+      .filter((input) => input.value.trim()).map((input) => [input.name, input.value.trim().toUpperCase()]));
+    if (negated.checked !== Boolean(event.negated)) values.negated = negated.checked;
+    try {
+      await post('/corrections', { article_id: article.id, item: 'event', target: event.mention_id,
+        action: action.value, fields: action.value === 'wrong' ? {} : values, note: note.value.trim() || null,
+        author: localStorage.getItem('peristiwa.author') || 'analyst' });
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    } catch (error) {
+      clear(status).append(h('p', { class: 'error-box', role: 'alert' }, error.message));
+    }
+  } },
+  h('label', {}, t('correction.event'), which), h('label', {}, t('correction.action'), action), fields,
+  h('label', {}, negated, t('event.negated')), h('label', {}, t('kb.reason'), note),
+  h('button', { type: 'submit', id: 'correction-save' }, t('kb.save')), status);
+  return section('article.correct', form);
+}
+
 function removedList(article) {
   const items = article.removed || [];
   if (!items.length) return null;
@@ -162,6 +209,8 @@ export async function render(main, { args, query }) {
       h('aside', { class: 'side' }, h('div', { class: 'card sticky' }, h('h2', {}, t('article.detail')), panel))),
     h('div', { class: 'grid two' }, section('article.events', eventRows(article, select)),
       section('article.quotes', quoteList(article))),
+    correctionList(article) || '',
+    correctionForm(article),
     section('article.entities', entityList(article, select)),
     tip);
   if (query.at) requestAnimationFrame(() => focusOffset(textBox, Number(query.at)));

@@ -8,6 +8,7 @@ import * as dyad from './dyad.js';
 import * as event from './event.js';
 import * as events from './events.js';
 import * as home from './home.js';
+import * as kb from './kb.js';
 import * as map from './map.js';
 import * as network from './network.js';
 import * as quotes from './quotes.js';
@@ -15,7 +16,9 @@ import * as search from './search.js';
 import * as stories from './stories.js';
 import * as story from './story.js';
 
-export const VIEWS = { home, search, article, event, events, map, actors, actor, dyad, network, stories, story, quotes };
+export const VIEWS = {
+  home, search, article, event, events, map, actors, actor, dyad, network, stories, story, quotes, kb,
+};
 
 // The menu, in order: [view name, label key].
 export const NAV = [
@@ -26,6 +29,7 @@ export const NAV = [
   ['network', 'nav.network'],
   ['stories', 'nav.stories'],
   ['quotes', 'nav.quotes'],
+  ['kb', 'nav.kb'],
 ];
 
 export const DEFAULT_VIEW = 'home';
