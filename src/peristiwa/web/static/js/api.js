@@ -35,3 +35,18 @@ export async function get(path, params = {}) {
 export function seg(value) {
   return encodeURIComponent(value);
 }
+
+/** POST or DELETE a JSON route (the watch lists); errors as `get` gives them. */
+export async function send(method, path, body = undefined) {
+  const response = await fetch(apiUrl(path), {
+    method,
+    headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const answer = response.status === 204 ? null : await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = (answer && answer.error) || {};
+    throw new ApiError(response.status, error.code || 'http_error', error.message || `HTTP ${response.status}`);
+  }
+  return answer;
+}

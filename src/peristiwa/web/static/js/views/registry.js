@@ -14,8 +14,9 @@ import * as quotes from './quotes.js';
 import * as search from './search.js';
 import * as stories from './stories.js';
 import * as story from './story.js';
+import * as watch from './watch.js';
 
-export const VIEWS = { home, search, article, event, events, map, actors, actor, dyad, network, stories, story, quotes };
+export const VIEWS = { home, search, article, event, events, map, actors, actor, dyad, network, stories, story, quotes, watch };
 
 // The menu, in order: [view name, label key].
 export const NAV = [
@@ -26,6 +27,7 @@ export const NAV = [
   ['network', 'nav.network'],
   ['stories', 'nav.stories'],
   ['quotes', 'nav.quotes'],
+  ['watch', 'nav.watch'],
 ];
 
 export const DEFAULT_VIEW = 'home';
