@@ -32,7 +32,7 @@ class Answer:
 
 
 class Site:
-    def __init__(self) -> None:
+    def __init__(self, bind: str = "127.0.0.1") -> None:
         self.routes: dict[str, Answer] = {}
         self.requests: list[str] = []
         self.posted: list[tuple[str, dict[str, str], bytes]] = []  # (path, headers, body) of each POST
@@ -49,7 +49,7 @@ class Site:
             def log_message(self, *_: object) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = ThreadingHTTPServer((bind, 0), Handler)
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)

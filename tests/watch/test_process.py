@@ -100,8 +100,11 @@ def test_a_crash_between_storing_and_marking_is_redone_without_a_copy(
     with pytest.raises(KeyboardInterrupt):
         watcher.poll()
     monkeypatch.undo()
-    report = Watcher(FileDatabase(db), extract, QUICK).poll([feed])  # no 304: the validators were never saved
+    watcher.db.close()  # type: ignore[attr-defined]
+    database = FileDatabase(db)
+    report = Watcher(database, extract, QUICK).poll([feed])  # no 304: the validators were never saved
     assert (report.pages, report.stored, report.known) == (2, 0, 2)
+    database.close()
     assert counts(db) == (2, 2, 2, 2)
 
 

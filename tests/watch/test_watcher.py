@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
-
 from peristiwa.store import watch_state
 from peristiwa.watch.database import FileDatabase
 from peristiwa.watch.watcher import Extract, Watcher
@@ -19,11 +17,7 @@ def watcher(db: Path, extract: Extract, log: list[str] | None = None) -> Watcher
 
 
 def stored_urls(db: Path) -> list[str]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return sorted(r[0] for r in con.execute("SELECT url FROM articles").fetchall())
-    finally:
-        con.close()
+    return sorted(r[0] for r in FileDatabase(db).run(lambda con: con.execute("SELECT url FROM articles").fetchall()))
 
 
 def test_new_feed_items_are_stored_once_and_repeats_cost_nothing(site: Site, extract: Extract, tmp_path: Path) -> None:
@@ -152,9 +146,9 @@ def test_each_broken_case_gives_one_error_and_the_rest_goes_on(site: Site, extra
     states = {row["url"]: row for row in FileDatabase(db).run(watch_state.status)}
     assert states[good]["last_error"] is None and states[good]["articles"] == 2
     assert all(states[site.url + path]["failures"] == 1 for path in broken)
-    con = duckdb.connect(str(db), read_only=True)
-    latin = con.execute("SELECT text, problems FROM articles WHERE url LIKE '%/latin'").fetchone()
-    con.close()
+    latin = FileDatabase(db).run(
+        lambda con: con.execute("SELECT text, problems FROM articles WHERE url LIKE '%/latin'").fetchone()
+    )
     assert latin and "“" in latin[0] and any("cp1252" in p for p in latin[1])  # read right, and said so
 
 
@@ -167,3 +161,18 @@ def test_a_slow_page_is_tried_again_later_and_the_feed_read_whole(site: Site, ex
     assert watch.poll().failed_pages == 1
     site.route("/slow", Answer(article_page(1)))
     assert watch.poll([feed]).stored == 1  # no 304: the validators were not kept while a page was pending
+
+
+def test_a_page_that_keeps_failing_is_given_up_after_three_polls(site: Site, extract: Extract, tmp_path: Path) -> None:
+    site.route("/down", Answer(b"busy", 503))
+    feed = site.route("/rss", Answer(rss(site.url, ["/down"]), content_type=XML))
+    db = tmp_path / "w.duckdb"
+    log: list[str] = []
+    watch = watcher(db, extract, log)
+    watch.add([feed])
+    for _ in range(4):
+        watch.poll([feed])
+    assert site.fetched("/down") == 3 * (QUICK.fetch.retries + 1)  # three polls, none after
+    assert sum("/down: the server answered 503" in line for line in log) == 3
+    rows = FileDatabase(db).run(lambda con: con.execute("SELECT status, attempts FROM watch_urls").fetchall())
+    assert rows == [("failed", 3)]

@@ -89,6 +89,7 @@ def _watch(db: Path, urls: list[str], once: bool, interval: float) -> None:
             stop.set()
     finally:
         watcher.close()
+        database.close()
 
 
 def _pipeline_extract() -> Any:

@@ -16,6 +16,7 @@ import duckdb
 from peristiwa.store.bulk import Keys
 
 ERROR_CHARS = 500  # a stored error message is cut here: it is for people, and a page may echo anything
+MAX_TRIES = 3  # polls in which a page that failed for a passing reason (timeout, 5xx) is tried before giving up
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +83,12 @@ def unseen(con: duckdb.DuckDBPyConnection, urls: Sequence[str]) -> list[str]:
     if not wanted:
         return []
     with Keys(con, ["url"], [(u,) for u in wanted]) as keys:
-        seen = {r[0] for r in con.execute(f"SELECT w.url FROM watch_urls w JOIN {keys} k ON w.url = k.url").fetchall()}
+        seen = {
+            r[0]
+            for r in con.execute(
+                f"SELECT w.url FROM watch_urls w JOIN {keys} k ON w.url = k.url WHERE w.status <> 'retry'"
+            ).fetchall()
+        }
     return [u for u in wanted if u not in seen]
 
 
@@ -92,30 +98,40 @@ class UrlOutcome:
     source: str
     article_id: str | None  # stored under this content id; None when the page gave no article
     error: str | None = None
+    passing: bool = False  # the error may pass (timeout, 5xx): the page is tried again in the next polls
+
+    @property
+    def status(self) -> str:
+        return "stored" if self.article_id else "retry" if self.passing else "failed"
 
 
 def mark_urls(con: duckdb.DuckDBPyConnection, outcomes: Sequence[UrlOutcome], now: dt.datetime) -> None:
-    """Remember fetched URLs, and count stored articles per source, in one transaction."""
+    """Remember fetched URLs, and count stored articles per source, in one transaction.
+
+    A URL waiting for another try ('retry') is updated; after MAX_TRIES failed polls it is given up on."""
     if not outcomes:
         return
     con.execute("BEGIN TRANSACTION")
     try:
         con.executemany(
             """INSERT INTO watch_urls (url, source, first_seen, status, article_id, error, attempts)
-               VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT DO NOTHING""",
-            [
-                (o.url, o.source, now, "stored" if o.article_id else "failed", o.article_id, _cut(o.error))
-                for o in outcomes
-            ],
+               VALUES (?, ?, ?, ?, ?, ?, 1)
+               ON CONFLICT (url) DO UPDATE SET
+                   status = CASE WHEN excluded.status = 'retry' AND watch_urls.attempts + 1 >= ?
+                                 THEN 'failed' ELSE excluded.status END,
+                   article_id = excluded.article_id, error = excluded.error, attempts = watch_urls.attempts + 1
+               WHERE watch_urls.status = 'retry'""",
+            [(o.url, o.source, now, o.status, o.article_id, _cut(o.error), MAX_TRIES) for o in outcomes],
         )
         per_source: dict[str, int] = {}
         for outcome in outcomes:
             if outcome.article_id:
                 per_source[outcome.source] = per_source.get(outcome.source, 0) + 1
-        con.executemany(
-            "UPDATE watch_sources SET articles = coalesce(articles, 0) + ? WHERE url = ?",
-            [(count, source) for source, count in per_source.items()],
-        )
+        if per_source:
+            con.executemany(
+                "UPDATE watch_sources SET articles = coalesce(articles, 0) + ? WHERE url = ?",
+                [(count, source) for source, count in per_source.items()],
+            )
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

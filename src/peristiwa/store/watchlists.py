@@ -162,6 +162,8 @@ def raise_alerts(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str], now
             for row in rows:
                 event = {k: _iso(v) for k, v in zip(EVENT_FIELDS, row[:-1], strict=True)}
                 raised.append({"watchlist": name, "webhook": webhook, "article_id": row[-1], "event": event})
+    if not raised:
+        return raised
     con.executemany(
         "INSERT INTO alerts (watchlist, event_id, article_id, created, body, attempts) VALUES (?, ?, ?, ?, ?, 0) "
         "ON CONFLICT DO NOTHING",

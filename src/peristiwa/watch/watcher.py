@@ -238,12 +238,14 @@ class Watcher:
         records: list[Record] = []
         outcomes: list[UrlOutcome] = []
         known = self._known([article_id(p.raw.text) for p in pages if p.raw])
+        recovered: list[str] = []  # stored before but their URL not marked: a restart after a crash, or a copy
         retry = False
         for page in pages:
             report.pages += 1
             if page.raw is not None and article_id(page.raw.text) in known:
                 report.known += 1
                 outcomes.append(UrlOutcome(page.url, source, article_id(page.raw.text)))
+                recovered.append(article_id(page.raw.text))
                 continue
             if page.raw is not None:
                 try:
@@ -256,18 +258,18 @@ class Watcher:
                     continue
             report.failed_pages += 1
             self.log(f"error: {page.url}: {page.error}")
-            if page.lasting:
-                outcomes.append(UrlOutcome(page.url, source, None, page.error))
-            else:
-                retry = True
+            outcomes.append(UrlOutcome(page.url, source, None, page.error, passing=not page.lasting))
+            retry = retry or not page.lasting
         added = self.db.store(records) if records else []
         report.stored += len(added)
         report.known += len(records) - len(added)
         report.added_ids.extend(added)
         now = utc_now()
         self.db.run(lambda con: watch_state.mark_urls(con, outcomes, now))
-        if added:
-            raised = self.db.run(lambda con: watchlists.raise_alerts(con, added, now))
+        # Alerts also for recovered articles: a crash may have come between storing them and raising their alerts
+        # (an alert is raised once per watch list and event, so a copy raises nothing new).
+        if added or recovered:
+            raised = self.db.run(lambda con: watchlists.raise_alerts(con, [*added, *recovered], now))
             report.alerts += len(raised)
             if raised:
                 self.on_alerts()
