@@ -176,3 +176,28 @@ def test_a_page_that_keeps_failing_is_given_up_after_three_polls(site: Site, ext
     assert sum("/down: the server answered 503" in line for line in log) == 3
     rows = FileDatabase(db).run(lambda con: con.execute("SELECT status, attempts FROM watch_urls").fetchall())
     assert rows == [("failed", 3)]
+
+
+def test_watch_status_and_usage_errors_in_the_cli(site: Site, extract: Extract, tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from peristiwa.cli import app
+
+    db = tmp_path / "w.duckdb"
+    runner = CliRunner()
+    nothing = runner.invoke(app, ["watch", "--db", str(db)])
+    assert nothing.exit_code == 2 and "no source to watch" in nothing.output
+    missing = runner.invoke(app, ["watch", "--status", "--db", str(db)])
+    assert missing.exit_code == 1 and "no database here" in missing.output
+
+    feed = site.route("/404.xml", Answer(b"", 404))
+    database = FileDatabase(db)
+    Watcher(database, extract, QUICK).add([feed])
+    Watcher(database, extract, QUICK).poll()
+    database.close()
+    shown = runner.invoke(app, ["watch", "--status", "--db", str(db)])
+    assert shown.exit_code == 0, shown.output
+    (row,) = [json.loads(line) for line in shown.stdout.splitlines()]
+    assert row["url"] == feed and "404" in row["last_error"] and row["failures"] == 1 and row["next_poll"]

@@ -33,6 +33,9 @@ class ServerDatabase:
     def run(self, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
         return self.store_.run_write(work)
 
+    def read(self, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        return self.store_.read(work)
+
     def store(self, records: list[Record]) -> list[str]:
         return self.store_.write(records)[1]
 

@@ -42,6 +42,9 @@ class FileDatabase:
             finally:
                 self._used()
 
+    def read(self, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        return self.run(work)  # one connection serves both: this process is the file's only user
+
     def store(self, records: list[Record]) -> list[str]:
         """The store's write path for processed articles (one batch, one transaction); the ids that were new."""
         added: list[str] = []

@@ -45,6 +45,10 @@ class Database(Protocol):
         """Run `work` on a read-write connection."""
         ...
 
+    def read(self, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        """Run `work`, which only reads (inside a server: between writes, on a cursor of its own)."""
+        ...
+
     def store(self, records: list[Record]) -> list[str]:
         """Store processed articles (one batch, one transaction); return the ids that were new."""
         ...
@@ -120,7 +124,7 @@ class Watcher:
         """Poll `urls` (default: every source that is due) once each."""
         now = utc_now()
         wanted = list(urls) if urls is not None else self.due(now)
-        states = self.db.run(lambda con: watch_state.source_states(con, wanted))
+        states = self.db.read(lambda con: watch_state.source_states(con, wanted))
         report = PollReport()
         listings = self._pool.map(lambda url: self._listing(states.get(url) or SourceState(url)), wanted)
         for url, listed in zip(wanted, listings, strict=True):
@@ -129,11 +133,11 @@ class Watcher:
         return report
 
     def sources(self) -> list[str]:
-        rows = self.db.run(lambda con: con.execute("SELECT url FROM watch_sources ORDER BY url").fetchall())
+        rows = self.db.read(lambda con: con.execute("SELECT url FROM watch_sources ORDER BY url").fetchall())
         return [r[0] for r in rows]
 
     def due(self, now: dt.datetime) -> list[str]:
-        rows = self.db.run(
+        rows = self.db.read(
             lambda con: con.execute(
                 "SELECT url FROM watch_sources WHERE next_poll IS NULL OR next_poll <= ? ORDER BY next_poll, url",
                 [now],
@@ -142,7 +146,7 @@ class Watcher:
         return [r[0] for r in rows]
 
     def seconds_to_next(self) -> float:
-        row = self.db.run(lambda con: con.execute("SELECT min(next_poll) FROM watch_sources").fetchone())
+        row = self.db.read(lambda con: con.execute("SELECT min(next_poll) FROM watch_sources").fetchone())
         if not row or row[0] is None:
             return self.options.interval
         return max(0.0, (row[0] - utc_now()).total_seconds())
@@ -213,7 +217,7 @@ class Watcher:
     def _pages(self, state: SourceState, fetched: Fetched, listing: Listing) -> list[_Page]:
         if listing.kind == "page":  # the source is an article: its content id tells a changed page from the same
             return [self._read_page(state.url, fetched)]
-        new = self.db.run(lambda con: watch_state.unseen(con, listing.urls))[: self.options.max_pages]
+        new = self.db.read(lambda con: watch_state.unseen(con, listing.urls))[: self.options.max_pages]
         return list(self._pool.map(self._fetch_page, new))
 
     def _fetch_page(self, url: str) -> _Page:
@@ -278,7 +282,7 @@ class Watcher:
     def _known(self, ids: list[str]) -> set[str]:
         if not ids:
             return set()
-        rows = self.db.run(
+        rows = self.db.read(
             lambda con: con.execute(
                 "SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
             ).fetchall()
