@@ -201,3 +201,21 @@ def test_watch_status_and_usage_errors_in_the_cli(site: Site, extract: Extract, 
     assert shown.exit_code == 0, shown.output
     (row,) = [json.loads(line) for line in shown.stdout.splitlines()]
     assert row["url"] == feed and "404" in row["last_error"] and row["failures"] == 1 and row["next_poll"]
+
+
+def test_a_sitemap_index_is_followed_one_level(site: Site, extract: Extract, tmp_path: Path) -> None:
+    site.route("/a/0", Answer(article_page(6)))
+    site.route("/news-1.xml", Answer(sitemap(site.url, ["/a/0"]), content_type="application/xml"))
+    index = f"""<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<sitemap><loc>{site.url}/news-1.xml</loc></sitemap><sitemap><loc>{site.url}/news-2.xml</loc></sitemap>
+</sitemapindex>""".encode()
+    source = site.route("/sitemap-index.xml", Answer(index, content_type="application/xml"))
+    log: list[str] = []
+    db = tmp_path / "w.duckdb"
+    watch = watcher(db, extract, log)
+    watch.add([source])
+    report = watch.poll()
+    assert (report.stored, report.failed_sources) == (1, 0)
+    assert [line for line in log if "news-2.xml" in line and "404" in line]  # the missing child is said, once
+    assert stored_urls(db) == [f"{site.url}/a/0"]
