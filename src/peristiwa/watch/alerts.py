@@ -46,7 +46,7 @@ class Notifier:
     def deliver(self) -> int:
         """One round: POST every pending alert once; return how many were taken."""
         delivered = 0
-        for name, event_id, webhook, body in self.db.run(watchlists.undelivered):
+        for name, event_id, webhook, body in self.db.read(watchlists.undelivered):
             error = self._post(webhook, body, f"{name}:{event_id}")
             if error:
                 self.log(f"error: webhook {webhook} for watch list {name!r}: {error}")

@@ -56,6 +56,7 @@ class Database(Protocol):
 
 Extract = Callable[[RawArticle], Record]  # the pipeline: raw article in, record out (InputError when none)
 Log = Callable[[str], None]
+StateUpdate = Callable[[duckdb.DuckDBPyConnection], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,9 +128,14 @@ class Watcher:
         states = self.db.read(lambda con: watch_state.source_states(con, wanted))
         report = PollReport()
         listings = self._pool.map(lambda url: self._listing(states.get(url) or SourceState(url)), wanted)
+        updates: list[StateUpdate] = []
         for url, listed in zip(wanted, listings, strict=True):
             report.sources += 1
-            self._handle(states.get(url) or SourceState(url), listed, report)
+            updates.append(self._handle(states.get(url) or SourceState(url), listed, report))
+        # The sources' states (validators, next poll) in one transaction at the end, after every page of theirs
+        # is stored and marked: a crash before it only makes the next poll read those sources whole.
+        if updates:
+            self.db.run(lambda con: _apply(con, updates))
         return report
 
     def sources(self) -> list[str]:
@@ -193,15 +199,15 @@ class Watcher:
 
     def _handle(
         self, state: SourceState, listed: tuple[Fetched, Listing] | FetchError | ListingError, report: PollReport
-    ) -> None:
+    ) -> StateUpdate:
+        """Store the source's new pages; return the update of its state, for the end of the poll."""
         now = utc_now()
         if isinstance(listed, FetchError | ListingError):
             report.failed_sources += 1
             reason = listed.reason if isinstance(listed, FetchError) else str(listed)
             self.log(f"error: {state.url}: {reason}")
             wait = min(self.options.interval * 2 ** (state.failures + 1), self.options.max_backoff)
-            self.db.run(lambda con: watch_state.record_failure(con, state.url, reason, now, _after(now, wait)))
-            return
+            return lambda con: watch_state.record_failure(con, state.url, reason, now, _after(now, wait))
         fetched, listing = listed
         pages = self._pages(state, fetched, listing)
         retry = self._process(state.url, pages, report)
@@ -212,7 +218,7 @@ class Watcher:
             None if retry else fetched.etag or state.etag,
             None if retry else fetched.last_modified or state.last_modified,
         )
-        self.db.run(lambda con: watch_state.record_success(con, kept, now, _after(now, self.options.interval)))
+        return lambda con: watch_state.record_success(con, kept, now, _after(now, self.options.interval))
 
     def _pages(self, state: SourceState, fetched: Fetched, listing: Listing) -> list[_Page]:
         if listing.kind == "page":  # the source is an article: its content id tells a changed page from the same
@@ -288,6 +294,17 @@ class Watcher:
             ).fetchall()
         )
         return {r[0] for r in rows}
+
+
+def _apply(con: duckdb.DuckDBPyConnection, updates: list[StateUpdate]) -> None:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for update in updates:
+            update(con)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
 
 
 def _after(now: dt.datetime, seconds: float) -> dt.datetime:
