@@ -81,12 +81,15 @@ def _watch(db: Path, urls: list[str], once: bool, interval: float) -> None:
             return
         stop = threading.Event()
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
-        threading.Thread(target=notifier.run, args=(stop,), name="peristiwa-alerts", daemon=True).start()
+        alerts = threading.Thread(target=notifier.run, args=(stop,), name="peristiwa-alerts", daemon=True)
+        alerts.start()
         err.print(f"watching {db} (every {interval:g}s per source); press Ctrl-C to stop", highlight=False)
         try:
             watcher.run(stop)
         except KeyboardInterrupt:
             stop.set()
+        notifier.wake()
+        alerts.join(timeout=15)  # a thread left inside DuckDB at exit would abort the process
     finally:
         watcher.close()
         database.close()

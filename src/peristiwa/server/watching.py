@@ -21,6 +21,7 @@ from peristiwa.watch.sources import expand_sources
 from peristiwa.watch.watcher import Watcher, WatchOptions
 
 T = TypeVar("T")
+STOP_WAIT = 15.0  # seconds the server waits at exit for the watcher to finish the step it is in
 logger = logging.getLogger("peristiwa.watch")
 
 
@@ -52,20 +53,26 @@ class ServerWatch:
         self.notifier = Notifier(self.database, _log)
         self.watcher = Watcher(self.database, extractor.extract_raw, options, _log, self.notifier.wake)
         self._stop = threading.Event()
+        self._threads: list[threading.Thread] = []
 
     def start(self) -> None:
         urls, problems = expand_sources(list(self.sources))
         for problem in problems:
             _log(f"error: {problem}")
-        threading.Thread(target=self.notifier.run, args=(self._stop,), name="peristiwa-alerts", daemon=True).start()
+        self._threads = [threading.Thread(target=self.notifier.run, args=(self._stop,), name="peristiwa-alerts")]
         if urls or self.sources:
-            threading.Thread(
-                target=self.watcher.run, args=(self._stop, urls), name="peristiwa-watch", daemon=True
-            ).start()
+            self._threads.append(
+                threading.Thread(target=self.watcher.run, args=(self._stop, urls), name="peristiwa-watch")
+            )
+        for thread in self._threads:
+            thread.daemon = True  # a stuck webhook or feed must not keep the server from exiting …
+            thread.start()
 
     def stop(self) -> None:
         self._stop.set()
         self.notifier.wake()
+        for thread in self._threads:  # … but a thread left inside DuckDB at exit would abort the process
+            thread.join(timeout=STOP_WAIT)
         self.watcher.close()
 
 

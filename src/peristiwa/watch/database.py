@@ -59,14 +59,15 @@ class FileDatabase:
 
     def close(self) -> None:
         with self._lock:
+            if self._closer is not None:
+                self._closer.cancel()
+                self._closer = None
             self._close()
 
     def _used(self) -> None:
         self._last = time.monotonic()
         if self._closer is None:
-            self._closer = threading.Timer(self.hold, self._close_when_idle)
-            self._closer.daemon = True
-            self._closer.start()
+            self._start_closer(self.hold)
 
     def _close_when_idle(self) -> None:
         with self._lock:
@@ -77,9 +78,13 @@ class FileDatabase:
             if idle >= self.hold:
                 self._close()
             else:
-                self._closer = threading.Timer(self.hold - idle, self._close_when_idle)
-                self._closer.daemon = True
-                self._closer.start()
+                self._start_closer(self.hold - idle)
+
+    def _start_closer(self, seconds: float) -> None:
+        # Not a daemon: a daemon thread stopped at interpreter exit inside DuckDB aborts the process, so exit
+        # waits (at most `hold` seconds) for the file to be closed properly.
+        self._closer = threading.Timer(seconds, self._close_when_idle)
+        self._closer.start()
 
     def _close(self) -> None:
         if self._con is not None:

@@ -275,7 +275,8 @@ class Watcher:
         report.known += len(records) - len(added)
         report.added_ids.extend(added)
         now = utc_now()
-        self.db.run(lambda con: watch_state.mark_urls(con, outcomes, now))
+        if outcomes:
+            self.db.run(lambda con: watch_state.mark_urls(con, outcomes, now))
         # Alerts also for recovered articles: a crash may have come between storing them and raising their alerts
         # (an alert is raised once per watch list and event, so a copy raises nothing new).
         if added or recovered:
