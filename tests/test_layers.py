@@ -27,7 +27,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("stories",),
     ("store",),
     ("api",),
-    ("batch", "server", "web"),
+    ("batch", "server", "web", "watch"),
     ("cli", "__main__"),
 )
 

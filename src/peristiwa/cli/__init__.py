@@ -261,3 +261,14 @@ def _register_knowledge_commands() -> None:
 
 
 _register_knowledge_commands()
+
+
+def _register_watch_commands() -> None:
+    """`peristiwa watch` and `peristiwa watchlist` live with the watcher; attached here like the others."""
+    from peristiwa.cli.watch import watch_command, watchlist_app
+
+    app.command("watch")(watch_command)
+    app.add_typer(watchlist_app, name="watchlist")
+
+
+_register_watch_commands()

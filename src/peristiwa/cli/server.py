@@ -33,6 +33,16 @@ AllowHost = Annotated[
     ),
 ]
 
+Watch = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--watch", help="Follow this feed, sitemap or file listing them while serving (repeatable; see `watch`)."
+    ),
+]
+WatchInterval = Annotated[
+    float, typer.Option("--watch-interval", help="Seconds between two polls of one watched source.", min=1)
+]
+
 
 def serve_command(
     db: Db = DEFAULT_DB,
@@ -41,6 +51,8 @@ def serve_command(
     token: Token = None,
     max_body: MaxBody = DEFAULT_MAX_BODY,
     allow_host: AllowHost = None,
+    watch: Watch = None,
+    watch_interval: WatchInterval = 30.0,
 ) -> None:
     """Serve the REST API (/v1, docs at /docs) and the web UI for one database."""
     import uvicorn  # imported here so that other commands start fast
@@ -48,7 +60,13 @@ def serve_command(
     from peristiwa.server.app import create_app
 
     try:
-        options = ServerOptions(host=host, max_body=max_body, allowed_hosts=tuple(allow_host or ()))
+        options = ServerOptions(
+            host=host,
+            max_body=max_body,
+            allowed_hosts=tuple(allow_host or ()),
+            watch=tuple(watch or ()),
+            watch_interval=watch_interval,
+        )
         app = create_app(db, token=resolve_token(token), options=options)
         _check_port(host, port)
         summary = _summary(db)
@@ -61,7 +79,21 @@ def serve_command(
         f"Peristiwa is running at [bold]{address}[/bold] (API under /v1, docs at {address}docs); press Ctrl-C to stop.",
         highlight=False,
     )
+    if watch:
+        err.print(f"following {len(watch)} source(s), every {watch_interval:g}s each", highlight=False)
+    _log_watch_to_stderr()
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+
+
+def _log_watch_to_stderr() -> None:
+    """The watcher's lines (new articles, a broken feed) go to standard error, as `peristiwa watch` prints them."""
+    import logging
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("watch: %(levelname)s: %(message)s"))
+    watch_log = logging.getLogger("peristiwa.watch")
+    watch_log.addHandler(handler)
+    watch_log.setLevel(logging.INFO)
 
 
 def _check_port(host: str, port: int) -> None:

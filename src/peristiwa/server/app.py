@@ -11,15 +11,17 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 
 from peristiwa import __version__
-from peristiwa.server import routes_knowledge, routes_read, routes_write
+from peristiwa.server import routes_knowledge, routes_read, routes_watch, routes_write
 from peristiwa.server.config import ServerOptions, check_exposure, write_hosts
 from peristiwa.server.errors import install_handlers
 from peristiwa.server.extractor import Extractor
 from peristiwa.server.middleware import BodyLimit, SecurityHeaders
 from peristiwa.server.static import mount_static
 from peristiwa.server.store import ServerStore
+from peristiwa.server.watching import ServerWatch
 from peristiwa.settings import Settings
 from peristiwa.store import knowledge
+from peristiwa.watch.watcher import WatchOptions
 
 DESCRIPTION = (
     "Indonesian news turned into source-linked PLOVER event data. Reads are open; POST routes need "
@@ -39,6 +41,7 @@ def create_app(
     check_exposure(options.host, token)
     store = ServerStore(Path(db), options.idle_release)
     extractor = Extractor(settings or Settings(), options.extract_cache)
+    watch = ServerWatch(store, extractor, options.watch, WatchOptions(interval=options.watch_interval))
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -48,7 +51,9 @@ def create_app(
             extractor.load_in_background()  # reads are served meanwhile; extract waits for it
         else:
             extractor.disable("this server was started without the pipeline (load_pipeline=False)")
+        watch.start()  # follows the --watch sources, if any, and delivers watch-list alerts
         yield
+        watch.stop()
         store.close()
 
     app = FastAPI(
@@ -61,6 +66,7 @@ def create_app(
     )
     _add_offline_docs(app)
     app.state.store = store
+    app.state.watch = watch
     app.state.extractor = extractor
     app.state.token = token
     app.state.write_hosts = write_hosts(options)
@@ -69,6 +75,7 @@ def create_app(
     app.include_router(routes_write.router)
     app.include_router(routes_knowledge.reads)
     app.include_router(routes_knowledge.writes)
+    app.include_router(routes_watch.router)
     mount_static(app, options.static_dir)
     app.add_middleware(BodyLimit, max_body=options.max_body)
     app.add_middleware(SecurityHeaders)  # added last, so outermost: also covers 413s and errors

@@ -32,6 +32,8 @@ class ServerOptions:
     static_dir: Path = STATIC_DIR
     idle_release: float | None = DEFAULT_IDLE_RELEASE  # seconds without reads before the file is let go
     allowed_hosts: tuple[str, ...] = ()  # more names a server without a token accepts writes for (--allow-host)
+    watch: tuple[str, ...] = ()  # sources (feed URLs, files listing them) the server follows (--watch)
+    watch_interval: float = 30.0  # seconds between two polls of one source
 
 
 def is_loopback(host: str) -> bool:

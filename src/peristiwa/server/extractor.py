@@ -99,6 +99,11 @@ class Extractor:
         self._remember(key, encoded)
         return encoded
 
+    def extract_raw(self, raw: RawArticle) -> Record:
+        """The record of an article already read (the watcher's pages), on the pipeline's thread."""
+        pipeline = self._wait()
+        return self._runner.submit(lambda: to_record(pipeline.extract(raw))).result()  # type: ignore[no-any-return]
+
     def _wait(self) -> Any:
         if not self._loaded.wait(LOAD_WAIT) or self._pipeline is None:
             raise PipelineUnavailable(self._failure or "the pipeline is still loading; try again in a few seconds")

@@ -22,6 +22,7 @@ from peristiwa.store.rows import Record
 from peristiwa.store.writer import WriteReport
 
 T = TypeVar("T")
+WRITE_WAIT = 120.0  # seconds a write waits for another process's lock (as `peristiwa ingest` does)
 
 
 class ReadWriteLock:
@@ -114,6 +115,13 @@ class ServerStore:
             if self._reader is None:
                 self._reader = connect(self.db, read_only=True)
             return self._reader
+
+    def run_write(self, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        """Run `work` on a read-write connection (the watcher's state, watch lists), between reads."""
+        with self._lock.writing():
+            self._close_reader()  # the next read reopens it
+            with connection(self.db, read_only=False, wait=WRITE_WAIT) as con:
+                return work(con)
 
     def write(self, records: list[Record]) -> tuple[IngestReport, list[str]]:
         """Store extract records in one batch; return the report and the ids that were new."""

@@ -132,7 +132,7 @@ def _check_schema(con: duckdb.DuckDBPyConnection, path: Path, read_only: bool) -
             f"schema version {version} is newer than this peristiwa understands "
             f"({schema.latest_version()}); upgrade peristiwa",
         )
-    if read_only and version < schema.latest_version():
+    if read_only and schema.pending(con):
         raise StoreError(
             path,
             f"schema version {version} is older than {schema.latest_version()}; run "

@@ -38,7 +38,15 @@ def latest_version() -> int:
 
 
 def applied_versions(con: duckdb.DuckDBPyConnection) -> set[int]:
+    if not current_version(con):
+        return set()
     return {int(row[0]) for row in con.execute("SELECT version FROM schema_version").fetchall()}
+
+
+def pending(con: duckdb.DuckDBPyConnection) -> list[Migration]:
+    """The migrations this database has not had yet, in order."""
+    done = applied_versions(con)
+    return [m for m in migrations() if m.version not in done]
 
 
 def current_version(con: duckdb.DuckDBPyConnection) -> int:

@@ -48,11 +48,21 @@ export function setWriteToken(token) {
 }
 
 /** POST JSON to a write route, with the token when one is set; errors as in `get`. */
-export async function post(path, body = {}) {
-  const headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
+export function post(path, body = {}) {
+  return send('POST', path, body);
+}
+
+/** POST or DELETE a JSON route, with the token when one is set; errors as `get` gives them. */
+export async function send(method, path, body = undefined) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (writeToken()) headers.Authorization = `Bearer ${writeToken()}`;
-  const response = await fetch(apiUrl(path), { method: 'POST', headers, body: JSON.stringify(body) });
-  const answer = await response.json().catch(() => null);
+  const response = await fetch(apiUrl(path), {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const answer = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
     const error = (answer && answer.error) || {};
     throw new ApiError(response.status, error.code || 'http_error', error.message || `HTTP ${response.status}`);

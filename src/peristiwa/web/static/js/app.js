@@ -2,6 +2,7 @@
 
 import { clear, h, route } from './dom.js';
 import { lang, LANGUAGES, loadLabels, setLang, t } from './i18n.js';
+import { follow, stopFollowing } from './live.js';
 import { DEFAULT_VIEW, NAV, VIEWS } from './views/registry.js';
 
 let renderCount = 0;
@@ -44,6 +45,7 @@ function errorBox(error) {
 
 export async function render() {
   const token = ++renderCount;
+  stopFollowing();
   document.body.dataset.ready = '';
   const ctx = parseHash(location.hash);
   const view = VIEWS[ctx.name];
@@ -58,6 +60,7 @@ export async function render() {
     if (token !== renderCount) return; // a newer navigation won
     clear(main).append(content);
     document.title = `${view.pageTitle ? view.pageTitle(ctx) : t(view.titleKey)} · Peristiwa`;
+    follow(ctx.name, render); // new articles and events show up without a reload
   } catch (error) {
     if (token !== renderCount) return;
     clear(main).append(errorBox(error));

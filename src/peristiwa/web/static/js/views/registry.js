@@ -15,9 +15,10 @@ import * as quotes from './quotes.js';
 import * as search from './search.js';
 import * as stories from './stories.js';
 import * as story from './story.js';
+import * as watch from './watch.js';
 
 export const VIEWS = {
-  home, search, article, event, events, map, actors, actor, dyad, network, stories, story, quotes, kb,
+  home, search, article, event, events, map, actors, actor, dyad, network, stories, story, quotes, kb, watch,
 };
 
 // The menu, in order: [view name, label key].
@@ -30,6 +31,7 @@ export const NAV = [
   ['stories', 'nav.stories'],
   ['quotes', 'nav.quotes'],
   ['kb', 'nav.kb'],
+  ['watch', 'nav.watch'],
 ];
 
 export const DEFAULT_VIEW = 'home';
