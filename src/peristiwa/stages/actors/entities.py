@@ -118,7 +118,12 @@ def _is_place_use(kb: KnowledgeBase, text: str, tokens: list[Tok], span: Span, s
     if before.split(" ")[-1] in cues or before in cues:
         return True
     first = span.first
-    after_comma = first >= 2 and tokens[first - 1].text == "," and tokens[first - 2].capitalised
+    after_comma = (
+        first >= 2
+        and tokens[first - 1].text == ","
+        and tokens[first - 2].capitalised
+        and tokens[first - 2].text.casefold() not in kb.calendar_words  # "Pada Jumat, Beijing mengatakan …"
+    )
     before_comma = first - 2
     while before_comma > 0 and before_comma not in spans_at and tokens[before_comma - 1].capitalised:
         before_comma -= 1  # walk back to the start of the previous name

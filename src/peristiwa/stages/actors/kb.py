@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from peristiwa.dates.lexicon import load_lexicon as load_calendar
 from peristiwa.errors import PeristiwaError
 from peristiwa.knowledge import KnowledgeFileError, read_yaml
 from peristiwa.settings import KnowledgeOverlay
@@ -173,6 +174,7 @@ class KnowledgeBase:
     platforms: frozenset[str] = frozenset()
     peoples: frozenset[str] = frozenset()
     title_words: frozenset[str] = frozenset()  # every word of a role ("Emir", "Menteri"): not the start of a name
+    calendar_words: frozenset[str] = frozenset()  # day and month names, from the time stage's calendar (casefolded)
     person_cues_before: frozenset[str] = frozenset()
     headline_function_words: frozenset[str] = frozenset()
     role_lead_words: frozenset[str] = frozenset()
@@ -252,6 +254,8 @@ def _load_cached(data_dir: Path, overlay: KnowledgeOverlay) -> KnowledgeBase:
     _load_persons(kb, data_dir, overlay.of_kind("person"))
     _load_roles(kb, data_dir)
     kb.coref = _read(data_dir / "coref.yaml")
+    calendar = load_calendar(data_dir.parent)  # data_dir is the actors folder of Settings.data_dir
+    kb.calendar_words = frozenset(calendar.weekday_names) | frozenset(calendar.month_names)
     names = _read(data_dir / "names.yaml")
     kb.not_name_words = frozenset(names["not_name_words"])
     kb.name_connectors = frozenset(names["name_connectors"])
