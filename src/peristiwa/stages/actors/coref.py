@@ -162,15 +162,18 @@ class GroupAnaphora:
         determiners = "|".join(map(re.escape, kb.coref["anaphoric_determiners"]))
         nouns = "|".join(map(re.escape, sorted(self.kind_of, key=len, reverse=True)))
         self.pattern = re.compile(rf"\b({nouns})\s+(?:{determiners})\b", re.IGNORECASE)
+        plural = "|".join(map(re.escape, words.get("plural_pronouns", [])))
+        self.plural = re.compile(rf"\b(?:{plural})\b", re.IGNORECASE) if plural else re.compile(r"(?!)")
 
     def resolve(self, text: str, sentences: list[Sentence], entities: list[Entity]) -> list[Reference]:
-        if not self.pattern.search(text):
+        found = [(m, self.kind_of[m.group(1).casefold()]) for m in self.pattern.finditer(text)]
+        found += [(m, PLURAL) for m in self.plural.finditer(text) if _opens_clause(text, m.start())]
+        if not found:
             return []
         starts = [s.start for s in sentences or split_sentences(text)]
         mentions = sorted((m.start, m.end, e) for e in entities if e.actor for m in e.mentions)
         refs = []
-        for match in self.pattern.finditer(text):
-            kind = self.kind_of[match.group(1).casefold()]
+        for match, kind in sorted(found, key=lambda f: f[0].start()):
             sentence = bisect.bisect_right(starts, match.start()) - 1
             earlier = [
                 e
@@ -184,7 +187,19 @@ class GroupAnaphora:
         return refs
 
 
+PLURAL = "group"  # the kind a plural pronoun points to: an organisation, an armed group or a state
+CLAUSE_START = re.compile(r"(?:^|[.!?;:,“\"]\s*|\n\s*)$")
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """ "Mereka merebut bandara": a plural pronoun that opens a clause is its subject; elsewhere ("bagi
+    mereka", "pemimpin mereka") it is more often people than a group that acts."""
+    return CLAUSE_START.search(text, max(0, start - 3), start) is not None
+
+
 def _is_kind(entity: Entity, kind: str) -> bool:
+    if kind == PLURAL:
+        return entity.type == "GPE" or entity.type == "ORG" and entity.sector in {"IGO", "REB"}
     if kind == "organisation":
         return entity.type == "ORG" and entity.sector == "IGO"
     if kind == "armed_group":

@@ -244,6 +244,14 @@ def overlaid(items: list[Any], replacements: dict[str, str | None]) -> list[Any]
     return kept
 
 
+def _calendar_words(data_dir: Path) -> frozenset[str]:
+    """Day and month names from the time stage's calendar; none for an actors folder read on its own."""
+    if not (data_dir / "time" / "lexicon.yaml").exists():
+        return frozenset()
+    calendar = load_calendar(data_dir)
+    return frozenset(calendar.weekday_names) | frozenset(calendar.month_names)
+
+
 @lru_cache(maxsize=8)  # a few overlays at a time (a recode compares two); each KB is a few MB
 def _load_cached(data_dir: Path, overlay: KnowledgeOverlay) -> KnowledgeBase:
     kb = KnowledgeBase()
@@ -254,8 +262,7 @@ def _load_cached(data_dir: Path, overlay: KnowledgeOverlay) -> KnowledgeBase:
     _load_persons(kb, data_dir, overlay.of_kind("person"))
     _load_roles(kb, data_dir)
     kb.coref = _read(data_dir / "coref.yaml")
-    calendar = load_calendar(data_dir.parent)  # data_dir is the actors folder of Settings.data_dir
-    kb.calendar_words = frozenset(calendar.weekday_names) | frozenset(calendar.month_names)
+    kb.calendar_words = _calendar_words(data_dir.parent)  # data_dir is the actors folder of Settings.data_dir
     names = _read(data_dir / "names.yaml")
     kb.not_name_words = frozenset(names["not_name_words"])
     kb.name_connectors = frozenset(names["name_connectors"])
