@@ -2,6 +2,7 @@
 memory, and scaling of `peristiwa batch` from 1 to 2 Dask workers. One command:
 
     .venv/bin/python benchmarks/throughput.py --articles 600 --workers 1,2 [--seed 7] [--json report.json]
+    [--no-parser]
 
 1. Corpus: `benchmarks/corpus.py` (real UD Indonesian sentences + the seeds' kinds of noise, 300–900-word
    bodies; see its docstring), written as one JSONL file to a temporary folder.
@@ -162,8 +163,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--shard-size", type=int, default=25)
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--no-parser", action="store_true", help="word-order arguments only (the parser's cost)")
     args = parser.parse_args()
-    settings = Settings()
+    settings = Settings(parser_model=None) if args.no_parser else Settings()
     with tempfile.TemporaryDirectory(prefix="peristiwa-bench-") as tmp:
         corpus = write_corpus(Path(tmp) / "corpus.jsonl", args.articles, args.seed)
         texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines()]
