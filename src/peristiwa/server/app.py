@@ -19,6 +19,7 @@ from peristiwa.server.middleware import BodyLimit, SecurityHeaders
 from peristiwa.server.static import mount_static
 from peristiwa.server.store import ServerStore
 from peristiwa.settings import Settings
+from peristiwa.store.sidecar import remove_sidecar, write_sidecar
 
 DESCRIPTION = (
     "Indonesian news turned into source-linked PLOVER event data. Reads are open; POST routes need "
@@ -36,18 +37,24 @@ def create_app(
     """A FastAPI app serving `db`; raises ServerConfigError for a public host without a token."""
     options = options or ServerOptions()
     check_exposure(options.host, token)
-    store = ServerStore(Path(db), options.idle_release)
-    extractor = Extractor(settings or Settings(), options.extract_cache)
+    settings = settings or Settings()
+    store = ServerStore(Path(db), settings)
+    extractor = Extractor(settings, options.extract_cache)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         store.open()  # fails before the first request if the file cannot be opened
+        if options.url:  # other processes find the owner of the file here (docs/store.md)
+            write_sidecar(Path(db), options.url, options.max_body, token is not None)
         if options.load_pipeline:
             extractor.load_in_background()  # reads are served meanwhile; extract waits for it
         else:
             extractor.disable("this server was started without the pipeline (load_pipeline=False)")
-        yield
-        store.close()
+        try:
+            yield
+        finally:
+            remove_sidecar(Path(db))
+            store.close()
 
     app = FastAPI(
         title="Peristiwa API",
