@@ -10,6 +10,7 @@ earlier writes.
 
 from __future__ import annotations
 
+import os
 import queue
 import threading
 from collections.abc import Callable, Sequence
@@ -28,6 +29,8 @@ from peristiwa.store.writer import Writer, WriteReport, transaction
 T = TypeVar("T")
 Job = Callable[[duckdb.DuckDBPyConnection], Any]
 OPEN_WAIT = 10.0  # seconds to wait for an ingest that holds the file when the server starts
+READ_NICENESS = 10  # CPU priority of the threads that read: below writers (docs/store.md, "Writes first")
+_reader_thread = threading.local()
 
 
 class ServerStore:
@@ -61,6 +64,7 @@ class ServerStore:
 
     def read(self, run: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
         """Run a query on a cursor of its own, in one read transaction: every statement sees the same snapshot."""
+        _yield_cpu_to_writers()
         cursor = self._connection().cursor()
         try:
             cursor.execute("BEGIN TRANSACTION")
@@ -109,6 +113,18 @@ class ServerStore:
         if self._con is None:
             raise StoreClosed(self.db, "the server is not holding the database (stopped or not started)")
         return self._con
+
+
+def _yield_cpu_to_writers() -> None:
+    """Lower this thread's CPU priority, once: on a busy machine the ingest pipeline (another process) and the
+    writer thread then get the cores first, and reads take what is left. Linux sets niceness per thread."""
+    if getattr(_reader_thread, "lowered", False):
+        return
+    _reader_thread.lowered = True
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), READ_NICENESS)
+    except OSError:
+        pass  # not permitted here: reads keep the normal priority
 
 
 def known_ids(con: duckdb.DuckDBPyConnection, ids: list[str]) -> set[str]:

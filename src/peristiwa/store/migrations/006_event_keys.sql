@@ -1,0 +1,42 @@
+-- Event filters that do not scan (issue 21). `event_keys` is a narrow inverted index of the merged events:
+-- one row per (filter key, event), e.g. 'actor:RUS', 'source:RUS', 'target:UKR', 'dyad:RUS>UKR',
+-- 'type:ACCUSE', 'quad:V-conf', 'place:jakarta', 'story:st_1', 'word:presiden', with the event's sort keys
+-- and the columns other filters test (quad, type, day), so a filtered page reads one key's rows only.
+-- Kept ordered by key (store/event_keys.py rewrites it in order), so DuckDB's per-row-group min/max
+-- (zone maps) skip every row group of other keys; rows a live writer appends sit in a short unordered tail.
+-- Why not DuckDB's FTS extension: its index is not updated by inserts (it is rebuilt whole, minutes at 10 M
+-- events, on every batch) and it is not in the duckdb wheel (a download, which an offline machine cannot do).
+
+-- The words of a text, as the index and the `text` filter both cut them: lower case, letters and digits.
+CREATE MACRO event_words(t) AS
+    list_filter(list_distinct(regexp_split_to_array(lower(coalesce(t, '')), '[^\p{L}\p{N}]+')), w -> w <> '');
+
+-- Every filter key of one merged event (NULL parts drop out: 'actor:' || NULL is NULL).
+CREATE MACRO event_key_list(source, target, type, quad, place, story, words) AS
+    list_distinct(list_filter(
+        ['actor:' || source, 'actor:' || target, 'source:' || source, 'target:' || target,
+         'dyad:' || source || '>' || target, 'type:' || type, 'quad:' || quad,
+         'place:' || lower(place), 'story:' || story]
+        || list_transform(words, w -> 'word:' || w),
+        k -> k IS NOT NULL));
+
+CREATE TABLE event_keys (
+    key      VARCHAR NOT NULL,
+    event_id VARCHAR NOT NULL,
+    mentions INTEGER NOT NULL,  -- coalesce(num_mentions, 0): first sort key of the default order
+    month    DATE NOT NULL,     -- coalesce(month, 9999-12-31): second sort key
+    day      DATE,              -- coalesce(date, month): since/until and the date order
+    quad     VARCHAR,
+    type     VARCHAR
+);
+
+INSERT INTO event_keys
+    WITH evidence AS (
+        SELECT event_id, string_agg(evidence_text, ' ') AS text FROM event_mentions
+        WHERE event_id IS NOT NULL GROUP BY event_id)
+    SELECT unnest(event_key_list(e.source, e.target, e.type, e.quad, e.location_name, e.story_id,
+                                 event_words(concat_ws(' ', e.text, v.text)))) AS key,
+           e.event_id, coalesce(e.num_mentions, 0), coalesce(e.month, DATE '9999-12-31'),
+           coalesce(TRY_CAST(e.date AS DATE), e.month), e.quad, e.type
+    FROM events e LEFT JOIN evidence v USING (event_id)
+    ORDER BY key, 3 DESC, 4, e.event_id;
