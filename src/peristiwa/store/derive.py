@@ -109,8 +109,7 @@ def _drop_events(con: duckdb.DuckDBPyConnection, story_ids: set[str]) -> Touched
         old = con.execute(
             f"SELECT DISTINCT source, target FROM events WHERE story_id IN (SELECT id FROM {keys})"
         ).fetchall()
-        dropped = con.execute(f"SELECT event_id FROM events WHERE story_id IN (SELECT id FROM {keys})").fetchall()
-        event_keys.unindex_events(con, (row[0] for row in dropped))
+        event_keys.unindex_stories(con, keys)
         con.execute(f"DELETE FROM events WHERE story_id IN (SELECT id FROM {keys})")
         con.execute(f"DELETE FROM stories WHERE story_id IN (SELECT id FROM {keys})")
     dyads = {(s, t) for s, t in old if s and t}

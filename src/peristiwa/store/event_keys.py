@@ -14,7 +14,8 @@ import duckdb
 
 from peristiwa.store.bulk import Keys
 
-# The key rows of the events `{which}` chooses (a condition on `event_id`), in key order; the macros are in migration 006 (which builds the first rows with the same SQL).
+# The key rows of the events `{which}` chooses (a condition on `event_id`), in key order; the macros are in
+# migration 006 (which builds the first rows with the same SQL).
 _ROWS = """
     WITH chosen AS (SELECT * FROM events WHERE {which}),
     evidence AS (
@@ -30,25 +31,43 @@ RECLUSTER_AFTER = 2_000_000  # rows appended since the last ordering before the 
 
 
 def index_events(con: duckdb.DuckDBPyConnection, event_ids: Iterable[str]) -> None:
-    """Add the key rows of these (just inserted) events."""
+    """Add the key rows of these (just inserted) events, and note each event's keys on its row."""
     ids = sorted(set(event_ids))
-    if ids:
-        with Keys(con, ["id"], [(i,) for i in ids]) as keys:
-            con.execute("INSERT INTO event_keys " + _ROWS.format(which=f"event_id IN (SELECT id FROM {keys})"))
+    if not ids:
+        return
+    with Keys(con, ["id"], [(i,) for i in ids]) as keys:
+        con.execute("CREATE TEMP TABLE _new_keys AS " + _ROWS.format(which=f"event_id IN (SELECT id FROM {keys})"))
+    try:
+        con.execute("INSERT INTO event_keys SELECT * FROM _new_keys")
+        con.execute("""UPDATE events SET index_keys = k.keys FROM (
+                           SELECT event_id, list(key ORDER BY key) AS keys FROM _new_keys GROUP BY event_id) k
+                       WHERE events.event_id = k.event_id""")
+        con.execute("UPDATE event_keys_state SET appended = appended + (SELECT count(*) FROM _new_keys)")
+    finally:
+        con.execute("DROP TABLE _new_keys")
+    appended = con.execute("SELECT appended FROM event_keys_state").fetchone()
+    if appended and appended[0] > RECLUSTER_AFTER:
+        recluster(con)
 
 
-def unindex_events(con: duckdb.DuckDBPyConnection, event_ids: Iterable[str]) -> None:
-    """Remove the key rows of these events (before they are deleted and rebuilt)."""
-    ids = sorted(set(event_ids))
-    if ids:
-        with Keys(con, ["id"], [(i,) for i in ids]) as keys:
-            con.execute(f"DELETE FROM event_keys WHERE event_id IN (SELECT id FROM {keys})")
+def unindex_stories(con: duckdb.DuckDBPyConnection, story_ids: str) -> None:
+    """Remove the key rows of the events of these stories (`story_ids`: a relation with an `id` column), before
+    the events are deleted and rebuilt. Each event's `index_keys` names its rows, so the delete joins on
+    (key, event_id) and DuckDB's join filter on `key` skips the row groups of every other key."""
+    con.execute(f"""DELETE FROM event_keys USING (
+                        SELECT unnest(index_keys) AS key, event_id FROM events
+                        WHERE story_id IN (SELECT id FROM {story_ids})) doomed
+                    WHERE event_keys.key = doomed.key AND event_keys.event_id = doomed.event_id""")
 
 
 def rebuild(con: duckdb.DuckDBPyConnection) -> None:
     """Build the whole index again, in key order (a bulk load, a benchmark database)."""
     con.execute("DELETE FROM event_keys")
     con.execute("INSERT INTO event_keys " + _ROWS.format(which="true"))
+    con.execute("""UPDATE events SET index_keys = k.keys FROM (
+                       SELECT event_id, list(key ORDER BY key) AS keys FROM event_keys GROUP BY event_id) k
+                   WHERE events.event_id = k.event_id""")
+    con.execute("UPDATE event_keys_state SET appended = 0")
 
 
 def recluster(con: duckdb.DuckDBPyConnection) -> None:
@@ -58,6 +77,7 @@ def recluster(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("DELETE FROM event_keys")
     con.execute("INSERT INTO event_keys SELECT * FROM _event_keys_ordered")
     con.execute("DROP TABLE _event_keys_ordered")
+    con.execute("UPDATE event_keys_state SET appended = 0")
 
 
 def words(con: duckdb.DuckDBPyConnection, text: str) -> list[str]:

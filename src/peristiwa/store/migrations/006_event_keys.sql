@@ -30,6 +30,12 @@ CREATE TABLE event_keys (
     type     VARCHAR
 );
 
+-- Each event keeps the list of its keys, so the writer removes exactly its rows, reading only their row groups.
+ALTER TABLE events ADD COLUMN index_keys VARCHAR[];
+-- Rows appended since the table was last ordered (store/event_keys.py orders it again past a threshold).
+CREATE TABLE event_keys_state (appended BIGINT NOT NULL);
+INSERT INTO event_keys_state VALUES (0);
+
 INSERT INTO event_keys
     WITH evidence AS (
         SELECT event_id, string_agg(evidence_text, ' ') AS text FROM event_mentions
@@ -40,3 +46,7 @@ INSERT INTO event_keys
            coalesce(TRY_CAST(e.date AS DATE), e.month), e.quad, e.type
     FROM events e LEFT JOIN evidence v USING (event_id)
     ORDER BY key, 3 DESC, 4, e.event_id;
+
+UPDATE events SET index_keys = k.keys FROM (
+    SELECT event_id, list(key ORDER BY key) AS keys FROM event_keys GROUP BY event_id) k
+WHERE events.event_id = k.event_id;
