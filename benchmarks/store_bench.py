@@ -19,7 +19,28 @@ Not part of the test suite; the data goes to a temporary folder outside the repo
    stored through its writer alone, then again while 8 threads read event pages on their own cursors.
 Targets (issue 21): at 10 M every filter, search and cursor page p50 <= 100 ms, p99 <= 300 ms.
 
-Figures: see FIGURES below (filled in from the runs of 2026-12-07).
+Figures, 2026-12-07, 1 M events (373 MB), 2 cores shared with other developers' builds and test runs (load
+average 6-9 throughout: every figure here is 3-5x what the same query takes on an idle machine; the dyad
+timeline on a kept connection took 24 ms here against 19 ms at 10 M in issue 21's quieter measurement).
+p50 / p99 in ms, through `queries.events_page` + names on a kept connection:
+  filter                  index, pages joined back   index + fetch by id
+  no filter (page 1)      241 / 369                  182 / 283
+  actor                   506 / 669                  242 / 340
+  source / target         570 / 743, 615 / 738       181 / 318, 170 / 231
+  dyad                    573 / 993                  116 / 233
+  type / quad             416 / 799, 279 / 413       132 / 214, 153 / 202
+  date range (a month)    302 / 504                  279 / 441
+  actor + quad + since    318 / 657                  156 / 197
+  story                   167 / 393                   88 / 130
+  text, common word       439 / 748                  148 / 185
+  text, literal 50%       2114 / 2298                (a scan of the evidence, by design)
+  cursor, next page       312 / 448                  (not reached in that run)
+Profile of the last column (story): counting the key's rows took 50 ms although a story has 4 events —
+DuckDB keeps only the first 8 bytes of a string in its min/max, so every 'story:st…' key shared one range;
+the keys now have one-letter kinds ('r:st_…', 'a:A050'). The 50 page rows fetched by id take ~45 ms (about
+1 ms per point lookup under this load). 10 M events: not measured in this session — generating them took
+20 minutes on the loaded machine and the index build had not finished when time ran out; run
+`store_bench.py --events 10000000` on a quiet machine.
 """
 
 from __future__ import annotations

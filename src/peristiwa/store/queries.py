@@ -239,9 +239,9 @@ def counts(con: duckdb.DuckDBPyConnection) -> Row:
 
 
 # A text filter matches the events whose evidence (the merged text or any mention's) has every word of it
-# (through the index: `word:` keys), and, when it holds more than words ("50%", "a_b"), the text itself,
+# (through the index: `w:` keys), and, when it holds more than words ("50%", "a_b"), the text itself,
 # literally: `%` and `_` are never wildcards.
-HAS_WORDS = """SELECT event_id FROM event_keys WHERE key IN (SELECT 'word:' || unnest(event_words(?)))
+HAS_WORDS = """SELECT event_id FROM event_keys WHERE key IN (SELECT 'w:' || unnest(event_words(?)))
     GROUP BY event_id HAVING count(*) = len(event_words(?))"""
 LITERAL = """(SELECT event_id FROM events WHERE text ILIKE ? ESCAPE '\\'
               UNION SELECT event_id FROM event_mentions WHERE evidence_text ILIKE ? ESCAPE '\\')"""
@@ -340,20 +340,20 @@ def _filter_keys(con: duckdb.DuckDBPyConnection, where: EventFilter, story_id: s
     """The index keys the filters name: each event that matches has a row under every one of them."""
     keys = []
     if where.source and where.target:
-        keys.append(f"dyad:{where.source}>{where.target}")
+        keys.append(f"d:{where.source}>{where.target}")
     elif where.source or where.target:
-        keys.append(f"source:{where.source}" if where.source else f"target:{where.target}")
+        keys.append(f"s:{where.source}" if where.source else f"t:{where.target}")
     if where.actor:
-        keys.append(f"actor:{where.actor}")
+        keys.append(f"a:{where.actor}")
     if story_id:
-        keys.append(f"story:{story_id}")
+        keys.append(f"r:{story_id}")
     if where.text:
-        keys += [f"word:{word}" for word in event_keys.words(con, where.text)]
+        keys += [f"w:{word}" for word in event_keys.words(con, where.text)]
     if not keys:  # a type or quad alone: their own key
         if where.type:
-            keys.append(f"type:{where.type.upper()}")
+            keys.append(f"y:{where.type.upper()}")
         elif where.quad:
-            keys.append(f"quad:{where.quad}")
+            keys.append(f"q:{where.quad}")
     return keys
 
 

@@ -1,9 +1,12 @@
 -- Event filters that do not scan (issue 21). `event_keys` is a narrow inverted index of the merged events:
--- one row per (filter key, event), e.g. 'actor:RUS', 'source:RUS', 'target:UKR', 'dyad:RUS>UKR',
--- 'type:ACCUSE', 'quad:V-conf', 'place:jakarta', 'story:st_1', 'word:presiden', with the event's sort keys
+-- one row per (filter key, event), e.g. 'a:RUS' (actor), 's:RUS' (source), 't:UKR' (target), 'd:RUS>UKR' (dyad),
+-- 'y:ACCUSE' (type), 'q:V-conf' (quad), 'p:jakarta' (place), 'r:st_1' (story), 'w:presiden' (word), with the
+-- event's sort keys
 -- and the columns other filters test (quad, type, day), so a filtered page reads one key's rows only.
 -- Kept ordered by key (store/event_keys.py rewrites it in order), so DuckDB's per-row-group min/max
 -- (zone maps) skip every row group of other keys; rows a live writer appends sit in a short unordered tail.
+-- The kind prefixes are one letter because DuckDB keeps only the first 8 bytes of a string in its min/max:
+-- with 'actor:' every 'actor:A0…' would share one range, and filters could not tell their row groups apart.
 -- Why not DuckDB's FTS extension: its index is not updated by inserts (it is rebuilt whole, minutes at 10 M
 -- events, on every batch) and it is not in the duckdb wheel (a download, which an offline machine cannot do).
 
@@ -11,13 +14,13 @@
 CREATE MACRO event_words(t) AS
     list_filter(list_distinct(regexp_split_to_array(lower(coalesce(t, '')), '[^\p{L}\p{N}]+')), w -> w <> '');
 
--- Every filter key of one merged event (NULL parts drop out: 'actor:' || NULL is NULL).
+-- Every filter key of one merged event (NULL parts drop out: 'a:' || NULL is NULL).
 CREATE MACRO event_key_list(source, target, type, quad, place, story, words) AS
     list_distinct(list_filter(
-        ['actor:' || source, 'actor:' || target, 'source:' || source, 'target:' || target,
-         'dyad:' || source || '>' || target, 'type:' || type, 'quad:' || quad,
-         'place:' || lower(place), 'story:' || story]
-        || list_transform(words, w -> 'word:' || w),
+        ['a:' || source, 'a:' || target, 's:' || source, 't:' || target,
+         'd:' || source || '>' || target, 'y:' || type, 'q:' || quad,
+         'p:' || lower(place), 'r:' || story]
+        || list_transform(words, w -> 'w:' || w),
         k -> k IS NOT NULL));
 
 CREATE TABLE event_keys (
