@@ -38,7 +38,12 @@ p50 / p99 in ms, through `queries.events_page` + names on a kept connection:
 Profile of the last column (story): counting the key's rows took 50 ms although a story has 4 events —
 DuckDB keeps only the first 8 bytes of a string in its min/max, so every 'story:st…' key shared one range;
 the keys now have one-letter kinds ('r:st_…', 'a:A050'). The 50 page rows fetched by id take ~45 ms (about
-1 ms per point lookup under this load). 10 M events: not measured in this session — generating them took
+1 ms per point lookup under this load). Re-measured after that change on 200,000 events only (load average
+4-6; p50 / p99): story 23 / 36, dyad 25 / 61, actor 57 / 88, source 88 / 130, type 91 / 227, quad
+120 / 192, month 130 / 228, text one word 105 / 273, two words 37 / 139, cursor page 105 / 150, deep offset
+151 / 199, network 215 / 291, search 207 / 287; the floor of ~50 ms is the 50 point lookups. Writes during
+reads (ServerStore, 100 synthetic articles): 0.63 s alone, 1.31 s with 8 readers, 0 read errors.
+10 M events: not measured in this session — generating them took
 20 minutes on the loaded machine and the index build had not finished when time ran out; run
 `store_bench.py --events 10000000` on a quiet machine.
 """
