@@ -13,22 +13,23 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from peristiwa.errors import InputError
 from peristiwa.model import to_record
-from peristiwa.settings import Settings
+from peristiwa.settings import KnowledgeOverlay, OverlayEntry, Settings
 from peristiwa.stages.ingest import OnSkip, RawArticle, article_id, read_inputs
 from peristiwa.store import export as exporter
 from peristiwa.store import filters, knowledge, queries
 from peristiwa.store.connection import DEFAULT_DB, DEFAULT_WAIT, connect, connection
 from peristiwa.store.errors import BadFilter
 from peristiwa.store.linking import LinkOptions
+from peristiwa.store.route import WRITER_WAIT, ServerClient, WriteRoute
 from peristiwa.store.rows import Record
-from peristiwa.store.writer import Writer, WriteReport
+from peristiwa.store.writer import WriteReport
 
 if TYPE_CHECKING:  # the pipeline loads models: imported when something is new, not with the API
     from peristiwa.pipeline import Pipeline
@@ -36,8 +37,6 @@ if TYPE_CHECKING:  # the pipeline loads models: imported when something is new, 
 __all__ = ["DEFAULT_DB", "IngestReport", "Peristiwa", "export", "ingest", "query"]
 
 DEFAULT_BATCH = 100
-WRITER_WAIT = 120.0  # a writer waits longer than a reader: readers hold the file only for a query
-READER_WINDOW = 0.05  # seconds the writer stays off the file after each batch, so waiting readers get in
 
 
 @dataclass(slots=True)
@@ -76,8 +75,10 @@ class Peristiwa:
         options: LinkOptions | None = None,
         wait: float = DEFAULT_WAIT,
         keep_open: bool = False,
+        token: str | None = None,
     ) -> None:
         self.db = Path(db)
+        self.token = token  # the write token of a server that owns the file (docs/store.md)
         self.settings = settings or Settings()
         self.options = options or LinkOptions()
         self.wait = wait
@@ -93,20 +94,21 @@ class Peristiwa:
         on_batch: Callable[[WriteReport], None] | None = None,
         on_skip: OnSkip | None = None,
     ) -> IngestReport:
-        """Run the pipeline on every new article in `paths` and store the results batch by batch."""
+        """Run the pipeline on every new article in `paths` and store the results batch by batch.
+
+        Each batch goes to the server that owns the file when one runs, else into the file (store/route.py)."""
         started = time.perf_counter()
         report = IngestReport()
-        known = self._known_ids()
-        settings = self._with_overlay()
+        route = self._route()
+        settings = self._with_overlay(route)
         pipeline = None
-        for raws in _batches(self._new_articles(paths, known, report, on_error, on_skip), batch_size):
+        for raws in self._new_articles(paths, route, batch_size, report, on_error, on_skip):
             if pipeline is None:
                 from peristiwa.pipeline import Pipeline  # loads models: only when something is new
 
                 pipeline = Pipeline(settings)
             records = [r for raw in raws if (r := _extracted(pipeline, raw, report, on_error)) is not None]
-            self._write(records, report, on_batch)
-            known.update(r["id"] for r in records)
+            self._write(route, records, report, on_batch)
         report.seconds = time.perf_counter() - started
         return report
 
@@ -119,20 +121,23 @@ class Peristiwa:
         """Store records that `peristiwa extract` already produced."""
         started = time.perf_counter()
         report = IngestReport()
+        route = self._route()
         for batch in _batches(iter(records), batch_size):
-            self._write(batch, report, on_batch)
+            self._write(route, batch, report, on_batch)
         report.seconds = time.perf_counter() - started
         return report
 
-    def _known_ids(self) -> set[str]:
-        if not self.db.exists():
-            return set()
-        with connection(self.db, read_only=False, wait=WRITER_WAIT) as con:
-            return {row[0] for row in con.execute("SELECT id FROM articles").fetchall()}
+    def _route(self) -> WriteRoute:
+        return WriteRoute(self.db, self.token, self.settings, self.options)
 
-    def _with_overlay(self) -> Settings:
+    def _with_overlay(self, route: WriteRoute) -> Settings:
         """The settings with the database's knowledge overlay, so new articles are coded with the analysts'
-        knowledge (`peristiwa kb`)."""
+        knowledge (`peristiwa kb`): from the server that owns the file, else from the file."""
+        served = route.server()
+        if served is not None:
+            rows = ServerClient(served, self.token).get("/v1/kb/overlay")
+            entries = tuple(OverlayEntry(r["kind"], r["key"], r["body"]) for r in rows)
+            return replace(self.settings, overlay=KnowledgeOverlay(entries))
         if not self.db.exists():
             return self.settings
         with connection(self.db, read_only=False, wait=WRITER_WAIT) as con:
@@ -141,29 +146,38 @@ class Peristiwa:
     def _new_articles(
         self,
         paths: Iterable[str],
-        known: set[str],
+        route: WriteRoute,
+        batch_size: int,
         report: IngestReport,
         on_error: Callable[[InputError], None] | None,
         on_skip: OnSkip | None = None,
-    ) -> Iterator[RawArticle]:
-        for item in read_inputs(paths, self.settings.max_bytes, on_skip):
-            if isinstance(item, InputError):
-                _failed(item, report, on_error)
-            elif article_id(item.text) in known:
-                report.skipped += 1  # same content already stored: no need to run the pipeline
-            else:
-                yield item
+    ) -> Iterator[list[RawArticle]]:
+        """Batches of the articles whose content is not stored yet (asked per batch, of the file or its server)."""
+        seen: set[str] = set()
+        for items in _batches(iter(read_inputs(paths, self.settings.max_bytes, on_skip)), batch_size):
+            raws = [item for item in items if not isinstance(item, InputError)]
+            for item in items:
+                if isinstance(item, InputError):
+                    _failed(item, report, on_error)
+            ids = [article_id(raw.text) for raw in raws]
+            known = route.known_ids(ids) | seen
+            fresh = [raw for raw, i in zip(raws, ids, strict=True) if i not in known]
+            report.skipped += len(raws) - len(fresh)  # same content already stored: no pipeline run
+            seen.update(ids)
+            if fresh:
+                yield fresh
 
     def _write(
-        self, records: list[Record], report: IngestReport, on_batch: Callable[[WriteReport], None] | None
+        self,
+        route: WriteRoute,
+        records: list[Record],
+        report: IngestReport,
+        on_batch: Callable[[WriteReport], None] | None,
     ) -> None:
-        # The file is opened per batch and left alone for a moment after it, so readers get in between.
-        with connection(self.db, read_only=False, wait=WRITER_WAIT) as con:
-            written = Writer(con, self.settings.data_dir, self.options).write(records, where=str(self.db))
+        written = route.store_records(records)
         report.add(written)
         if on_batch:
             on_batch(written)
-        time.sleep(READER_WINDOW)
 
     # -- reading -----------------------------------------------------------------------------------------
     def _read(self, run: Callable[[Any], Any]) -> Any:
@@ -264,8 +278,9 @@ def ingest(
     settings: Settings | None = None,
     on_error: Callable[[InputError], None] | None = None,
     on_skip: OnSkip | None = None,
+    token: str | None = None,
 ) -> IngestReport:
-    return Peristiwa(db, settings).ingest(paths, batch_size, on_error, on_skip=on_skip)
+    return Peristiwa(db, settings, token=token).ingest(paths, batch_size, on_error, on_skip=on_skip)
 
 
 def query(db: Path | str, what: str, **options: Any) -> list[dict[str, Any]]:

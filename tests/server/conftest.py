@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import socket
@@ -119,6 +120,7 @@ class ThreadServer:
 
     def __init__(self, db: Path, options: ServerOptions, token: str | None = None) -> None:
         port = free_port()
+        options = dataclasses.replace(options, url=options.url or f"http://127.0.0.1:{port}")  # its sidecar
         app = create_app(db, token=token, options=options)
         self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
         self.thread = threading.Thread(target=self.server.run, daemon=True)

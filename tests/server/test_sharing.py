@@ -1,47 +1,76 @@
-"""The server lets go of the database file when idle, so `peristiwa ingest` in another process can write."""
+"""The server owns its database file; another process's writes reach the file through the server."""
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
+import duckdb
 import httpx
 
 from peristiwa.server.config import ServerOptions
-from tests.server.conftest import ROOT, ThreadServer, copy_db
+from peristiwa.store.sidecar import live_server, sidecar_path
+from tests.server.conftest import ROOT, TOKEN, ThreadServer, copy_db
 
-# Another process writes one synthetic article through the store's writer (what `peristiwa ingest` does).
+# Another process writes one synthetic article through the Python API (what `peristiwa ingest` does).
 WRITE_ONE = """
-import sys
+import os, sys
 from peristiwa.api import Peristiwa
 from peristiwa.store.synthetic import synthetic_records
-report = Peristiwa(sys.argv[1], wait=0.5).ingest_records(list(synthetic_records(1, seed=int(sys.argv[2]))))
+token = os.environ.get("PERISTIWA_TOKEN") or None
+report = Peristiwa(sys.argv[1], wait=0.5, token=token).ingest_records(list(synthetic_records(1, seed=int(sys.argv[2]))))
 print(report.added)
 """
-OPEN_FOR_WRITING = "import duckdb, sys; duckdb.connect(sys.argv[1]).close()"
+QUERY = "import sys\nfrom peristiwa.api import query\nprint(query(sys.argv[1], 'counts'))"
 
 
-def run(code: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+def run(code: str, *args: str, token: str = "") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PERISTIWA_TOKEN": token}
+    command = [sys.executable, "-c", code, *args]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120, env=env)
 
 
-def test_another_process_writes_while_the_server_idles(seed_db: Path, tmp_path: Path) -> None:
+def test_another_process_writes_through_the_server(seed_db: Path, tmp_path: Path) -> None:
     db = copy_db(seed_db, tmp_path, "shared.duckdb")
-    with ThreadServer(db, ServerOptions(load_pipeline=False, idle_release=0.3)) as served, served.client() as api:
+    with ThreadServer(db, ServerOptions(load_pipeline=False)) as served, served.client() as api:
         before = api.get("/v1/health").json()["counts"]["articles"]
-        time.sleep(1.0)  # idle: the server closes its connection
+        note = live_server(db)
+        assert note is not None and note.url == served.url and note.pid == os.getpid()
         written = run(WRITE_ONE, str(db), "3")
         assert written.returncode == 0, written.stderr
         after = api.get("/v1/health").json()["counts"]["articles"]
     assert written.stdout.strip() == "1" and after == before + 1
+    assert not sidecar_path(db).exists()  # removed when the server stopped
 
 
-def test_without_idle_release_the_file_stays_held(seed_db: Path, tmp_path: Path) -> None:
+def test_a_served_file_is_refused_to_others_with_the_server_named(seed_db: Path, tmp_path: Path) -> None:
     db = copy_db(seed_db, tmp_path, "held.duckdb")
-    with ThreadServer(db, ServerOptions(load_pipeline=False, idle_release=None)) as served:
+    with ThreadServer(db, ServerOptions(load_pipeline=False)) as served:
         assert httpx.get(f"{served.url}/v1/health").status_code == 200
-        time.sleep(0.5)
-        refused = run(OPEN_FOR_WRITING, str(db))
-    assert refused.returncode != 0 and "lock" in refused.stderr.lower()
+        refused = run(QUERY, str(db))
+    assert refused.returncode != 0
+    assert f"pid {os.getpid()}" in refused.stderr and served.url in refused.stderr, refused.stderr
+
+
+def test_a_server_with_a_token_takes_writes_only_with_it(seed_db: Path, tmp_path: Path) -> None:
+    db = copy_db(seed_db, tmp_path, "token.duckdb")
+    with ThreadServer(db, ServerOptions(load_pipeline=False), token=TOKEN):
+        without = run(WRITE_ONE, str(db), "4")
+        with_token = run(WRITE_ONE, str(db), "4", token=TOKEN)
+    assert without.returncode != 0 and "PERISTIWA_TOKEN" in without.stderr
+    assert with_token.returncode == 0 and with_token.stdout.strip() == "1", with_token.stderr
+
+
+def test_a_sidecar_left_by_a_dead_server_is_ignored(seed_db: Path, tmp_path: Path) -> None:
+    db = copy_db(seed_db, tmp_path, "stale.duckdb")
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    note = {"url": "http://127.0.0.1:9", "pid": int(dead.stdout), "started": 0, "db": str(db)}
+    sidecar_path(db).write_text(json.dumps({**note, "max_body": 1000, "token_required": False}), encoding="utf-8")
+    assert live_server(db) is None
+    written = run(WRITE_ONE, str(db), "5")
+    assert written.returncode == 0 and written.stdout.strip() == "1", written.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM articles").fetchone() == (6,)

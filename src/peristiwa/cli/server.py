@@ -60,12 +60,14 @@ def serve_command(
     from peristiwa.server.app import create_app
 
     try:
+        address = f"http://{f'[{host}]' if ':' in host else host}:{port}/"
         options = ServerOptions(
             host=host,
             max_body=max_body,
             allowed_hosts=tuple(allow_host or ()),
             watch=tuple(watch or ()),
             watch_interval=watch_interval,
+            url=address.rstrip("/"),
         )
         app = create_app(db, token=resolve_token(token), options=options)
         _check_port(host, port)
@@ -73,7 +75,6 @@ def serve_command(
     except PeristiwaError as error:
         err.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from error
-    address = f"http://{f'[{host}]' if ':' in host else host}:{port}/"
     err.print(f"{db}: {summary}", highlight=False)
     err.print(
         f"Peristiwa is running at [bold]{address}[/bold] (API under /v1, docs at {address}docs); press Ctrl-C to stop.",
@@ -112,14 +113,11 @@ def _check_port(host: str, port: int) -> None:
 
 def _summary(db: Path) -> str:
     """What the database holds; creating or migrating it first, so that a bad file is reported here."""
-    from peristiwa.server.store import open_reader
     from peristiwa.store import queries
+    from peristiwa.store.connection import connection
 
-    con = open_reader(db)
-    try:
+    with connection(db, read_only=False) as con:  # the server takes it read-write next
         counts = queries.counts(con)
-    finally:
-        con.close()
     if not counts["articles"]:
         return "no articles yet (add some with `peristiwa ingest FILES --db` or POST /v1/articles)"
     return ", ".join(f"{counts[k]} {k}" for k in ("articles", "events", "quotes", "stories"))

@@ -49,8 +49,14 @@ def ingest_command(
     db: Db = api.DEFAULT_DB,
     batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = api.DEFAULT_BATCH,
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Largest single-article file.")] = DEFAULT_MAX_BYTES,
+    token: Annotated[
+        str | None, typer.Option(help="Write token of a server that owns --db (default: env PERISTIWA_TOKEN).")
+    ] = None,
 ) -> None:
-    """Extract articles and store them, their mentions, stories and merged events in the database."""
+    """Extract articles and store them, their mentions, stories and merged events in the database.
+
+    When `peristiwa serve` owns the database, the records go to it (its write endpoint); else into the file."""
+    from peristiwa.server.config import resolve_token
 
     def warn(error: InputError) -> None:
         err.print(f"[red]error:[/red] {error.where}: {error.reason}", highlight=False, soft_wrap=True)
@@ -59,7 +65,15 @@ def ingest_command(
         err.print(f"[yellow]skipped:[/yellow] {where}: {why}", highlight=False, soft_wrap=True)
 
     try:
-        report = api.ingest(inputs, db, batch_size, Settings(max_bytes=max_bytes), on_error=warn, on_skip=skipped)
+        report = api.ingest(
+            inputs,
+            db,
+            batch_size,
+            Settings(max_bytes=max_bytes),
+            on_error=warn,
+            on_skip=skipped,
+            token=resolve_token(token),
+        )
     except PeristiwaError as error:
         raise _fail(error) from error
     err.print(report.summary())

@@ -21,6 +21,7 @@ from peristiwa.server.store import ServerStore
 from peristiwa.server.watching import ServerWatch
 from peristiwa.settings import Settings
 from peristiwa.store import knowledge
+from peristiwa.store.sidecar import remove_sidecar, write_sidecar
 from peristiwa.watch.watcher import WatchOptions
 
 DESCRIPTION = (
@@ -39,22 +40,28 @@ def create_app(
     """A FastAPI app serving `db`; raises ServerConfigError for a public host without a token."""
     options = options or ServerOptions()
     check_exposure(options.host, token)
-    store = ServerStore(Path(db), options.idle_release)
-    extractor = Extractor(settings or Settings(), options.extract_cache)
+    settings = settings or Settings()
+    store = ServerStore(Path(db), settings)
+    extractor = Extractor(settings, options.extract_cache)
     watch = ServerWatch(store, extractor, options.watch, WatchOptions(interval=options.watch_interval))
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         store.open()  # fails before the first request if the file cannot be opened
         extractor.settings = store.read(lambda con: knowledge.with_overlay(con, extractor.settings))  # analysts' KB
+        if options.url:  # other processes find the owner of the file here (docs/store.md)
+            write_sidecar(Path(db), options.url, options.max_body, token is not None)
         if options.load_pipeline:
             extractor.load_in_background()  # reads are served meanwhile; extract waits for it
         else:
             extractor.disable("this server was started without the pipeline (load_pipeline=False)")
         watch.start()  # follows the --watch sources, if any, and delivers watch-list alerts
-        yield
-        watch.stop()
-        store.close()
+        try:
+            yield
+        finally:
+            watch.stop()
+            remove_sidecar(Path(db))
+            store.close()
 
     app = FastAPI(
         title="Peristiwa API",

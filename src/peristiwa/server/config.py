@@ -15,7 +15,6 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 DEFAULT_MAX_BODY = 5_000_000  # bytes; a long article is ~50 kB, a batch of 100 fits easily
 STATIC_DIR = PACKAGE_DIR / "web" / "static"  # the web UI, made by the web engineer
-DEFAULT_IDLE_RELEASE = 3.0  # so that `peristiwa ingest` on the same file gets in while the server idles
 DEFAULT_CACHE = 256  # extract records kept by content, so a re-sent article costs no pipeline run
 
 
@@ -30,7 +29,7 @@ class ServerOptions:
     extract_cache: int = DEFAULT_CACHE
     load_pipeline: bool = True  # False: /v1/extract and POST /v1/articles answer 503 (tests of reads only)
     static_dir: Path = STATIC_DIR
-    idle_release: float | None = DEFAULT_IDLE_RELEASE  # seconds without reads before the file is let go
+    url: str | None = None  # where clients reach it: set by `serve`, announced in the sidecar (store/sidecar.py)
     allowed_hosts: tuple[str, ...] = ()  # more names a server without a token accepts writes for (--allow-host)
     watch: tuple[str, ...] = ()  # sources (feed URLs, files listing them) the server follows (--watch)
     watch_interval: float = 30.0  # seconds between two polls of one source

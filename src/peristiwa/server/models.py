@@ -182,6 +182,32 @@ class IngestOut(BaseModel):
     errors: list[str]
 
 
+class RecordsIn(BaseModel):
+    """Records that `peristiwa extract` (or `ingest` in another process) already produced, to store as one batch."""
+
+    model_config = ConfigDict(extra="forbid")
+    records: list[dict[str, Any]] = Field(
+        min_length=1, max_length=1000, description="Extract records (DESIGN §3), each with its `id` and `text`."
+    )
+
+
+class RecordsOut(BaseModel):
+    added: int
+    replaced: int
+    skipped: int
+    events: int = Field(description="Merged events rebuilt by this write.")
+    added_ids: list[str] = Field(description="Ids of the records that were new.")
+
+
+class KnownIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    ids: list[str] = Field(max_length=10_000, description="Article content ids.")
+
+
+class KnownOut(BaseModel):
+    known: list[str] = Field(description="Those of the given ids that are stored.")
+
+
 # -- reads ----------------------------------------------------------------------------------------------------
 class Page(BaseModel, Generic[T]):
     total: int

@@ -54,6 +54,14 @@ def _settings(request: Request) -> Settings:
     return settings or Settings()
 
 
+@reads.get("/kb/overlay")
+def list_overlay(request: Request) -> list[dict[str, Any]]:
+    """The whole overlay as stored (kind, key, body as JSON text; body null for a retired entry): a client that
+    codes articles for this database (`peristiwa ingest --db` while the server owns the file) codes with it."""
+    entries = store(request).read(knowledge.overlay).entries
+    return [{"kind": e.kind, "key": e.key, "body": e.body} for e in entries]
+
+
 @reads.get("/kb/entries/{key}", responses=NOT_FOUND)
 def show_entry(request: Request, key: str) -> dict[str, Any]:
     """One person or organisation as the pipeline sees it (shipped, overlaid or retired), with its changes."""

@@ -1,4 +1,7 @@
-"""POST routes: extract one article (nothing stored) and ingest articles into the database."""
+"""POST routes: extract one article (nothing stored), ingest articles, store finished records.
+
+Every route that changes the database goes through `ServerStore.write` (its one writer thread); see
+docs/store.md. `POST /v1/records` is what `peristiwa ingest --db F` calls when this server owns F."""
 
 from __future__ import annotations
 
@@ -11,7 +14,16 @@ from peristiwa.server.auth import require_writer
 from peristiwa.server.deps import READ_ERRORS, WRITE_ERRORS, extractor, store
 from peristiwa.server.errors import ApiError
 from peristiwa.server.extractor import PipelineUnavailable
-from peristiwa.server.models import ArticleIn, ArticlesIn, IngestOut, RecordOut
+from peristiwa.server.models import (
+    ArticleIn,
+    ArticlesIn,
+    IngestOut,
+    KnownIn,
+    KnownOut,
+    RecordOut,
+    RecordsIn,
+    RecordsOut,
+)
 from peristiwa.server.store import known_ids
 
 router = APIRouter(prefix="/v1", responses={**READ_ERRORS, **WRITE_ERRORS}, dependencies=[Depends(require_writer)])
@@ -59,7 +71,7 @@ def ingest(request: Request, body: ArticlesIn) -> dict[str, Any]:
         ids.append(record["id"])
     already = store(request).read(lambda con: known_ids(con, ids))
     fresh = [r for r in records if r["id"] not in already]
-    report, _ = store(request).write(fresh) if fresh else (None, [])
+    report = store(request).store_records(fresh) if fresh else None
     return {
         "added": report.added if report else 0,
         "replaced": report.replaced if report else 0,
@@ -69,3 +81,26 @@ def ingest(request: Request, body: ArticlesIn) -> dict[str, Any]:
         "ids": ids,
         "errors": errors,
     }
+
+
+@router.post("/records", response_model=RecordsOut, dependencies=[Depends(_require_json)], tags=["ingest"])
+def store_records(request: Request, body: RecordsIn) -> dict[str, Any]:
+    """Store extract records as one batch (one transaction); content already stored is skipped."""
+    for number, record in enumerate(body.records):
+        if not isinstance(record.get("id"), str) or not isinstance(record.get("text"), str):
+            raise ApiError(422, f"records[{number}] is not an extract record: it needs a string 'id' and 'text'")
+    written = store(request).store_records(body.records)
+    return {
+        "added": written.added,
+        "replaced": written.replaced,
+        "skipped": written.skipped,
+        "events": written.events,
+        "added_ids": written.added_ids,
+    }
+
+
+@router.post("/records/known", response_model=KnownOut, dependencies=[Depends(_require_json)], tags=["ingest"])
+def known_records(request: Request, body: KnownIn) -> dict[str, Any]:
+    """Which of these article ids are stored (a writer asks before running the pipeline on an article)."""
+    found = store(request).read(lambda con: known_ids(con, body.ids))
+    return {"known": [i for i in body.ids if i in found]}

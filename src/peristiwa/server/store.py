@@ -1,162 +1,142 @@
-"""The server's hold on the database file: one read-only connection shared by all requests, and writes.
+"""The server's hold on the database file: it owns it read-write for its whole life (docs/store.md).
 
-DuckDB lets a process hold a file either read-only or read-write, not both; so a write waits for the
-reads in flight, closes the shared reader, writes through the store's writer path and reopens it.
+DuckDB lets one process open a file read-write, and that process keeps every other one out. Inside it,
+any number of cursors read at once, each on an MVCC snapshot that never shows a half-committed
+transaction. So every request reads on a cursor of its own, and every write — ingest, and the routes of
+the feed watcher and the knowledge overlay — goes through `ServerStore.write`: one writer thread takes
+jobs from one queue and runs each in one transaction. Reads never wait for writes, writes wait only for
+earlier writes.
 """
 
 from __future__ import annotations
 
+import os
+import queue
 import threading
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any, TypeVar
 
 import duckdb
 
-from peristiwa.api import IngestReport, Peristiwa
-from peristiwa.store.connection import connect, connection
-from peristiwa.store.errors import DatabaseCorrupt, DatabaseLocked, DatabaseTooNew, StoreError
+from peristiwa.settings import Settings
+from peristiwa.store.connection import connect
+from peristiwa.store.errors import StoreClosed
 from peristiwa.store.rows import Record
-from peristiwa.store.writer import WriteReport
+from peristiwa.store.writer import Writer, WriteReport, transaction
 
 T = TypeVar("T")
-WRITE_WAIT = 120.0  # seconds a write waits for another process's lock (as `peristiwa ingest` does)
-
-
-class ReadWriteLock:
-    """Many readers or one writer; a waiting writer holds back new readers so it is not starved."""
-
-    def __init__(self) -> None:
-        self._cond = threading.Condition()
-        self._readers = 0
-        self._writing = False
-        self._waiting_writers = 0
-
-    @contextmanager
-    def reading(self) -> Iterator[None]:
-        with self._cond:
-            self._cond.wait_for(lambda: not self._writing and not self._waiting_writers)
-            self._readers += 1
-        try:
-            yield
-        finally:
-            with self._cond:
-                self._readers -= 1
-                self._cond.notify_all()
-
-    @contextmanager
-    def writing(self) -> Iterator[None]:
-        with self._cond:
-            self._waiting_writers += 1
-            self._cond.wait_for(lambda: not self._writing and not self._readers)
-            self._waiting_writers -= 1
-            self._writing = True
-        try:
-            yield
-        finally:
-            with self._cond:
-                self._writing = False
-                self._cond.notify_all()
+Job = Callable[[duckdb.DuckDBPyConnection], Any]
+OPEN_WAIT = 10.0  # seconds to wait for an ingest that holds the file when the server starts
+READ_NICENESS = 10  # CPU priority of the threads that read: below writers (docs/store.md, "Writes first")
+_reader_thread = threading.local()
 
 
 class ServerStore:
-    """The database as the server holds it. Idle, it lets go of the file, so `peristiwa ingest` can write."""
+    """The database as the server holds it: `read` on a cursor per call, `write` through the one writer."""
 
-    def __init__(self, db: Path, idle_release: float | None = None) -> None:
+    def __init__(self, db: Path, settings: Settings | None = None) -> None:
         self.db = Path(db)
-        self.idle_release = idle_release
-        self._lock = ReadWriteLock()
-        self._open_lock = threading.Lock()
-        self._reader: duckdb.DuckDBPyConnection | None = None
-        self._last_read = time.monotonic()
-        self._stopped = threading.Event()
+        self.settings = settings or Settings()
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._jobs: queue.Queue[tuple[Job, Future[Any], bool] | None] = queue.Queue()
+        self._thread: threading.Thread | None = None
+        self._records: Writer | None = None
 
     def open(self) -> None:
-        """Keep a read-only connection, creating or migrating the file first if it needs it."""
-        self._reader = open_reader(self.db)
-        if self.idle_release:
-            threading.Thread(target=self._release_when_idle, name="peristiwa-db-idle", daemon=True).start()
+        """Take the file read-write (creating or migrating it) and start the writer thread."""
+        self._con = connect(self.db, read_only=False, wait=OPEN_WAIT)
+        self._thread = threading.Thread(
+            target=self._run_writer, args=(self._con.cursor(),), name="peristiwa-writer", daemon=True
+        )
+        self._thread.start()
 
     def close(self) -> None:
-        self._stopped.set()
-        with self._lock.writing():
-            self._close_reader()
-
-    def _close_reader(self) -> None:
-        if self._reader is not None:
-            self._reader.close()
-            self._reader = None
-
-    def _release_when_idle(self) -> None:
-        # DuckDB keeps other processes from writing while any connection is open, even a read-only one.
-        idle = self.idle_release or 0.0
-        while not self._stopped.wait(min(idle / 2, 1.0)):
-            if self._reader is None or time.monotonic() - self._last_read < idle:
-                continue
-            with self._lock.writing():
-                if time.monotonic() - self._last_read >= idle:
-                    self._close_reader()  # the next read reopens it (about 15 ms)
+        """Finish the queued writes, stop the writer and let go of the file."""
+        if self._thread is not None:
+            self._jobs.put(None)
+            self._thread.join()
+            self._thread = None
+        if self._con is not None:
+            self._con.close()
+            self._con = None
 
     def read(self, run: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
-        """Run a query on a cursor of its own (DuckDB cursors are safe to use from parallel threads)."""
-        with self._lock.reading():
-            self._last_read = time.monotonic()
-            cursor = self._connection().cursor()
-            try:
-                return run(cursor)
-            finally:
-                cursor.close()
-                self._last_read = time.monotonic()
+        """Run a query on a cursor of its own, in one read transaction: every statement sees the same snapshot."""
+        _yield_cpu_to_writers()
+        cursor = self._connection().cursor()
+        try:
+            cursor.execute("BEGIN TRANSACTION")
+            return run(cursor)
+        finally:
+            cursor.close()  # ends the read transaction
+
+    def write(self, job: Callable[[duckdb.DuckDBPyConnection], T], own_transactions: bool = False) -> T:
+        """THE write path of a served database: run `job(con)` on the writer thread, in one transaction.
+
+        Jobs run one at a time in the order they came; the caller waits for its own and gets its result
+        (or its exception, after the rollback). Readers go on meanwhile and see the job's rows only once it
+        committed."""
+        done: Future[T] = Future()
+        if self._thread is None:
+            raise StoreClosed(self.db, "the server is not holding the database (stopped or not started)")
+        self._jobs.put((job, done, own_transactions))
+        return done.result()
+
+    def store_records(self, records: Sequence[Record]) -> WriteReport:
+        """Store extract records as one batch (what POST /v1/records and POST /v1/articles do)."""
+        return self.write(lambda con: self._record_writer(con).store(records))
+
+    def _record_writer(self, con: duckdb.DuckDBPyConnection) -> Writer:
+        if self._records is None:  # on the writer thread only: loads the fingerprinter once
+            self._records = Writer(con, self.settings.data_dir)
+        return self._records
+
+    def _run_writer(self, cursor: duckdb.DuckDBPyConnection) -> None:
+        try:
+            while (item := self._jobs.get()) is not None:
+                job, done, own_transactions = item
+                if not done.set_running_or_notify_cancel():
+                    continue
+                try:
+                    if own_transactions:  # it opens and commits its own (DuckDB does not nest them)
+                        result = job(cursor)
+                    else:
+                        with transaction(cursor, str(self.db)):
+                            result = job(cursor)
+                except BaseException as error:  # noqa: BLE001 — handed to the caller, who raises it
+                    done.set_exception(error)
+                else:
+                    done.set_result(result)
+        finally:
+            cursor.close()
 
     def _connection(self) -> duckdb.DuckDBPyConnection:
-        with self._open_lock:
-            if self._reader is None:
-                self._reader = connect(self.db, read_only=True)
-            return self._reader
-
-    def run_write(self, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
-        """Run `work` on a read-write connection (the watcher's state, watch lists), between reads."""
-        with self._lock.writing():
-            self._close_reader()  # the next read reopens it
-            with connection(self.db, read_only=False, wait=WRITE_WAIT) as con:
-                return work(con)
-
-    def write(self, records: list[Record]) -> tuple[IngestReport, list[str]]:
-        """Store extract records in one batch; return the report and the ids that were new."""
-        added: list[str] = []
-
-        def collect(written: WriteReport) -> None:
-            added.extend(written.added_ids)
-
-        with self._lock.writing():
-            self._close_reader()  # the next read reopens it
-            report = Peristiwa(self.db).ingest_records(records, batch_size=len(records) or 1, on_batch=collect)
-        return report, added
+        if self._con is None:
+            raise StoreClosed(self.db, "the server is not holding the database (stopped or not started)")
+        return self._con
 
     def change(self, run: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
-        """Run one change of the analysts' knowledge or corrections on the writable file, between reads, the way
-        `write` stores records (the store's own write path until the server keeps one writer)."""
-        with self._lock.writing():
-            self._close_reader()
-            with connection(self.db, read_only=False) as con:
-                return run(con)
+        """One change of the analysts' knowledge or corrections: a job of the one writer. These changes keep
+        their own transactions (store/knowledge.py, corrections.py, recode.py), as they do on a file."""
+        return self.write(run, own_transactions=True)
+
+    def run_write(self, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        """The watcher's state and watch lists: a job of the one writer, in their own transactions."""
+        return self.write(work, own_transactions=True)
 
 
-def open_reader(db: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection; a missing or older file goes through the writer path first.
-
-    Read-only first, so that serving a file another process reads (a notebook, a second server) works.
-    """
+def _yield_cpu_to_writers() -> None:
+    """Lower this thread's CPU priority, once: on a busy machine the ingest pipeline (another process) and the
+    writer thread then get the cores first, and reads take what is left. Linux sets niceness per thread."""
+    if getattr(_reader_thread, "lowered", False):
+        return
+    _reader_thread.lowered = True
     try:
-        return connect(db, read_only=True)
-    except (DatabaseLocked, DatabaseCorrupt, DatabaseTooNew):
-        raise
-    except StoreError:  # missing, or an older schema: create / migrate it, then read
-        with connection(db, read_only=False):
-            pass
-        return connect(db, read_only=True)
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), READ_NICENESS)
+    except OSError:
+        pass  # not permitted here: reads keep the normal priority
 
 
 def known_ids(con: duckdb.DuckDBPyConnection, ids: list[str]) -> set[str]:

@@ -38,7 +38,7 @@ class ServerDatabase:
         return self.store_.read(work)
 
     def store(self, records: list[Record]) -> list[str]:
-        return self.store_.write(records)[1]
+        return self.store_.store_records(records).added_ids
 
 
 class ServerWatch:

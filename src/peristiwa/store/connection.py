@@ -1,8 +1,9 @@
 """Opening the database file, with one clear error per way it can fail.
 
-DuckDB lets one process write a file at a time, and a writing process also keeps readers out. So
-the writer holds the file only while it writes one batch (see `writer.py`), and both sides wait
-for the lock a little before giving up with a message that says what to do.
+DuckDB lets one process write a file at a time, and a writing process also keeps readers out. A running
+server owns its file for its whole life (writes go through it: store/route.py, docs/store.md); without
+one, `peristiwa ingest` holds the file only while it writes one batch. Both sides wait for the lock a
+little before giving up with a message that names the holder and says what to do.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from peristiwa.store.errors import (
     DatabaseTooNew,
     StoreError,
 )
+from peristiwa.store.sidecar import live_server
 
 DEFAULT_DB = Path("peristiwa.duckdb")
 DEFAULT_WAIT = 10.0  # seconds to wait for another process's lock before giving up
@@ -93,13 +95,7 @@ def _connect_waiting(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBP
 def _explain(path: Path, message: str, read_only: bool, wait: float) -> StoreError:
     lowered = message.lower()
     if "lock" in lowered:
-        holder = _PID.search(message)
-        who = f"process {holder[1]}" if holder else "another process"
-        return DatabaseLocked(
-            path,
-            f"locked by {who} for more than {wait:g}s; wait for it to finish "
-            "(an ingest holds the file only while it writes a batch) and try again",
-        )
+        return DatabaseLocked(path, _lock_holder(path, message, read_only, wait))
     if any(sign in lowered for sign in _DAMAGE):
         cut = " (the file ends early: it was cut short)" if _TRUNCATED in lowered else ""
         return DatabaseCorrupt(
@@ -115,6 +111,24 @@ def _explain(path: Path, message: str, read_only: bool, wait: float) -> StoreErr
         )
     mode = "reading" if read_only else "writing"
     return StoreError(path, f"cannot open the database for {mode}: {message.splitlines()[0]}")
+
+
+def _lock_holder(path: Path, message: str, read_only: bool, wait: float) -> str:
+    """Who holds the file (the serving process from its sidecar, else DuckDB's pid) and what to do about it."""
+    served = live_server(path)
+    if served is not None:
+        todo = (
+            f"read it through the server (GET {served.url}/v1/events …)"
+            if read_only
+            else "write through the server (`peristiwa ingest --db` does so by itself)"
+        )
+        return f"is owned by {served.describe()}, which holds it while it runs; {todo}, or stop the server"
+    holder = _PID.search(message)
+    who = f"process {holder[1]}" if holder else "another process"
+    return (
+        f"locked by {who} for more than {wait:g}s; wait for it to finish (an ingest holds the file only while "
+        f"it writes a batch) and try again, or see what it is with `ps -p {holder[1] if holder else 'PID'}`"
+    )
 
 
 def _check_schema(con: duckdb.DuckDBPyConnection, path: Path, read_only: bool) -> None:

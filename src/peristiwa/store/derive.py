@@ -11,6 +11,7 @@ from dataclasses import dataclass, fields
 
 import duckdb
 
+from peristiwa.store import event_keys
 from peristiwa.store.bulk import Keys, insert
 from peristiwa.stories.components import components
 from peristiwa.stories.merge import MentionIn, MergedEvent, Report, merge_story
@@ -108,6 +109,7 @@ def _drop_events(con: duckdb.DuckDBPyConnection, story_ids: set[str]) -> Touched
         old = con.execute(
             f"SELECT DISTINCT source, target FROM events WHERE story_id IN (SELECT id FROM {keys})"
         ).fetchall()
+        event_keys.unindex_stories(con, keys)
         con.execute(f"DELETE FROM events WHERE story_id IN (SELECT id FROM {keys})")
         con.execute(f"DELETE FROM stories WHERE story_id IN (SELECT id FROM {keys})")
     dyads = {(s, t) for s, t in old if s and t}
@@ -132,6 +134,7 @@ def _merge(
         con.execute(f"""UPDATE event_mentions SET event_id = n.event_id FROM {new} n
                         WHERE event_mentions.article_id = n.article_id
                           AND event_mentions.mention_id = n.mention_id""")
+    event_keys.index_events(con, (e.event_id for e in events))
     return events
 
 

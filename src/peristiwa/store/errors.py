@@ -48,3 +48,15 @@ class BadFilter(BadQuery):
     """A filter value that cannot be used (an unknown quad, a date that is no date): a usage error."""
 
     code = "P408"
+
+
+class StoreClosed(StoreError):
+    """A write or read on a server's store that is not holding its file (stopped or not started)."""
+
+    code = "P411"
+
+
+class ServerUnreachable(StoreError):
+    """The server that owns a database (its sidecar says so) does not answer."""
+
+    code = "P412"

@@ -153,8 +153,8 @@ QUERIES = {
                g.precision, g.lat, g.lon, e.num_articles, e.text
         FROM events e JOIN {_GEO} g ON g.event_id = e.event_id AND g.location_name = e.location_name
         WHERE g.lat IS NOT NULL ORDER BY e.month NULLS LAST, e.event_id""",
-    "csv": "SELECT * FROM events ORDER BY month NULLS LAST, event_id",
-    "parquet": "SELECT * FROM events ORDER BY month NULLS LAST, event_id",
+    "csv": "SELECT * EXCLUDE (index_keys) FROM events ORDER BY month NULLS LAST, event_id",
+    "parquet": "SELECT * EXCLUDE (index_keys) FROM events ORDER BY month NULLS LAST, event_id",
 }
 OPTIONS = {
     "plover-jsonl": "FORMAT JSON",

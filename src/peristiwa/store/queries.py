@@ -7,11 +7,13 @@ The dyad timeline and the actor profile read the pre-aggregated tables (`dyad_mo
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
 import duckdb
 
+from peristiwa.store import event_keys
 from peristiwa.store.errors import BadQuery
 
 Row = dict[str, Any]
@@ -85,12 +87,7 @@ def _jsonable(value: Any) -> Any:
 
 def events(con: duckdb.DuckDBPyConnection, where: EventFilter) -> list[Row]:
     """Merged events matching every given filter, most reported first."""
-    clauses, params = _event_clauses(where)
-    sql = (
-        f"SELECT {', '.join(EVENT_FIELDS)} FROM events e WHERE {' AND '.join(clauses) or 'true'} "
-        "ORDER BY num_mentions DESC, month, event_id LIMIT ?"
-    )
-    return _rows(con.execute(sql, [*params, where.limit]))
+    return events_page(con, where)[1]
 
 
 def _event_clauses(where: EventFilter) -> tuple[list[str], list[Any]]:
@@ -116,10 +113,11 @@ def _event_clauses(where: EventFilter) -> tuple[list[str], list[Any]]:
         clauses.append(f"{day} <= ?")
         params.append(where.until)
     if where.text:
-        clauses.append(
-            "(e.text ILIKE ? OR e.event_id IN (SELECT event_id FROM event_mentions m WHERE m.evidence_text ILIKE ?))"
-        )
-        params += [f"%{where.text}%"] * 2
+        clauses.append(f"(len(event_words(?)) = 0 OR e.event_id IN ({HAS_WORDS}))")
+        params += [where.text] * 3
+        if literal_text(where.text):
+            clauses.append(f"e.event_id IN {LITERAL}")
+            params += [like(where.text)] * 2
     return clauses, params
 
 
@@ -241,14 +239,32 @@ def counts(con: duckdb.DuckDBPyConnection) -> Row:
     return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}  # type: ignore[index]
 
 
-# Sort keys for paging merged events, never NULL so that "rows after this key" (keyset paging) is exact.
+# A text filter matches the events whose evidence (the merged text or any mention's) has every word of it
+# (through the index: `w:` keys), and, when it holds more than words ("50%", "a_b"), the text itself,
+# literally: `%` and `_` are never wildcards.
+HAS_WORDS = """SELECT event_id FROM event_keys WHERE key IN (SELECT 'w:' || unnest(event_words(?)))
+    GROUP BY event_id HAVING count(*) = len(event_words(?))"""
+LITERAL = """(SELECT event_id FROM events WHERE text ILIKE ? ESCAPE '\\'
+              UNION SELECT event_id FROM event_mentions WHERE evidence_text ILIKE ? ESCAPE '\\')"""
+WORDS_ONLY = re.compile(r"(?:[^\W_]|\s)+")  # letters, digits and spaces: the words say it all
+
+
+def literal_text(text: str) -> bool:
+    """Whether a text filter needs the literal check besides its words."""
+    return not WORDS_ONLY.fullmatch(text)
+
+
+def like(text: str) -> str:
+    """An ILIKE pattern (with ESCAPE '\\') that matches `text` literally anywhere."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+# Sort keys for paging merged events (columns of `hits`, see _hits), never NULL so that "rows after this key"
+# (keyset paging) is exact.
 EVENT_ORDERS: dict[str, tuple[tuple[str, str], ...]] = {
-    "mentions": (
-        ("coalesce(e.num_mentions, 0)", "DESC"),
-        ("coalesce(e.month, DATE '9999-12-31')", "ASC"),
-        ("e.event_id", "ASC"),
-    ),
-    "date": (("coalesce(TRY_CAST(e.date AS DATE), e.month, DATE '0001-01-01')", "DESC"), ("e.event_id", "ASC")),
+    "mentions": (("h.mentions", "DESC"), ("h.month", "ASC"), ("h.event_id", "ASC")),
+    "date": (("coalesce(h.day, DATE '0001-01-01')", "DESC"), ("h.event_id", "ASC")),
 }
 
 
@@ -262,31 +278,92 @@ def events_page(
 ) -> tuple[int, list[Row], list[Any] | None]:
     """One page of merged events, how many match in all, and the sort key of the page's last row.
 
-    Give that key back as `after` for the next page: it is found without sorting the rows before it,
-    so page 10,000 costs what page 1 costs (an `offset` that deep sorts everything before it).
+    Give that key back as `after` for the next page: it is found without reading the rows before it
+    (keyset paging), so page 10,000 costs what page 1 costs. The matching events come from one key of the
+    `event_keys` index (docs/store.md), not from a scan of the events.
     """
-    clauses, params = _event_clauses(where)
-    if story_id:
-        clauses.append("e.story_id = ?")
-        params.append(story_id)
-    condition = " AND ".join(clauses) or "true"
-    total = con.execute(f"SELECT count(*) FROM events e WHERE {condition}", params).fetchone()[0]  # type: ignore[index]
+    hits, params = _hits(con, where, story_id)
+    total = con.execute(f"SELECT count(*) FROM ({hits})", params).fetchone()[0]  # type: ignore[index]
     keys = EVENT_ORDERS[order]
+    condition, after_params = "true", []
     if after is not None:
-        condition += f" AND {_after(keys)}"
-        params += [value for i in range(len(keys)) for value in after[: i + 1]]
+        condition = _after(keys)
+        after_params = [value for i in range(len(keys)) for value in after[: i + 1]]
     key_columns = ", ".join(f"{expression} AS _key{i}" for i, (expression, _) in enumerate(keys))
-    # Sort only the keys and row ids, then fetch the page's rows: 3-4x faster at deep offsets than sorting
-    # whole rows (the evidence text is the widest column).
-    sql = f"""WITH page AS (
-            SELECT e.rowid AS _row, {key_columns} FROM events e WHERE {condition}
-            ORDER BY {", ".join(f"{expression} {direction}" for expression, direction in keys)} LIMIT ? OFFSET ?)
-        SELECT {", ".join(f"e.{name}" for name in EVENT_FIELDS)}, page.* EXCLUDE (_row)
-        FROM page JOIN events e ON e.rowid = page._row
-        ORDER BY {", ".join(f"page._key{i} {direction}" for i, (_, direction) in enumerate(keys))}"""
-    found = _rows(con.execute(sql, [*params, where.limit, offset]))
-    last = [found[-1][f"_key{i}"] for i in range(len(keys))] if found else None
-    return total, [{k: v for k, v in row.items() if not k.startswith("_key")} for row in found], last
+    sql = f"""WITH h AS ({hits}) SELECT h.event_id, {key_columns} FROM h WHERE {condition}
+              ORDER BY {", ".join(f"{expression} {direction}" for expression, direction in keys)} LIMIT ? OFFSET ?"""
+    found = con.execute(sql, [*params, *after_params, where.limit, offset]).fetchall()
+    items = _events_by_id(con, [row[0] for row in found])
+    last = list(found[-1][1:]) if found else None
+    return total, items, last
+
+
+def _events_by_id(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[Row]:
+    """The events with these ids, in this order: one point lookup each in the index on `event_id` (a join on
+    the ids would read every event id of the table)."""
+    sql = f"SELECT {', '.join(EVENT_FIELDS)} FROM events WHERE event_id = ?"
+    return [row for event_id in ids for row in _rows(con.execute(sql, [event_id]))]
+
+
+def _hits(con: duckdb.DuckDBPyConnection, where: EventFilter, story_id: str | None) -> tuple[str, list[Any]]:
+    """SQL of the events matching every filter, as rows (event_id, mentions, month, day), and its parameters.
+
+    The rows of the most selective key are read (the table is ordered by key, so only that key's row groups);
+    quad, type and dates are tested on those rows, other keys by a semi-join on their own rows."""
+    keys = _filter_keys(con, where, story_id)
+    tests: list[str] = []
+    params: list[Any] = []
+    for column, value in (("quad", where.quad), ("type", _upper(where.type))):
+        if value:
+            tests.append(f"k.{column} = ?")
+            params.append(value)
+    for test, day in (("k.day >= ?", where.since), ("k.day <= ?", where.until)):
+        if day:
+            tests.append(test)
+            params.append(day)
+    if where.text and literal_text(where.text):
+        tests.append(f"k.event_id IN {LITERAL}")
+        params += [like(where.text)] * 2
+    if not keys:  # no key: every event is a candidate (one row each in `events`)
+        source = """(SELECT event_id, coalesce(num_mentions, 0) AS mentions, coalesce(month, DATE '9999-12-31')
+                     AS month, coalesce(TRY_CAST(date AS DATE), month) AS day, quad, type FROM events)"""
+        return (
+            f"SELECT k.event_id, k.mentions, k.month, k.day FROM {source} k WHERE {' AND '.join(tests) or 'true'}",
+            params,
+        )
+    driver, *others = _by_size(con, keys)
+    tests += ["k.event_id IN (SELECT event_id FROM event_keys WHERE key = ?)"] * len(others)
+    sql = "SELECT k.event_id, k.mentions, k.month, k.day FROM event_keys k WHERE k.key = ?"
+    return " AND ".join([sql, *tests]), [driver, *params, *others]
+
+
+def _filter_keys(con: duckdb.DuckDBPyConnection, where: EventFilter, story_id: str | None) -> list[str]:
+    """The index keys the filters name: each event that matches has a row under every one of them."""
+    keys = []
+    if where.source and where.target:
+        keys.append(f"d:{where.source}>{where.target}")
+    elif where.source or where.target:
+        keys.append(f"s:{where.source}" if where.source else f"t:{where.target}")
+    if where.actor:
+        keys.append(f"a:{where.actor}")
+    if story_id:
+        keys.append(f"r:{story_id}")
+    if where.text:
+        keys += [f"w:{word}" for word in event_keys.words(con, where.text)]
+    if not keys:  # a type or quad alone: their own key
+        if where.type:
+            keys.append(f"y:{where.type.upper()}")
+        elif where.quad:
+            keys.append(f"q:{where.quad}")
+    return keys
+
+
+def _by_size(con: duckdb.DuckDBPyConnection, keys: list[str]) -> list[str]:
+    """The keys, fewest rows first (one count per key: each reads only its own row groups)."""
+    if len(keys) == 1:
+        return keys
+    sizes = {key: con.execute("SELECT count(*) FROM event_keys WHERE key = ?", [key]).fetchone()[0] for key in keys}  # type: ignore[index]
+    return sorted(keys, key=lambda key: sizes[key])
 
 
 def _after(keys: tuple[tuple[str, str], ...]) -> str:

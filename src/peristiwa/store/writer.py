@@ -7,7 +7,8 @@ next run skips what is stored (by content id) and redoes the rest.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +43,32 @@ class WriteReport:
         self.added_ids.extend(other.added_ids)
 
 
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection, where: str = "database") -> Iterator[None]:
+    """One transaction: committed when the block ends, rolled back (and explained) when it raises."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+        con.execute("COMMIT")
+    except BaseException as error:
+        _rollback(con)
+        if isinstance(error, duckdb.Error | OSError):
+            raise WriteFailed(
+                where,
+                f"the batch could not be written ({str(error).splitlines()[0]}); "
+                "it was rolled back and earlier batches are intact: free disk space "
+                "or fix the cause and run the same command again",
+            ) from error
+        raise
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.Error:
+        pass  # the transaction is already gone (the connection failed); nothing was committed
+
+
 class Writer:
     """Turns records into rows; `write` stores one batch atomically."""
 
@@ -59,44 +86,27 @@ class Writer:
             }
 
     def write(self, records: Sequence[Record], where: str = "database") -> WriteReport:
-        return self._atomic(lambda: self._write(records), where)
+        with transaction(self.con, where):
+            return self.store(records)
 
     def rewrite(self, records: Sequence[Record], where: str = "database") -> WriteReport:
         """Replace stored articles by new records with the same ids (re-coded with changed knowledge), in one
         transaction; their stories and merged events are rebuilt."""
+        with transaction(self.con, where):
+            return self.replace(records)
 
-        def replace() -> WriteReport:
-            ids = [r["id"] for r in records]
-            with Keys(self.con, ["id"], [(i,) for i in ids]) as keys:
-                found = self.con.execute(f"SELECT story_id FROM articles WHERE id IN (SELECT id FROM {keys})")
-                stories = {r[0] for r in found.fetchall() if r[0]}
-            delete_articles(self.con, ids)
-            return self._write(records, stories)
+    def replace(self, records: Sequence[Record]) -> WriteReport:
+        """`rewrite` inside the transaction the caller holds (the server's writer holds one per job)."""
+        ids = [r["id"] for r in records]
+        with Keys(self.con, ["id"], [(i,) for i in ids]) as keys:
+            found = self.con.execute(f"SELECT story_id FROM articles WHERE id IN (SELECT id FROM {keys})")
+            stories = {r[0] for r in found.fetchall() if r[0]}
+        delete_articles(self.con, ids)
+        return self._write(records, stories)
 
-        return self._atomic(replace, where)
-
-    def _atomic(self, work: Callable[[], WriteReport], where: str) -> WriteReport:
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            report = work()
-            self.con.execute("COMMIT")
-        except BaseException as error:
-            self._rollback()
-            if isinstance(error, duckdb.Error | OSError):
-                raise WriteFailed(
-                    where,
-                    f"the batch could not be written ({str(error).splitlines()[0]}); "
-                    "it was rolled back and earlier batches are intact: free disk space "
-                    "or fix the cause and run the same command again",
-                ) from error
-            raise
-        return report
-
-    def _rollback(self) -> None:
-        try:
-            self.con.execute("ROLLBACK")
-        except duckdb.Error:
-            pass  # the transaction is already gone (the connection failed); nothing was committed
+    def store(self, records: Sequence[Record]) -> WriteReport:
+        """Store one batch inside the transaction the caller holds (the server's writer holds one per job)."""
+        return self._write(records)
 
     def _write(self, records: Sequence[Record], stories: set[str] | None = None) -> WriteReport:
         batch = _latest_per_source(records)

@@ -13,9 +13,10 @@ from typing import TypeVar
 
 import duckdb
 
-from peristiwa.api import WRITER_WAIT, Peristiwa
+from peristiwa.api import Peristiwa
 from peristiwa.settings import Settings
 from peristiwa.store.connection import connect
+from peristiwa.store.route import WRITER_WAIT
 from peristiwa.store.rows import Record
 from peristiwa.store.writer import WriteReport
 
