@@ -65,7 +65,7 @@ def test_the_event_table_shows_new_events_without_a_reload(
         wait_rendered(page, "events")
         before = page.locator("main .page-header .sub").inner_text()
         page.evaluate("window.notReloaded = true")
-        app.state.store.write([record])
+        app.state.store.store_records([record])
         page.wait_for_function(
             "text => document.querySelector('main .page-header .sub')?.innerText !== text", arg=before
         )
