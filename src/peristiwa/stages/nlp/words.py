@@ -1,0 +1,88 @@
+"""The words of the document's one token layer (`Document.tokens`), as the stages after nlp read them.
+
+A word is a token with a letter or a digit in it, or a run of such tokens joined by hyphens with no space
+between ("Timor-Leste", "anti-Kiev": the tokenizer splits them, a reader of names and cue words reads them
+whole, as "negara-negara", which the tokenizer keeps); punctuation tokens are passed over. Stages look words up by
+character offsets (bisection on the token starts), so none of them splits the text into words again. A
+document that never passed the nlp stage (a stage run on its own, as unit tests do) is tokenised here by the
+nlp stage's own tokenizer, so its words are the same the pipeline would give.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+from peristiwa.model import Document, Token
+
+
+def is_word(text: str) -> bool:
+    return any(c.isalnum() for c in text)
+
+
+@cache
+def _blank_tokenizer() -> Language:
+    # The nlp stage's tokenizer is spaCy's blank `id` one whatever its NER model (tests/models checks this).
+    return spacy.blank("id")
+
+
+def tokenize(text: str) -> list[Token]:
+    """The token layer the nlp stage would make for `text` (spaces dropped, offsets into `text`)."""
+    return [Token(t.idx, t.idx + len(t), t.text) for t in _blank_tokenizer().make_doc(text) if not t.is_space]
+
+
+class Words:
+    """The word tokens of a text, in order, found by character offsets."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.tokens = _hyphen_joined([t for t in tokens if is_word(t.text) or t.text == "-"])
+        self.starts = [t.start for t in self.tokens]
+
+    @classmethod
+    def of(cls, doc: Document) -> Words:
+        return cls(doc.tokens if doc.tokens or not doc.text else tokenize(doc.text))
+
+    def between(self, start: int, end: int) -> list[Token]:
+        """The words that lie wholly inside text[start:end]."""
+        lo = bisect_left(self.starts, start)
+        hi = bisect_left(self.starts, end, lo=lo)
+        while hi > lo and self.tokens[hi - 1].end > end:
+            hi -= 1
+        return self.tokens[lo:hi]
+
+    def texts(self, start: int, end: int) -> list[str]:
+        return [t.text for t in self.between(start, end)]
+
+    def folded(self, start: int, end: int) -> list[str]:
+        """The words inside text[start:end], case-folded."""
+        return [t.text.casefold() for t in self.between(start, end)]
+
+
+def _hyphen_joined(tokens: list[Token]) -> list[Token]:
+    """Words and hyphens in, words out: `w - w` written without spaces becomes one word; a lone hyphen goes."""
+    words: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        if token.text == "-":
+            k += 1
+            continue
+        while _joins(tokens, k):
+            after = tokens[k + 2]
+            token = Token(token.start, after.end, token.text + "-" + after.text)
+            k += 2
+        words.append(token)
+        k += 1
+    return words
+
+
+def _joins(tokens: list[Token], k: int) -> bool:
+    """Whether tokens[k] (a word), tokens[k + 1] and tokens[k + 2] spell `word-word` with no space."""
+    if k + 2 >= len(tokens):
+        return False
+    hyphen, after = tokens[k + 1], tokens[k + 2]
+    return hyphen.text == "-" and hyphen.start == tokens[k].end and after.start == hyphen.end and after.text != "-"
