@@ -17,6 +17,7 @@ from peristiwa.knowledge import load_yaml
 from peristiwa.model import Contract, Document, Mention, Place
 from peristiwa.settings import Settings
 from peristiwa.stages.actors.kb import KnowledgeBase
+from peristiwa.stages.nlp.words import Words
 from peristiwa.stages.places.gazetteer import Gazetteer, GeoEntry
 from peristiwa.stages.places.mentions import Cues, PlaceMention, place_mentions
 from peristiwa.stages.places.names import lookup_key
@@ -40,14 +41,19 @@ class PlacesStage:
         mentions = place_mentions(doc, self.kb, self.gazetteer.curated_names, self.prepositions)
         states = frozenset(m.code for m in mentions if m.code and self.gazetteer.country(m.code))
         starts = {m.start: m.code for m in mentions if m.code}
-        resolved = [(m, self.resolve(doc.text, m, states, starts)) for m in mentions]
+        words = Words.of(doc)
+        resolved = [(m, self.resolve(doc.text, words, m, states, starts)) for m in mentions]
         implied = states | _implied_states(resolved) | _dateline_state(doc, resolved)
         if implied != states:  # "Tallinn" says Estonia as clearly as "Estonia": look at the doubtful again
-            resolved = [(m, self.resolve(doc.text, m, implied, starts) if c.entry is None else c) for m, c in resolved]
+            resolved = [
+                (m, self.resolve(doc.text, words, m, implied, starts) if c.entry is None else c) for m, c in resolved
+            ]
         doc.places = group_places([(m, c) for m, c in resolved if not m.proposed or _pinned(c)])
 
-    def resolve(self, text: str, mention: PlaceMention, states: frozenset[str], state_at: dict[int, str]) -> Choice:
-        kind = self.cues.kind_before(text, mention.start)
+    def resolve(
+        self, text: str, words: Words, mention: PlaceMention, states: frozenset[str], state_at: dict[int, str]
+    ) -> Choice:
+        kind = self.cues.kind_before(words, mention.start)
         if mention.code and kind != "region":
             country = self.gazetteer.country(mention.code)
             return Choice(country, "state") if country else Choice(None, "unknown")
@@ -123,7 +129,7 @@ def load_cues(data_dir: Path, kb: KnowledgeBase) -> tuple[Cues, dict[str, Any]]:
     return cues, raw
 
 
-CONTRACT = Contract(assigns=("places",), requires=("text",), reads=("entities", "dateline", "published"))
+CONTRACT = Contract(assigns=("places",), requires=("text", "tokens"), reads=("entities", "dateline", "published"))
 
 
 def make_stage(settings: Settings) -> PlacesStage:
