@@ -11,13 +11,26 @@ nlp stage's own tokenizer, so its words are the same the pipeline would give.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
+from typing import Protocol
 
 import spacy
 from spacy.language import Language
 
 from peristiwa.model import Document, Token
+from peristiwa.stages.nlp.tokens import breakable
+
+
+class Spanned(Protocol):
+    """A token as any stage holds it: `model.Token`, or a stage's own light copy of one."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
 
 
 def is_word(text: str) -> bool:
@@ -32,14 +45,18 @@ def _blank_tokenizer() -> Language:
 
 def tokenize(text: str) -> list[Token]:
     """The token layer the nlp stage would make for `text` (spaces dropped, offsets into `text`)."""
-    return [Token(t.idx, t.idx + len(t), t.text) for t in _blank_tokenizer().make_doc(text) if not t.is_space]
+    tokenizer = _blank_tokenizer().tokenizer  # the tokenizer itself has no length limit: it needs no model memory
+    return [
+        Token(t.idx, t.idx + len(t), text[t.idx : t.idx + len(t)]) for t in tokenizer(breakable(text)) if not t.is_space
+    ]
 
 
 class Words:
     """The word tokens of a text, in order, found by character offsets."""
 
-    def __init__(self, tokens: Sequence[Token]) -> None:
-        self.tokens = _hyphen_joined([t for t in tokens if is_word(t.text) or t.text == "-"])
+    def __init__(self, tokens: Sequence[Spanned]) -> None:
+        kept = [_as_token(t) for t in tokens if is_word(t.text) or t.text == "-"]
+        self.tokens = _hyphen_joined(kept)
         self.starts = [t.start for t in self.tokens]
 
     @classmethod
@@ -54,12 +71,24 @@ class Words:
             hi -= 1
         return self.tokens[lo:hi]
 
+    def iterate(self, start: int, end: int) -> Iterator[Token]:
+        """The words wholly inside text[start:end], one at a time (for a reader that may stop early)."""
+        for k in range(bisect_left(self.starts, start), len(self.tokens)):
+            token = self.tokens[k]
+            if token.end > end:
+                return
+            yield token
+
     def texts(self, start: int, end: int) -> list[str]:
         return [t.text for t in self.between(start, end)]
 
     def folded(self, start: int, end: int) -> list[str]:
         """The words inside text[start:end], case-folded."""
         return [t.text.casefold() for t in self.between(start, end)]
+
+
+def _as_token(token: Spanned) -> Token:
+    return token if isinstance(token, Token) else Token(token.start, token.end, token.text)
 
 
 def _hyphen_joined(tokens: list[Token]) -> list[Token]:

@@ -8,16 +8,18 @@ the span of the words naming its speaker, or an instruction (speaker in focus, s
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
+from peristiwa.model import Token
+from peristiwa.stages.nlp.words import Words, tokenize
 from peristiwa.stages.quotes.lexicon import Lexicon, alternation
 from peristiwa.stages.quotes.marks import QuotedIndex
 from peristiwa.stages.quotes.segment import SentenceIndex, Word, words
 
 PHRASE_MAX_WORDS = 10
 SUBJECT_MAX_WORDS = 10
-_VERBISH = re.compile(r"(?<![\w-])(?:me|ber|di|ter)[a-z]{3,}(?![\w-])")
 _CHUNK_BREAK = re.compile(r"[,;:]|\s[–—-]+\s")
 _TRAILING_PUNCT = " \t\n,.;:!?–—-"
 
@@ -55,7 +57,14 @@ class Context:
     quoted: QuotedIndex
     sentences: SentenceIndex
     dateline_end: int = 0
+    tokens: Words | None = None  # the document's words (`Document.tokens`); tokenised here when absent
     _anchors: dict[tuple[int, int], list[tuple[int, SpeakerRef, str]]] = field(default_factory=dict)
+
+    def word_tokens(self, lo: int, hi: int) -> Iterator[Token]:
+        """The words of text[lo:hi], from the one token layer, one at a time."""
+        if self.tokens is None:
+            self.tokens = Words(tokenize(self.text))
+        return self.tokens.iterate(lo, hi)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +81,11 @@ class _Regexes:
 def regexes(lexicon: Lexicon) -> _Regexes:
     cues = alternation(lexicon.trailing_cues)
     verbs = alternation(frozenset(lexicon.verb_complement))
+    pronouns = alternation(lexicon.pronouns)
     return _Regexes(
         after_closer=re.compile(rf"[ \t]*(?:[,.!?…]+[ \t]*)?(?:[–—-]+[ \t]*)?(?P<cue>{cues})(?P<nya>nya)?(?![\w-])"),
         subject_after_closer=re.compile(
-            rf"[ \t]*,?[ \t]*(?P<subj>(?:[A-Z][\w'’.-]*[ \t]+){{0,4}}[A-Z][\w'’.-]*|dia|ia|beliau)[ \t]+"
+            rf"[ \t]*,?[ \t]*(?P<subj>(?:[A-Z][\w'’.-]*[ \t]+){{0,4}}[A-Z][\w'’.-]*|{pronouns})[ \t]+"
             rf"(?P<cue>{verbs})(?![\w-])"
         ),
         trailing=re.compile(rf",[ \t]*(?P<cue>{cues})(?P<nya>nya)?(?![\w-])"),
@@ -247,7 +257,7 @@ def _clause_opening(lexicon: Lexicon, chunk: list[Word]) -> list[Word]:
 
 
 def _is_verb(lexicon: Lexicon, word: Word) -> bool:
-    return _VERBISH.fullmatch(word.text) is not None and word.key not in lexicon.not_verbs
+    return lexicon.is_verb(word.text)
 
 
 def _after_last_verb(lexicon: Lexicon, chunk: list[Word]) -> list[Word]:

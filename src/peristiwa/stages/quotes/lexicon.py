@@ -11,6 +11,7 @@ from typing import Any
 from babel import Locale
 
 from peristiwa.patterns import PatternFileError, load_yaml
+from peristiwa.stages.nlp.morphology import verb_shape
 
 LEXICON_FILE = ("quotes", "lexicon.yaml")
 
@@ -79,7 +80,12 @@ class Lexicon:
     addressees: tuple[re.Pattern[str], ...]
     speech_verb_re: re.Pattern[str]
     framing_verb_re: re.Pattern[str]
+    verb_shape: re.Pattern[str]  # data/nlp/morphology.yaml: what a prefixed verb looks like
     raw: dict[str, Any]
+
+    def is_verb(self, word: str) -> bool:
+        """A word of a prefixed verb's shape that is not one of our non-verbs ("mereka", "berita")."""
+        return self.verb_shape.fullmatch(word) is not None and word.casefold() not in self.not_verbs
 
 
 def _word_regex(words: frozenset[str]) -> re.Pattern[str]:
@@ -94,13 +100,13 @@ def load_lexicon(data_dir: Path) -> Lexicon:
 def _load(path: Path) -> Lexicon:
     data = load_yaml(path)
     try:
-        return _build(data)
+        return _build(data, verb_shape(path.parents[1]))
     except (KeyError, TypeError, re.error) as err:
         message = f"[Q001] quote lexicon {path} is malformed: {err}; see the comments in it"
         raise PatternFileError(message) from err
 
 
-def _build(data: dict[str, Any]) -> Lexicon:
+def _build(data: dict[str, Any], verbs_look_like: re.Pattern[str]) -> Lexicon:
     marks = data["quote_marks"]
     extra_countries = frozenset(data.get("country_short_names", []))
     verbs = {e["verb"].casefold(): e["complement"] for e in data["speech_verbs"]}
@@ -149,5 +155,6 @@ def _build(data: dict[str, Any]) -> Lexicon:
         addressees=tuple(re.compile(e["pattern"]) for e in data.get("addressees", [])),
         speech_verb_re=_word_regex(frozenset(verbs)),
         framing_verb_re=_word_regex(_words(data, "framing_verbs")),
+        verb_shape=verbs_look_like,
         raw=data,
     )

@@ -9,7 +9,6 @@ import re
 from collections.abc import Iterator
 
 from peristiwa.stages.quotes.attribution import (
-    _VERBISH,
     FOCUS,
     SHARED,
     Candidate,
@@ -29,7 +28,6 @@ from peristiwa.stages.quotes.segment import Word, words
 
 Sentence = tuple[int, int]
 _CLOSING_MARKS = '”"»’'
-_COMMA_WORD = re.compile(r",\s+([\w-]+)")
 _GAP_MAX_WORDS = 12
 _MIN_CLAUSE_CHARS = 3
 PREDICATE_WINDOW = 8  # words after a `clause` verb in which its complement's predicate must stand
@@ -166,7 +164,7 @@ def _has_predicate(ctx: Context, opening: list[Word]) -> bool:
             return False
         if word.key in lexicon.complement_stops:
             return False
-        verb = _VERBISH.fullmatch(word.text) is not None and word.key not in lexicon.not_verbs
+        verb = lexicon.is_verb(word.text)
         if verb or word.key in lexicon.predicate_words:
             return True
     return False
@@ -232,13 +230,24 @@ def clause_end(ctx: Context, start: int, hi: int) -> int:
     """A reported clause ends at a comma before a new clause (`, seraya …`, `, menekankan …`, `, ujar X`)."""
     lexicon = ctx.lexicon
     ends = lexicon.clause_breaks | lexicon.according_to | lexicon.demikian_lead
-    for match in _COMMA_WORD.finditer(ctx.text, start, hi):
-        word = match.group(1).casefold()
+    for token in ctx.word_tokens(start, hi):
+        comma = _comma_before(ctx.text, start, token.start)
+        if comma is None:
+            continue
+        word = token.text.casefold()
         cue = word.removesuffix("nya")
-        verbish = _VERBISH.fullmatch(match.group(1)) is not None and word not in lexicon.not_verbs
-        if word in ends or cue in lexicon.trailing_cues or verbish or _new_speaker(ctx, match.start(1), hi):
-            return match.start()
+        verbish = lexicon.is_verb(token.text)
+        if word in ends or cue in lexicon.trailing_cues or verbish or _new_speaker(ctx, token.start, hi):
+            return comma
     return hi
+
+
+def _comma_before(text: str, floor: int, pos: int) -> int | None:
+    """Where the comma is when text[floor:pos] ends in a comma and white space (", ujar"), else None."""
+    k = pos
+    while k > floor and text[k - 1].isspace():
+        k -= 1
+    return k - 1 if floor < k < pos and text[k - 1] == "," else None
 
 
 def _new_speaker(ctx: Context, pos: int, hi: int) -> bool:
