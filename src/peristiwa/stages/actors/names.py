@@ -26,7 +26,7 @@ def clean_ner(kb: KnowledgeBase, text: str, tokens: list[Tok], ner: list[NerSpan
     """Tidy model proposals: trim lower-case edges ("pangkalan udara Lask" → "Lask"), drop titles and
     sentence-initial common words ("Mengenai"), and make a "person" with an organisation word an ORG."""
     cleaned = []
-    words = Words(tokens)
+    words = Words.cached(tokens)
     starts = [t.start for t in tokens]
     for proposal in ner:
         first = bisect_left(starts, proposal.start)  # tokens are in text order: no scan per proposal
@@ -283,7 +283,7 @@ def fallback_names(
     covered |= _tokens_overlapping(tokens, ner)
     covered |= {i for p in phrases for i in range(p.first, p.last)}
     span_at = {s.first: s for s in spans}
-    words = Words(tokens)
+    words = Words.cached(tokens)
     counts = Counter(t.text for t in tokens)
     proposals = []
     index = 0
@@ -402,7 +402,7 @@ def _after_place_cue(kb: KnowledgeBase, tokens: list[Tok], first: int) -> bool:
         or (
             lower_between
             and tokens[first - 2].text.casefold() in cues
-            and tokens[first - 2].text.casefold() not in {"di", "ke", "dari"}
+            and tokens[first - 2].text.casefold() not in kb.place_prepositions
         )
     )
 

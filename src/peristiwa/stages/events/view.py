@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from peristiwa.settings import DATA_DIR
 from peristiwa.stages.events.lexicon import Lexicon, Match
 from peristiwa.stages.events.participants import Arg
 from peristiwa.stages.events.text import Tok, phrase_at, phrase_ending_at
@@ -131,7 +130,8 @@ class View:
         if match is not None:
             return match.head.pos == "verb"
         word = self.low(i)
-        verb_like = is_verb_like(word, self.lexicon.data_dir or DATA_DIR)  # the shape data/nlp/morphology.yaml gives
+        data_dir = self.lexicon.data_dir  # a lexicon read from no data directory knows no verb shape
+        verb_like = data_dir is not None and is_verb_like(word, data_dir)  # data/nlp/morphology.yaml
         return verb_like and word not in self.grammar.not_verbs and not self.toks[i].capitalised
 
     def light_before(self, i: int) -> int | None:

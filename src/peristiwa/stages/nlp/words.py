@@ -10,6 +10,7 @@ nlp stage's own tokenizer, so its words are the same the pipeline would give.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from functools import cache
@@ -33,8 +34,11 @@ class Spanned(Protocol):
     def text(self) -> str: ...
 
 
+_ALNUM = re.compile(r"[^\W_]")  # a letter or a digit
+
+
 def is_word(text: str) -> bool:
-    return any(c.isalnum() for c in text)
+    return _ALNUM.search(text) is not None
 
 
 @cache
@@ -55,15 +59,27 @@ class Words:
     """The word tokens of a text, in order, found by character offsets."""
 
     def __init__(self, tokens: Sequence[Spanned]) -> None:
-        kept = [_as_token(t) for t in tokens if is_word(t.text) or t.text == "-"]
-        self.tokens = _hyphen_joined(kept)
+        search = _ALNUM.search
+        kept = [t for t in tokens if t.text == "-" or search(t.text) is not None]
+        self.tokens: list[Spanned] = _hyphen_joined(kept) if any(t.text == "-" for t in kept) else kept
         self.starts = [t.start for t in self.tokens]
 
     @classmethod
     def of(cls, doc: Document) -> Words:
-        return cls(doc.tokens if doc.tokens or not doc.text else tokenize(doc.text))
+        """The words of `doc`, made once per document however many stages ask."""
+        return cls.cached(doc.tokens) if doc.tokens or not doc.text else cls(tokenize(doc.text))
 
-    def between(self, start: int, end: int) -> list[Token]:
+    @classmethod
+    def cached(cls, tokens: Sequence[Spanned]) -> Words:
+        """The words of this very token list: the last list's are kept, so the stages that read one document
+        one after the other make them once."""
+        if _last and _last[0][0] is tokens and _last[0][1] == len(tokens):
+            return _last[0][2]
+        words = cls(tokens)
+        _last[:] = [(tokens, len(tokens), words)]
+        return words
+
+    def between(self, start: int, end: int) -> list[Spanned]:
         """The words that lie wholly inside text[start:end]."""
         lo = bisect_left(self.starts, start)
         hi = bisect_left(self.starts, end, lo=lo)
@@ -71,7 +87,7 @@ class Words:
             hi -= 1
         return self.tokens[lo:hi]
 
-    def iterate(self, start: int, end: int) -> Iterator[Token]:
+    def iterate(self, start: int, end: int) -> Iterator[Spanned]:
         """The words wholly inside text[start:end], one at a time (for a reader that may stop early)."""
         for k in range(bisect_left(self.starts, start), len(self.tokens)):
             token = self.tokens[k]
@@ -87,13 +103,12 @@ class Words:
         return [t.text.casefold() for t in self.between(start, end)]
 
 
-def _as_token(token: Spanned) -> Token:
-    return token if isinstance(token, Token) else Token(token.start, token.end, token.text)
+_last: list[tuple[Sequence[Spanned], int, Words]] = []  # the document being read, as `Words.of` made it
 
 
-def _hyphen_joined(tokens: list[Token]) -> list[Token]:
+def _hyphen_joined(tokens: list[Spanned]) -> list[Spanned]:
     """Words and hyphens in, words out: `w - w` written without spaces becomes one word; a lone hyphen goes."""
-    words: list[Token] = []
+    words: list[Spanned] = []
     k = 0
     while k < len(tokens):
         token = tokens[k]
@@ -109,7 +124,7 @@ def _hyphen_joined(tokens: list[Token]) -> list[Token]:
     return words
 
 
-def _joins(tokens: list[Token], k: int) -> bool:
+def _joins(tokens: list[Spanned], k: int) -> bool:
     """Whether tokens[k] (a word), tokens[k + 1] and tokens[k + 2] spell `word-word` with no space."""
     if k + 2 >= len(tokens):
         return False

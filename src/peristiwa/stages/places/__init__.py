@@ -25,8 +25,6 @@ from peristiwa.stages.places.resolve import Choice, Context, choose
 
 __all__ = ["PlacesStage", "make_stage"]
 
-_STATE_AFTER = re.compile(r"\s*,?\s*(?:di\s+)?")  # "Jenewa, Swiss", "Tapa di Estonia"
-
 
 @dataclass(slots=True)
 class PlacesStage:
@@ -35,6 +33,7 @@ class PlacesStage:
     cues: Cues
     home: str | None = None
     prepositions: frozenset[str] = frozenset()  # "di", "ke" …: a name after one is looked up even if NER missed it
+    state_after: re.Pattern[str] = re.compile(r"\s*,?\s*")  # what may stand between a place and its state
     name: str = "places"
 
     def __call__(self, doc: Document) -> None:
@@ -57,7 +56,7 @@ class PlacesStage:
         if mention.code and kind != "region":
             country = self.gazetteer.country(mention.code)
             return Choice(country, "state") if country else Choice(None, "unknown")
-        context = Context(states, _state_after(text, mention.end, state_at), kind, self.home)
+        context = Context(states, self._state_after(text, mention.end, state_at), kind, self.home)
         key = lookup_key(mention.text)
         candidates = self.gazetteer.lookup(key)
         for bare, noun_kind in [] if candidates else self.cues.bare_forms(mention.text):
@@ -66,6 +65,11 @@ class PlacesStage:
                 context = Context(states, context.near, noun_kind or kind, self.home)
                 break
         return choose(key, candidates, context)
+
+    def _state_after(self, text: str, end: int, state_at: dict[int, str]) -> str | None:
+        """The state named right after a place ("Jenewa, Swiss", "Tapa di Estonia")."""
+        gap = self.state_after.match(text, end)
+        return state_at.get(gap.end()) if gap else None
 
 
 def _pinned(choice: Choice) -> bool:
@@ -93,11 +97,6 @@ def _dateline_state(doc: Document, resolved: list[tuple[PlaceMention, Choice]]) 
     return frozenset(
         c.entry.country for m, c in resolved if c.entry and c.entry.country and line.start <= m.start < line.end
     )
-
-
-def _state_after(text: str, end: int, state_at: dict[int, str]) -> str | None:
-    gap = _STATE_AFTER.match(text, end)
-    return state_at.get(gap.end()) if gap else None
 
 
 def group_places(resolved: list[tuple[PlaceMention, Choice]]) -> list[Place]:
@@ -136,4 +135,6 @@ def make_stage(settings: Settings) -> PlacesStage:
     kb = KnowledgeBase.load(settings.data_dir / "actors")
     cues, raw = load_cues(settings.data_dir, kb)
     prepositions = frozenset(w for w in (*raw["at"], *raw["toward"]) if " " not in w)
-    return PlacesStage(Gazetteer.load(settings.data_dir), kb, cues, raw.get("home_country"), prepositions)
+    words = "|".join(re.escape(w) for w in raw.get("state_after", []))
+    state_after = re.compile(rf"\s*,?\s*(?:(?:{words})\s+)?" if words else r"\s*,?\s*")
+    return PlacesStage(Gazetteer.load(settings.data_dir), kb, cues, raw.get("home_country"), prepositions, state_after)

@@ -22,8 +22,8 @@ from functools import cache
 from pathlib import Path
 
 from peristiwa.knowledge import load_yaml
-from peristiwa.model import Document, Event, Location, Place, Token
-from peristiwa.stages.nlp.words import Words, tokenize
+from peristiwa.model import Document, Event, Location, Place
+from peristiwa.stages.nlp.words import Spanned, Words, tokenize
 
 PRECISION_RANK = {"city": 0, "region": 1, "country": 2, "unknown": 3}
 _APPOSITION = re.compile(r"\s*,\s*")
@@ -219,13 +219,13 @@ def governed_by(
     return None
 
 
-def _word_before(found: list[Token], cues: LocativeCues) -> Token | None:
+def _word_before(found: list[Spanned], cues: LocativeCues) -> Spanned | None:
     """The last of `found` that is not a date's tail or a determiner."""
     words = [w for w in found if w.text.casefold() not in cues.transparent]
     return words[-1] if words else None
 
 
-def _locates(before: Token | None, cues: LocativeCues, attached: Attached | None, strength: int) -> bool:
+def _locates(before: Spanned | None, cues: LocativeCues, attached: Attached | None, strength: int) -> bool:
     """Whether the preposition after the word `before` places the event (see `governed_by`)."""
     word = before.text.casefold() if before else ""
     if strength == 0 and word in cues.topic_nouns:

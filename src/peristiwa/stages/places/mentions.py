@@ -12,9 +12,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from peristiwa.model import Document, Entity, Mention, Token
+from peristiwa.model import Document, Entity, Mention
 from peristiwa.stages.actors.kb import KnowledgeBase
-from peristiwa.stages.nlp.words import Words
+from peristiwa.stages.nlp.words import Spanned, Words
 from peristiwa.stages.places.names import lookup_key
 
 NAME_AFTER_PREPOSITION = 3  # capitalised words at most
@@ -149,9 +149,9 @@ def after_prepositions(doc: Document, words: Words, prepositions: frozenset[str]
     return found
 
 
-def _spaced_run(text: str, tokens: list[Token], k: int) -> list[Token]:
+def _spaced_run(text: str, tokens: list[Spanned], k: int) -> list[Spanned]:
     """The capitalised words after tokens[k], each one space after the one before, at most three."""
-    run: list[Token] = []
+    run: list[Spanned] = []
     for word in tokens[k + 1 : k + 1 + NAME_AFTER_PREPOSITION]:
         before = run[-1] if run else tokens[k]
         if not ("A" <= word.text[0] <= "Z") or text[before.end : word.start] != " ":
@@ -160,7 +160,7 @@ def _spaced_run(text: str, tokens: list[Token], k: int) -> list[Token]:
     return run
 
 
-def _longest_name(text: str, words: list[Token], i: int, curated: frozenset[str]) -> int:
+def _longest_name(text: str, words: list[Spanned], i: int, curated: frozenset[str]) -> int:
     """How many capitalised words from `i` on (adjacent, at most four) spell a curated name; 0 for none."""
     best = 0
     for size in range(2, min(4, len(words) - i) + 1):

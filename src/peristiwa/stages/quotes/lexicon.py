@@ -40,6 +40,7 @@ class Lexicon:
     straight: frozenset[str]
     naming_words: frozenset[str]
     trailing_cues: frozenset[str]
+    demikian_label: str
     demikian_lead: frozenset[str]
     demikian_verbs: frozenset[str]
     according_to: frozenset[str]
@@ -65,6 +66,14 @@ class Lexicon:
     phrase_stops: frozenset[str]
     pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
+    complementizer: str
+    relative: str
+    infinitive: str
+    alternative: str
+    passive_agent: str
+    agents: frozenset[str]
+    demonstratives: frozenset[str]
+    date_openers: frozenset[str]
     anaphoric_openers: frozenset[str]
     anaphoric_closers: frozenset[str]
     anaphoric_heads: frozenset[str]
@@ -115,6 +124,7 @@ def _build(data: dict[str, Any], verbs_look_like: re.Pattern[str]) -> Lexicon:
         straight=frozenset(marks["straight"]),
         naming_words=_words(data, "naming_words"),
         trailing_cues=_words(data["trailing_cues"], "words"),
+        demikian_label=data["demikian"]["label"],
         demikian_lead=_words(data["demikian"], "lead"),
         demikian_verbs=_words(data["demikian"], "verbs"),
         according_to=_words(data["according_to"], "words"),
@@ -140,6 +150,14 @@ def _build(data: dict[str, Any], verbs_look_like: re.Pattern[str]) -> Lexicon:
         phrase_stops=_words(data, "phrase_stops"),
         pronouns=_words(data, "pronouns"),
         plural_pronouns=_words(data, "plural_pronouns"),
+        complementizer=data["function_words"]["complementizer"],
+        relative=data["function_words"]["relative"],
+        infinitive=data["function_words"]["infinitive"],
+        alternative=data["function_words"]["alternative"],
+        passive_agent=data["function_words"]["passive_agent"],
+        agents=_words(data["function_words"], "agents"),
+        demonstratives=_words(data["function_words"], "demonstratives"),
+        date_openers=_words(data["function_words"], "date_openers"),
         anaphoric_openers=_words(data, "anaphoric_openers"),
         anaphoric_closers=_words(data, "anaphoric_closers"),
         anaphoric_heads=_words(data, "anaphoric_heads"),

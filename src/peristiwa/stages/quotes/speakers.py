@@ -178,7 +178,7 @@ class SpeakerResolver:
         while k < len(found) and (
             found[k].key in lexicon.indefinites
             or found[k].key in lexicon.statement_nouns
-            or found[k].key in ("dari", "oleh")
+            or found[k].key in lexicon.agents
             or found[k].key.isdigit()
         ):
             k += 1
