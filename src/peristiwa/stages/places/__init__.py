@@ -128,7 +128,8 @@ def load_cues(data_dir: Path, kb: KnowledgeBase) -> tuple[Cues, dict[str, Any]]:
     return cues, raw
 
 
-CONTRACT = Contract(assigns=("places",), requires=("text", "tokens"), reads=("entities", "dateline", "published"))
+# Without the nlp stage's tokens (a pipeline configured without it) the stage tokenises with the same tokenizer.
+CONTRACT = Contract(assigns=("places",), requires=("text",), reads=("tokens", "entities", "dateline", "published"))
 
 
 def make_stage(settings: Settings) -> PlacesStage:

@@ -50,8 +50,9 @@ class QuotesStage:
 
 CONTRACT = Contract(
     assigns=("quotes",),
-    requires=("text", "tokens"),
-    reads=("sentences", "entities", "references", "dateline"),
+    requires=("text",),
+    # Without the nlp stage's tokens (a pipeline configured without it) the stage tokenises with the same tokenizer.
+    reads=("sentences", "tokens", "entities", "references", "dateline"),
 )
 
 
