@@ -48,8 +48,9 @@ from peristiwa.stages.events.lexicon import CLITICS, Lexicon, load_lexicon
 from peristiwa.stages.events.morphology import AFFIXES, forms
 from peristiwa.stages.events.participants import Arg, collect_args
 from peristiwa.stages.events.text import Tok, sentences_of, tokenize
-from peristiwa.stages.events.view import VERB_RE, Grammar, View
+from peristiwa.stages.events.view import Grammar, View
 from peristiwa.stages.ingest import RawArticle
+from peristiwa.stages.nlp.morphology import is_verb_like
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -245,7 +246,7 @@ def stop_words(data_dir: Path) -> frozenset[str]:
 
 def looks_like_trigger(word: str) -> bool:
     return bool(WORD_RE.match(word)) and (
-        bool(VERB_RE.match(word)) or word.startswith("ter") and len(word) > 6 or bool(NOUN_RE.match(word))
+        is_verb_like(word, Settings().data_dir) or word.startswith("ter") and len(word) > 6 or bool(NOUN_RE.match(word))
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from peristiwa.model import Dateline, Document, Event, Mention, Place, Sentence, Source
 from peristiwa.pipeline import Pipeline
 from peristiwa.settings import DATA_DIR
+from peristiwa.stages.nlp.words import Words, tokenize
 from peristiwa.stages.places.locate import clause_location, governed_by, load_cues, locate_events
 
 CUES = load_cues(DATA_DIR)
@@ -21,10 +22,11 @@ def _place(text: str, name: str, feature: str, country: str, lat: float | None =
 def test_di_governs_across_place_nouns() -> None:
     text = "Mereka bertemu di bandara Tallinn dan di dekat perbatasan timur Ukraina, lalu pergi ke Riga."
     cues = CUES
-    assert governed_by(text, text.index("Tallinn"), 0, cues) == 0
-    assert governed_by(text, text.index("Ukraina"), 0, cues) == 0
-    assert governed_by(text, text.index("Riga"), 0, cues) == 1
-    assert governed_by("Tallinn menolak usulan itu.", 0, 0, cues) is None
+    words = Words(tokenize(text))
+    assert governed_by(words, text.index("Tallinn"), 0, cues) == 0
+    assert governed_by(words, text.index("Ukraina"), 0, cues) == 0
+    assert governed_by(words, text.index("Riga"), 0, cues) == 1
+    assert governed_by(Words(tokenize("Tallinn menolak usulan itu.")), 0, 0, cues) is None
 
 
 def test_the_base_wins_over_the_state_it_lies_in() -> None:

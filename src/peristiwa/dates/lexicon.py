@@ -56,6 +56,8 @@ class Lexicon:
     year_followers: frozenset[str]
     year_blockers: frozenset[str]
     year_range: tuple[int, int]
+    year_openers: tuple[str, ...]
+    leading_words: re.Pattern[str]  # the words of `leading_words` with the space after them, at the start
 
     def month(self, word: str) -> int | None:
         key = word.lower().rstrip(".")
@@ -134,6 +136,10 @@ def load_lexicon(data_dir: Path) -> Lexicon:
         year_followers=frozenset(data["year_followers"]),
         year_blockers=frozenset(w.lower() for w in data["year_blockers"]),
         year_range=(int(data["year_range"][0]), int(data["year_range"][1])),
+        year_openers=tuple(w.lower() for w in data["year_openers"]),
+        leading_words=re.compile(
+            r"^(?:" + "|".join(re.escape(w) for w in data["leading_words"]) + r")\s+", re.IGNORECASE
+        ),
     )
 
 

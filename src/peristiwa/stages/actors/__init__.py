@@ -25,7 +25,7 @@ from peristiwa.stages.actors.entities import (
     published_date,
 )
 from peristiwa.stages.actors.kb import KnowledgeBase
-from peristiwa.stages.actors.matcher import Tok, tokenize
+from peristiwa.stages.actors.matcher import Tok, as_toks, tokenize
 from peristiwa.stages.actors.names import Proposal, clean_ner, fallback_names, merge_ner, surname_mentions
 from peristiwa.stages.actors.roles import RoleFinder, RolePhrase
 from peristiwa.stages.actors.spans import Span, SpanFinder
@@ -68,7 +68,7 @@ class ActorsStage:
         )
 
     def find(self, doc: Document) -> Found:
-        tokens = tokenize(doc.text)
+        tokens = as_toks(doc.tokens) if doc.tokens or not doc.text else tokenize(doc.text)
         spans = self.span_finder.find(doc.text, tokens)
         ner = clean_ner(self.kb, doc.text, tokens, [n for n in doc.ner if n.label in {"PER", "ORG", "LOC"}])
         spans, unknown = merge_ner(self.kb, spans, ner, tokens)

@@ -178,6 +178,9 @@ class KnowledgeBase:
     person_cues_before: frozenset[str] = frozenset()
     headline_function_words: frozenset[str] = frozenset()
     role_lead_words: frozenset[str] = frozenset()
+    place_prepositions: frozenset[str] = frozenset()
+    posting_words: frozenset[str] = frozenset()
+    role_coordinators: frozenset[str] = frozenset()
     coref: dict[str, Any] = field(default_factory=dict)
 
     @staticmethod
@@ -276,6 +279,9 @@ def _load_cached(data_dir: Path, overlay: KnowledgeOverlay) -> KnowledgeBase:
     kb.person_cues_before = frozenset(names.get("person_cues_before", []))
     kb.headline_function_words = frozenset(names.get("headline_function_words", []))
     kb.role_lead_words = frozenset(names.get("role_lead_words", []))
+    kb.place_prepositions = frozenset(names.get("place_prepositions", []))
+    kb.posting_words = frozenset(names.get("posting_words", []))
+    kb.role_coordinators = frozenset(names.get("role_coordinators", []))
     return kb
 
 

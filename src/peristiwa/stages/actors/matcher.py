@@ -1,21 +1,20 @@
 """Find known names in text: a token trie with longest match and case rules.
 
-We tokenise with our own regex rather than reading `doc.tokens`, so that the names in the data files and
-the article are split the same way ("anti-Kiev" → anti / - / Kiev, "al-Nusra" → al / - / Nusra).
+The article's tokens are the document's one token layer (`Document.tokens`); the names in the data files are
+split by the same tokenizer (`stages.nlp.words.tokenize`), so both split alike ("anti-Kiev" → anti / - / Kiev,
+"al-Nusra" → al / - / Nusra).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, NamedTuple, TypeVar
 
+from peristiwa.model import Token
+from peristiwa.stages.nlp.words import tokenize as tokenize_text
+
 T = TypeVar("T")
-# Dotted abbreviations (A.S., D.C.), words with inner dots or apostrophes (SinPo.id, O'Brien), or one symbol.
-# A full stop joins the parts of a token ("KOMPAS.com", "Rp1.5") but not two sentences a page glued together
-# ("Rusia.Menanggapi": a capital and a lower-case letter after the stop open a new word).
-TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:(?:[’']|\.(?![A-Z][a-z]))\w+)*|[^\w\s]")
 
 
 # A named tuple, not a frozen dataclass: a document makes thousands and the dataclass __init__ is 3× slower.
@@ -29,8 +28,14 @@ class Tok(NamedTuple):
         return self.text[:1].isupper()
 
 
+def as_toks(tokens: Sequence[Token]) -> list[Tok]:
+    """The document's tokens as the matcher reads them."""
+    return [Tok(t.start, t.end, t.text) for t in tokens]
+
+
 def tokenize(text: str) -> list[Tok]:
-    return [Tok(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+    """A name or a text outside any document, split as the nlp stage splits an article."""
+    return as_toks(tokenize_text(text))
 
 
 def is_acronym(name: str) -> bool:

@@ -14,6 +14,7 @@ from peristiwa.stages.actors.kb import KnowledgeBase
 from peristiwa.stages.actors.matcher import Tok
 from peristiwa.stages.actors.roles import RolePhrase
 from peristiwa.stages.actors.spans import Span
+from peristiwa.stages.nlp.words import Words
 
 EXTENDABLE_KINDS = {"org", "country"}  # "NATO Battlegroup Estonia" starts with a known name
 
@@ -25,12 +26,13 @@ def clean_ner(kb: KnowledgeBase, text: str, tokens: list[Tok], ner: list[NerSpan
     """Tidy model proposals: trim lower-case edges ("pangkalan udara Lask" → "Lask"), drop titles and
     sentence-initial common words ("Mengenai"), and make a "person" with an organisation word an ORG."""
     cleaned = []
+    words = Words.cached(tokens)
     starts = [t.start for t in tokens]
     for proposal in ner:
         first = bisect_left(starts, proposal.start)  # tokens are in text order: no scan per proposal
         inside = [t for t in tokens[first : bisect_left(starts, proposal.end, first)] if t.end <= proposal.end]
         inside = _within_line(text, _before_open_bracket(inside))
-        if inside and _in_headline(kb, text, inside[0].start):
+        if inside and _in_headline(kb, text, words, inside[0].start):
             continue  # capitals in a title-case line say nothing: only names the knowledge base knows count there
         while inside and not _is_name_word(kb, inside[0]):
             inside.pop(0)
@@ -68,16 +70,17 @@ def _within_line(text: str, inside: list[Tok]) -> list[Tok]:
     return inside
 
 
-def _in_headline(kb: KnowledgeBase, text: str, offset: int) -> bool:
+def _in_headline(kb: KnowledgeBase, text: str, words: Words, offset: int) -> bool:
     """Whether the offset lies in a title-case line: short, no full stop at its end, and nearly every word
     capitalised ("Israel Serang Iran, Teheran Diguncang Ledakan", "Serangan Diluncurkan dari Dua Titik Strategis")."""
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
-    line = text[start : end if end >= 0 else len(text)].strip()
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.casefold() not in kb.headline_function_words]
-    if len(words) < 3 or len(line.split()) > 16 or line.endswith((".", "!", "?", "”", '"', ":")):
+    end = end if end >= 0 else len(text)
+    line = text[start:end].strip()
+    found = [w for w in words.texts(start, end) if w[0].isalpha() and w.casefold() not in kb.headline_function_words]
+    if len(found) < 3 or len(line.split()) > 16 or line.endswith((".", "!", "?", "”", '"', ":")):
         return False
-    return sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+    return sum(w[:1].isupper() for w in found) >= 0.8 * len(found)
 
 
 def _hyphened(kb: KnowledgeBase, tokens: list[Tok], inside: list[Tok], first: int) -> tuple[list[Tok], int]:
@@ -280,6 +283,7 @@ def fallback_names(
     covered |= _tokens_overlapping(tokens, ner)
     covered |= {i for p in phrases for i in range(p.first, p.last)}
     span_at = {s.first: s for s in spans}
+    words = Words.cached(tokens)
     counts = Counter(t.text for t in tokens)
     proposals = []
     index = 0
@@ -296,7 +300,7 @@ def fallback_names(
             and (last - index >= 2 or label == "LOC")
             and (not ner or label != "ORG")
             and not _not_a_name(kb, text, tokens[index:last])
-            and not _in_headline(kb, text, tokens[index].start)
+            and not _in_headline(kb, text, words, tokens[index].start)
         )
         if wanted and label is not None:
             start, end = tokens[index].start, tokens[last - 1].end
@@ -398,7 +402,7 @@ def _after_place_cue(kb: KnowledgeBase, tokens: list[Tok], first: int) -> bool:
         or (
             lower_between
             and tokens[first - 2].text.casefold() in cues
-            and tokens[first - 2].text.casefold() not in {"di", "ke", "dari"}
+            and tokens[first - 2].text.casefold() not in kb.place_prepositions
         )
     )
 

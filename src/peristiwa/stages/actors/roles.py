@@ -76,7 +76,7 @@ class RoleFinder:
                 continue
             phrases.append(phrase)
             index = phrase.last
-        _inherit_actors(phrases, tokens)
+        _inherit_actors(phrases, tokens, self.kb.role_coordinators)
         return phrases
 
     def _parse(
@@ -154,7 +154,7 @@ class RoleFinder:
         if span is None or span.kind not in ACTOR_KINDS:
             return None, pos, False
         after = _skip_parenthesis(tokens, span.last)
-        if after < len(tokens) and tokens[after].text == "untuk" and after + 1 in span_at:
+        if after < len(tokens) and tokens[after].text in self.kb.posting_words and after + 1 in span_at:
             after = _skip_parenthesis(tokens, span_at[after + 1].last)  # "Dubes Rusia untuk Indonesia"
         return span, after, nested
 
@@ -273,10 +273,10 @@ def _sector(role: RoleWord, actor_span: Span | None) -> str:
     return role.sector
 
 
-def _inherit_actors(phrases: list[RolePhrase], tokens: list[Tok]) -> None:
+def _inherit_actors(phrases: list[RolePhrase], tokens: list[Tok], coordinators: frozenset[str]) -> None:
     """ "Wakil Menlu Rusia A dan Wakil Menhan B": B serves the same state as A."""
     for before, after in zip(phrases, phrases[1:], strict=False):
         between = {t.text for t in tokens[before.last : after.first]}
         heads = before.role.head and after.role.head  # "Presiden Mesir X dan Emir Y": two states' heads
-        if after.actor is None and before.actor and after.name and between and between <= {"dan", ","} and not heads:
+        if after.actor is None and before.actor and after.name and between and between <= coordinators and not heads:
             after.actor = before.actor

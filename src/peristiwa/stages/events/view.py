@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -10,8 +9,7 @@ from peristiwa.stages.events.lexicon import Lexicon, Match
 from peristiwa.stages.events.participants import Arg
 from peristiwa.stages.events.text import Tok, phrase_at, phrase_ending_at
 from peristiwa.stages.events.tree import Tree
-
-VERB_RE = re.compile(r"^(?:mem|men|meng|meny|mel|mer|mew|mey|ber|be[kt]er|di)\w{4,}$")
+from peristiwa.stages.nlp.morphology import is_verb_like
 
 
 def phrases(words: list[str]) -> set[tuple[str, ...]]:
@@ -132,7 +130,9 @@ class View:
         if match is not None:
             return match.head.pos == "verb"
         word = self.low(i)
-        return bool(VERB_RE.match(word)) and word not in self.grammar.not_verbs and not self.toks[i].capitalised
+        data_dir = self.lexicon.data_dir  # a lexicon read from no data directory knows no verb shape
+        verb_like = data_dir is not None and is_verb_like(word, data_dir)  # data/nlp/morphology.yaml
+        return verb_like and word not in self.grammar.not_verbs and not self.toks[i].capitalised
 
     def light_before(self, i: int) -> int | None:
         """Start of a light or host verb just before token i ("menggelar sebuah serangan")."""

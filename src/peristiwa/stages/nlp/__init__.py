@@ -14,6 +14,7 @@ from peristiwa.model import Contract, Document, NerSpan, Token
 from peristiwa.settings import Settings
 from peristiwa.stages.nlp.language import identify_language
 from peristiwa.stages.nlp.sentences import split_sentences
+from peristiwa.stages.nlp.tokens import breakable
 
 NER_LABELS = {"PER", "ORG", "LOC"}
 TOKENIZER_CACHE = 400_000
@@ -54,7 +55,7 @@ class NlpStage:
             )
             raise WrongLanguage(doc.language)
         doc.sentences = split_sentences(doc.text, self.settings.data_dir / "nlp" / "abbreviations.yaml")
-        spacy_doc = load_spacy(self.settings.ner_model)(_breakable(doc.text))
+        spacy_doc = load_spacy(self.settings.ner_model)(breakable(doc.text))
         doc.tokens = [
             Token(t.idx, t.idx + len(t), doc.text[t.idx : t.idx + len(t)]) for t in spacy_doc if not t.is_space
         ]
@@ -65,18 +66,6 @@ class NlpStage:
             for span in [_one_name(e.start_char, e.text, e.label_)]
             if span is not None
         ]
-
-
-LONG_RUN = re.compile(r"\S{100,}")
-
-
-def _breakable(text: str) -> str:
-    """The text with a space every 50 characters inside runs of 100+ non-space characters, same length, so
-    every offset still points into `doc.text`. spaCy's tokenizer is quadratic on such a run (10,000 quotation
-    marks in a row took 14 s); no word is that long, so only junk is cut."""
-    if LONG_RUN.search(text) is None:
-        return text
-    return LONG_RUN.sub(lambda m: "".join(" " if i % 50 == 49 else ch for i, ch in enumerate(m.group())), text)
 
 
 NAME_BREAK = re.compile(r"[ \t]*\n\s*|\s+[-–—]{1,2}\s+")

@@ -17,14 +17,13 @@ from peristiwa.knowledge import load_yaml
 from peristiwa.model import Contract, Document, Mention, Place
 from peristiwa.settings import Settings
 from peristiwa.stages.actors.kb import KnowledgeBase
+from peristiwa.stages.nlp.words import Words
 from peristiwa.stages.places.gazetteer import Gazetteer, GeoEntry
 from peristiwa.stages.places.mentions import Cues, PlaceMention, place_mentions
 from peristiwa.stages.places.names import lookup_key
 from peristiwa.stages.places.resolve import Choice, Context, choose
 
 __all__ = ["PlacesStage", "make_stage"]
-
-_STATE_AFTER = re.compile(r"\s*,?\s*(?:di\s+)?")  # "Jenewa, Swiss", "Tapa di Estonia"
 
 
 @dataclass(slots=True)
@@ -34,24 +33,30 @@ class PlacesStage:
     cues: Cues
     home: str | None = None
     prepositions: frozenset[str] = frozenset()  # "di", "ke" …: a name after one is looked up even if NER missed it
+    state_after: re.Pattern[str] = re.compile(r"\s*,?\s*")  # what may stand between a place and its state
     name: str = "places"
 
     def __call__(self, doc: Document) -> None:
         mentions = place_mentions(doc, self.kb, self.gazetteer.curated_names, self.prepositions)
         states = frozenset(m.code for m in mentions if m.code and self.gazetteer.country(m.code))
         starts = {m.start: m.code for m in mentions if m.code}
-        resolved = [(m, self.resolve(doc.text, m, states, starts)) for m in mentions]
+        words = Words.of(doc)
+        resolved = [(m, self.resolve(doc.text, words, m, states, starts)) for m in mentions]
         implied = states | _implied_states(resolved) | _dateline_state(doc, resolved)
         if implied != states:  # "Tallinn" says Estonia as clearly as "Estonia": look at the doubtful again
-            resolved = [(m, self.resolve(doc.text, m, implied, starts) if c.entry is None else c) for m, c in resolved]
+            resolved = [
+                (m, self.resolve(doc.text, words, m, implied, starts) if c.entry is None else c) for m, c in resolved
+            ]
         doc.places = group_places([(m, c) for m, c in resolved if not m.proposed or _pinned(c)])
 
-    def resolve(self, text: str, mention: PlaceMention, states: frozenset[str], state_at: dict[int, str]) -> Choice:
-        kind = self.cues.kind_before(text, mention.start)
+    def resolve(
+        self, text: str, words: Words, mention: PlaceMention, states: frozenset[str], state_at: dict[int, str]
+    ) -> Choice:
+        kind = self.cues.kind_before(words, mention.start)
         if mention.code and kind != "region":
             country = self.gazetteer.country(mention.code)
             return Choice(country, "state") if country else Choice(None, "unknown")
-        context = Context(states, _state_after(text, mention.end, state_at), kind, self.home)
+        context = Context(states, self._state_after(text, mention.end, state_at), kind, self.home)
         key = lookup_key(mention.text)
         candidates = self.gazetteer.lookup(key)
         for bare, noun_kind in [] if candidates else self.cues.bare_forms(mention.text):
@@ -60,6 +65,11 @@ class PlacesStage:
                 context = Context(states, context.near, noun_kind or kind, self.home)
                 break
         return choose(key, candidates, context)
+
+    def _state_after(self, text: str, end: int, state_at: dict[int, str]) -> str | None:
+        """The state named right after a place ("Jenewa, Swiss", "Tapa di Estonia")."""
+        gap = self.state_after.match(text, end)
+        return state_at.get(gap.end()) if gap else None
 
 
 def _pinned(choice: Choice) -> bool:
@@ -87,11 +97,6 @@ def _dateline_state(doc: Document, resolved: list[tuple[PlaceMention, Choice]]) 
     return frozenset(
         c.entry.country for m, c in resolved if c.entry and c.entry.country and line.start <= m.start < line.end
     )
-
-
-def _state_after(text: str, end: int, state_at: dict[int, str]) -> str | None:
-    gap = _STATE_AFTER.match(text, end)
-    return state_at.get(gap.end()) if gap else None
 
 
 def group_places(resolved: list[tuple[PlaceMention, Choice]]) -> list[Place]:
@@ -123,11 +128,14 @@ def load_cues(data_dir: Path, kb: KnowledgeBase) -> tuple[Cues, dict[str, Any]]:
     return cues, raw
 
 
-CONTRACT = Contract(assigns=("places",), requires=("text",), reads=("entities", "dateline", "published"))
+# Without the nlp stage's tokens (a pipeline configured without it) the stage tokenises with the same tokenizer.
+CONTRACT = Contract(assigns=("places",), requires=("text",), reads=("tokens", "entities", "dateline", "published"))
 
 
 def make_stage(settings: Settings) -> PlacesStage:
     kb = KnowledgeBase.load(settings.data_dir / "actors", settings.overlay)
     cues, raw = load_cues(settings.data_dir, kb)
     prepositions = frozenset(w for w in (*raw["at"], *raw["toward"]) if " " not in w)
-    return PlacesStage(Gazetteer.load(settings.data_dir), kb, cues, raw.get("home_country"), prepositions)
+    words = "|".join(re.escape(w) for w in raw.get("state_after", []))
+    state_after = re.compile(rf"\s*,?\s*(?:(?:{words})\s+)?" if words else r"\s*,?\s*")
+    return PlacesStage(Gazetteer.load(settings.data_dir), kb, cues, raw.get("home_country"), prepositions, state_after)

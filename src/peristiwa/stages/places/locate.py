@@ -23,9 +23,9 @@ from pathlib import Path
 
 from peristiwa.knowledge import load_yaml
 from peristiwa.model import Document, Event, Location, Place
+from peristiwa.stages.nlp.words import Spanned, Words, tokenize
 
 PRECISION_RANK = {"city": 0, "region": 1, "country": 2, "unknown": 3}
-_WORDS = re.compile(r"[\w-]+")
 _APPOSITION = re.compile(r"\s*,\s*")
 
 
@@ -73,12 +73,14 @@ def clause_location(
     anchor: int,
     cues: LocativeCues | None,
     attached: Attached | None = None,
+    words: Words | None = None,
 ) -> Location | None:
     """The location that the clause text[start:end] gives an event whose trigger is at `anchor`; without
     locative cues (a lexicon read from no data directory) there is none. With `attached`, a "di" phrase counts
-    only after a word of the event (see `governed_by`)."""
+    only after a word of the event (see `governed_by`). `words`: the document's (else `text` is tokenised)."""
     if cues is None:
         return None
+    words = words if words is not None else Words(tokenize(text))
     index = _mention_index(places)
     after = index.mentions[bisect_left(index.starts, start) :]
     spots: list[Spot] = []
@@ -87,7 +89,7 @@ def clause_location(
         apposition = previous is not None and _APPOSITION.fullmatch(text, previous[0], m_start) is not None
         if m_end > end and not apposition:
             break  # past the clause, only "…, Jawa Barat" after a governed name still belongs to it
-        strength = governed_by(text, m_start, start, cues, attached) if m_end <= end else None
+        strength = governed_by(words, m_start, start, cues, attached) if m_end <= end else None
         if strength is None and apposition and previous:
             strength = previous[1]  # "di Istana Bogor, Jawa Barat": the name after the comma is governed too
         if strength is not None:
@@ -134,10 +136,13 @@ def locate_events(doc: Document, data_dir: Path) -> None:
     # Without a publication date, the latest date the text gives stands in for the time of the report.
     anchor = doc.published or max((d.value for d in doc.dates if d.value), default=None)
     spans = _named_spans(doc)
+    words = Words.of(doc)
     for event in doc.events:
         clause = event.clause or event.sentence
         attached = _attached_to(event, spans) if (event.quad or "").startswith("V-") else None
-        found = clause_location(doc.text, doc.places, clause.start, clause.end, event.evidence.start, cues, attached)
+        found = clause_location(
+            doc.text, doc.places, clause.start, clause.end, event.evidence.start, cues, attached, words
+        )
         if found is not None:
             event.location = replace(found, source="clause")
         elif fallback is not None and _near_publication(event.date, anchor):
@@ -192,15 +197,17 @@ def location_of(place: Place) -> Location:
     return Location(place.name, place.lat, place.lon, place.country, precision(place))
 
 
-def governed_by(text: str, start: int, floor: int, cues: LocativeCues, attached: Attached | None = None) -> int | None:
+def governed_by(
+    words: Words, start: int, floor: int, cues: LocativeCues, attached: Attached | None = None
+) -> int | None:
     """0 when a locative preposition ("di") governs the name at `start`, 1 for "ke", else None. A "di" phrase
     after a topic noun ("situasi di X") describes that noun; with `attached`, so does one after any word that is
     not the event's own (its phrase, a participant, a place, a date) or a predicate of the event ("berlangsung")."""
-    found = list(_WORDS.finditer(text, max(floor, start - 80), start))[-8:]
+    found = words.between(max(floor, start - 80), start)[-8:]
     end, stop = len(found), max(0, len(found) - 4)  # the four words before the name, read backwards
     while end > stop:
-        last = found[end - 1].group().casefold()
-        two = " ".join(w.group().casefold() for w in found[max(stop, end - 2) : end])
+        last = found[end - 1].text.casefold()
+        two = " ".join(w.text.casefold() for w in found[max(stop, end - 2) : end])
         for strength, prepositions in ((0, cues.at), (1, cues.toward)):
             if last in prepositions or two in prepositions:
                 size = 2 if two in prepositions and last not in prepositions else 1
@@ -212,18 +219,18 @@ def governed_by(text: str, start: int, floor: int, cues: LocativeCues, attached:
     return None
 
 
-def _word_before(found: list[re.Match[str]], cues: LocativeCues) -> re.Match[str] | None:
+def _word_before(found: list[Spanned], cues: LocativeCues) -> Spanned | None:
     """The last of `found` that is not a date's tail or a determiner."""
-    words = [w for w in found if w.group().casefold() not in cues.transparent]
+    words = [w for w in found if w.text.casefold() not in cues.transparent]
     return words[-1] if words else None
 
 
-def _locates(before: re.Match[str] | None, cues: LocativeCues, attached: Attached | None, strength: int) -> bool:
+def _locates(before: Spanned | None, cues: LocativeCues, attached: Attached | None, strength: int) -> bool:
     """Whether the preposition after the word `before` places the event (see `governed_by`)."""
-    word = before.group().casefold() if before else ""
+    word = before.text.casefold() if before else ""
     if strength == 0 and word in cues.topic_nouns:
         return False  # "situasi di X" describes, it does not locate
-    return not (attached and before and word not in cues.predicates and not attached(*before.span()))
+    return not (attached and before and word not in cues.predicates and not attached(before.start, before.end))
 
 
 def _dateline_location(doc: Document) -> Location | None:

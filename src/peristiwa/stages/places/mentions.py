@@ -9,17 +9,15 @@ our own multi-word place names the NER cut short ("Jawa Barat"), and capitalised
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
 from peristiwa.model import Document, Entity, Mention
 from peristiwa.stages.actors.kb import KnowledgeBase
+from peristiwa.stages.nlp.words import Spanned, Words
 from peristiwa.stages.places.names import lookup_key
 
-_WORD = re.compile(r"[\w-]+")
-_PREPOSITION = re.compile(r"\b(\w+) ")
-_CAPITALISED = re.compile(r"[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}")
+NAME_AFTER_PREPOSITION = 3  # capitalised words at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +38,9 @@ class Cues:
     geo_nouns: tuple[str, ...]  # from the actors' places.yaml: "Laut", "Pangkalan Udara", "Provinsi" …
     directions: tuple[str, ...] = ()  # "utara", "barat laut" …: "Israel utara" is still Israel
 
-    def kind_before(self, text: str, start: int) -> str | None:
+    def kind_before(self, words: Words, start: int) -> str | None:
         """ "city" or "region" when a kind noun stands right before `start` ("negara bagian Georgia")."""
-        before = " ".join(w.casefold() for w in _WORD.findall(text[max(0, start - 40) : start])[-3:])
+        before = " ".join(words.folded(start - 40, start)[-3:])
         for kind, nouns in (("region", self.region_nouns), ("city", self.city_nouns)):
             if any(before == n or before.endswith(" " + n) for n in nouns):
                 return kind
@@ -99,7 +97,8 @@ def place_mentions(
     """Every place the actors stage found, the dateline's place, our own multi-word names the actors
     stage cut short or missed ("Jawa Barat" where it saw "Jawa"), and names no entity covers right after a
     locative preposition ("di Rafah"), in text order."""
-    found: dict[int, PlaceMention] = {m.start: m for m in curated_mentions(doc, curated)}
+    words = Words.of(doc)
+    found: dict[int, PlaceMention] = {m.start: m for m in curated_mentions(doc, words, curated)}
     for entity in doc.entities:
         if entity.type == "LOC":
             for m in entity.mentions:
@@ -110,52 +109,65 @@ def place_mentions(
     dateline = _dateline_place(doc)
     if dateline is not None:
         found.setdefault(dateline.start, dateline)
-    for proposal in after_prepositions(doc, prepositions):
+    for proposal in after_prepositions(doc, words, prepositions):
         found.setdefault(proposal.start, proposal)
     found = _drop_inside(found)
     return [found[s] for s in sorted(found)]
 
 
-def curated_mentions(doc: Document, curated: frozenset[str]) -> list[PlaceMention]:
+def curated_mentions(doc: Document, words: Words, curated: frozenset[str]) -> list[PlaceMention]:
     """Multi-word names from our own place files ("Nusa Tenggara Timur", "Laut Natuna Utara") in runs of
     capitalised words that no person, organisation or state mention touches; they replace the shorter LOC
     mentions inside them."""
     taken = Taken([(m.start, m.end) for e in doc.entities if e.type != "LOC" for m in e.mentions])
-    words = [w for w in _WORD.finditer(doc.text) if w.group()[0].isupper()]
+    capitalised = [w for w in words.tokens if w.text[0].isupper()]
     found: list[PlaceMention] = []
     i = 0
-    while i < len(words):
-        size = _longest_name(doc.text, words, i, curated)
-        first, last = words[i], words[i + size - 1] if size else words[i]
-        if size >= 2 and not taken.touches(first.start(), last.end()):
-            found.append(PlaceMention(first.start(), last.end(), doc.text[first.start() : last.end()]))
+    while i < len(capitalised):
+        size = _longest_name(doc.text, capitalised, i, curated)
+        first, last = capitalised[i], capitalised[i + size - 1] if size else capitalised[i]
+        if size >= 2 and not taken.touches(first.start, last.end):
+            found.append(PlaceMention(first.start, last.end, doc.text[first.start : last.end]))
             i += size
         else:
             i += 1
     return found
 
 
-def after_prepositions(doc: Document, prepositions: frozenset[str]) -> list[PlaceMention]:
-    """One to three capitalised words right after "di" / "ke" … that no entity mention touches."""
+def after_prepositions(doc: Document, words: Words, prepositions: frozenset[str]) -> list[PlaceMention]:
+    """One to three capitalised words right after "di" / "ke" … (one space apart) that no entity mention
+    touches."""
     taken = Taken([(m.start, m.end) for e in doc.entities for m in e.mentions])
     found = []
-    for cue in _PREPOSITION.finditer(doc.text):
-        if cue.group(1).casefold() not in prepositions:
+    for k, cue in enumerate(words.tokens):
+        if cue.text.casefold() not in prepositions:
             continue
-        name = _CAPITALISED.match(doc.text, cue.end())
-        if name and not taken.touches(name.start(), name.end()):
-            found.append(PlaceMention(name.start(), name.end(), name.group(), proposed=True))
+        name = _spaced_run(doc.text, words.tokens, k)
+        if name and not taken.touches(name[0].start, name[-1].end):
+            start, end = name[0].start, name[-1].end
+            found.append(PlaceMention(start, end, doc.text[start:end], proposed=True))
     return found
 
 
-def _longest_name(text: str, words: list[re.Match[str]], i: int, curated: frozenset[str]) -> int:
+def _spaced_run(text: str, tokens: list[Spanned], k: int) -> list[Spanned]:
+    """The capitalised words after tokens[k], each one space after the one before, at most three."""
+    run: list[Spanned] = []
+    for word in tokens[k + 1 : k + 1 + NAME_AFTER_PREPOSITION]:
+        before = run[-1] if run else tokens[k]
+        if not ("A" <= word.text[0] <= "Z") or text[before.end : word.start] != " ":
+            break
+        run.append(word)
+    return run
+
+
+def _longest_name(text: str, words: list[Spanned], i: int, curated: frozenset[str]) -> int:
     """How many capitalised words from `i` on (adjacent, at most four) spell a curated name; 0 for none."""
     best = 0
     for size in range(2, min(4, len(words) - i) + 1):
-        gap = text[words[i + size - 2].end() : words[i + size - 1].start()]
+        gap = text[words[i + size - 2].end : words[i + size - 1].start]
         if gap != " ":
             break
-        if lookup_key(text[words[i].start() : words[i + size - 1].end()]) in curated:
+        if lookup_key(text[words[i].start : words[i + size - 1].end]) in curated:
             best = size
     return best
 

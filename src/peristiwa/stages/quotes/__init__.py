@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from peristiwa.model import Contract, Document, Mention, Quote
 from peristiwa.settings import Settings
+from peristiwa.stages.nlp.words import Words
 from peristiwa.stages.quotes.attribution import Candidate, Context
 from peristiwa.stages.quotes.direct import direct_candidates, sentence_subject
 from peristiwa.stages.quotes.lexicon import Lexicon, load_lexicon
@@ -50,7 +51,8 @@ class QuotesStage:
 CONTRACT = Contract(
     assigns=("quotes",),
     requires=("text",),
-    reads=("sentences", "entities", "references", "dateline"),
+    # Without the nlp stage's tokens (a pipeline configured without it) the stage tokenises with the same tokenizer.
+    reads=("sentences", "tokens", "entities", "references", "dateline"),
 )
 
 
@@ -62,7 +64,7 @@ def _context(doc: Document, lexicon: Lexicon) -> Context:
     quoted = QuotedIndex(find_quoted(doc.text, lexicon))
     index = SentenceIndex(sentences(doc.text, quoted, lexicon))
     dateline_end = doc.dateline.end if doc.dateline and doc.dateline.end <= len(doc.text) else 0
-    return Context(doc.text, lexicon, quoted, index, dateline_end)
+    return Context(doc.text, lexicon, quoted, index, dateline_end, Words.of(doc))
 
 
 def _overlaps_any(candidate: Candidate, others: list[Candidate]) -> bool:

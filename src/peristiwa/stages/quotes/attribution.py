@@ -8,16 +8,17 @@ the span of the words naming its speaker, or an instruction (speaker in focus, s
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
+from peristiwa.stages.nlp.words import Spanned, Words, tokenize
 from peristiwa.stages.quotes.lexicon import Lexicon, alternation
 from peristiwa.stages.quotes.marks import QuotedIndex
 from peristiwa.stages.quotes.segment import SentenceIndex, Word, words
 
 PHRASE_MAX_WORDS = 10
 SUBJECT_MAX_WORDS = 10
-_VERBISH = re.compile(r"(?<![\w-])(?:me|ber|di|ter)[a-z]{3,}(?![\w-])")
 _CHUNK_BREAK = re.compile(r"[,;:]|\s[–—-]+\s")
 _TRAILING_PUNCT = " \t\n,.;:!?–—-"
 
@@ -55,7 +56,14 @@ class Context:
     quoted: QuotedIndex
     sentences: SentenceIndex
     dateline_end: int = 0
+    tokens: Words | None = None  # the document's words (`Document.tokens`); tokenised here when absent
     _anchors: dict[tuple[int, int], list[tuple[int, SpeakerRef, str]]] = field(default_factory=dict)
+
+    def word_tokens(self, lo: int, hi: int) -> Iterator[Spanned]:
+        """The words of text[lo:hi], from the one token layer, one at a time."""
+        if self.tokens is None:
+            self.tokens = Words(tokenize(self.text))
+        return self.tokens.iterate(lo, hi)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,27 +74,33 @@ class _Regexes:
     demikian: re.Pattern[str]
     according: re.Pattern[str]
     source: re.Pattern[str]
+    appositive: re.Pattern[str]
 
 
 @cache
 def regexes(lexicon: Lexicon) -> _Regexes:
     cues = alternation(lexicon.trailing_cues)
     verbs = alternation(frozenset(lexicon.verb_complement))
+    pronouns = alternation(lexicon.pronouns)
     return _Regexes(
         after_closer=re.compile(rf"[ \t]*(?:[,.!?…]+[ \t]*)?(?:[–—-]+[ \t]*)?(?P<cue>{cues})(?P<nya>nya)?(?![\w-])"),
         subject_after_closer=re.compile(
-            rf"[ \t]*,?[ \t]*(?P<subj>(?:[A-Z][\w'’.-]*[ \t]+){{0,4}}[A-Z][\w'’.-]*|dia|ia|beliau)[ \t]+"
+            rf"[ \t]*,?[ \t]*(?P<subj>(?:[A-Z][\w'’.-]*[ \t]+){{0,4}}[A-Z][\w'’.-]*|{pronouns})[ \t]+"
             rf"(?P<cue>{verbs})(?![\w-])"
         ),
         trailing=re.compile(rf",[ \t]*(?P<cue>{cues})(?P<nya>nya)?(?![\w-])"),
         demikian=re.compile(
             rf",[ \t]*(?:{alternation(lexicon.demikian_lead)})[ \t]+"
-            rf"(?P<cue>{alternation(lexicon.demikian_verbs)})(?:[ \t]+oleh)?(?![\w-])"
+            rf"(?P<cue>{alternation(lexicon.demikian_verbs)})(?:[ \t]+{re.escape(lexicon.passive_agent)})?(?![\w-])"
         ),
         according=re.compile(
             rf"(?<![\w-])(?P<cue>(?:{alternation(lexicon.according_to)}))(?P<nya>nya)?(?![\w-])", re.IGNORECASE
         ),
         source=re.compile(rf"(?<![\w-])(?P<cue>(?:{alternation(lexicon.source_openers)}))(?![\w-])", re.IGNORECASE),
+        appositive=re.compile(
+            rf"\s*,\s*((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){{0,3}})"
+            rf"(?=\s*(?:[,.;:!?]|{re.escape(lexicon.alternative)}\s|$))"
+        ),
     )
 
 
@@ -118,15 +132,12 @@ def _gap_has_break(text: str, taken: list[Word], word: Word) -> bool:
     return bool(taken) and any(ch in ",.;:!?()" for ch in text[taken[-1].end : word.start])
 
 
-_APPOSITIVE = re.compile(r"\s*,\s*((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,3})(?=\s*(?:[,.;:!?]|atau\s|$))")
-
-
 def _appositive_end(ctx: Context, taken: list[Word], limit: int) -> int:
     """`sang penasihat, Walid Phares,` — a role phrase followed by a name in commas takes the name too."""
     end = taken[-1].end
     if taken[0].text[:1].isupper() and taken[0].key not in ctx.lexicon.anaphoric_openers:
         return end
-    match = _APPOSITIVE.match(ctx.text, end, limit)
+    match = regexes(ctx.lexicon).appositive.match(ctx.text, end, limit)
     return match.end(1) if match else end
 
 
@@ -153,7 +164,7 @@ def _is_pronoun(lexicon: Lexicon, kept: list[Word]) -> bool:
 def _reporting_subject(ctx: Context, lo: int, pronoun: int) -> SpeakerRef | None:
     """`Stoltenberg mengatakan dia menyambut …`: a pronoun after a speech verb is that verb's subject."""
     before = list(words(ctx.text, max(lo, pronoun - 60), pronoun))
-    if before and before[-1].key == "bahwa":
+    if before and before[-1].key == ctx.lexicon.complementizer:
         before = before[:-1]
     if not before or ctx.lexicon.speech_verb_re.fullmatch(before[-1].text) is None:
         return None
@@ -202,7 +213,7 @@ def _subject_chunk(ctx: Context, lo: int, verb: int) -> list[Word] | None:
     if chunks[n] and not (n > 0 and is_time_only(lexicon, chunks[n])):
         return chunks[n]
     n -= 1
-    while n > 0 and (_is_relative(chunks[n]) or _is_insert(lexicon, chunks[n])):
+    while n > 0 and (_is_relative(lexicon, chunks[n]) or _is_insert(lexicon, chunks[n])):
         n -= 1
     chunk = chunks[n] if n >= 0 else []
     if not chunk or any(_is_verb(lexicon, w) for w in chunk):
@@ -212,8 +223,8 @@ def _subject_chunk(ctx: Context, lo: int, verb: int) -> list[Word] | None:
     return chunk if any(w.text[:1].isupper() for w in chunk) else None
 
 
-def _is_relative(chunk: list[Word]) -> bool:
-    return bool(chunk) and chunk[0].key == "yang"
+def _is_relative(lexicon: Lexicon, chunk: list[Word]) -> bool:
+    return bool(chunk) and chunk[0].key == lexicon.relative
 
 
 def is_time_only(lexicon: Lexicon, chunk: list[Word]) -> bool:
@@ -247,7 +258,7 @@ def _clause_opening(lexicon: Lexicon, chunk: list[Word]) -> list[Word]:
 
 
 def _is_verb(lexicon: Lexicon, word: Word) -> bool:
-    return _VERBISH.fullmatch(word.text) is not None and word.key not in lexicon.not_verbs
+    return lexicon.is_verb(word.text)
 
 
 def _after_last_verb(lexicon: Lexicon, chunk: list[Word]) -> list[Word]:
@@ -256,7 +267,9 @@ def _after_last_verb(lexicon: Lexicon, chunk: list[Word]) -> list[Word]:
     cut, end = 0, len(chunk)
     for k, word in enumerate(chunk):
         if _is_verb(lexicon, word):
-            relative = next((j for j in range(k - 1, max(cut, k - 3) - 1, -1) if chunk[j].key == "yang"), None)
+            relative = next(
+                (j for j in range(k - 1, max(cut, k - 3) - 1, -1) if chunk[j].key == lexicon.relative), None
+            )
             if relative is not None and relative > cut:
                 end = min(end, relative)  # the subject ends where its relative clause begins
                 continue
@@ -280,7 +293,8 @@ def is_negated(ctx: Context, lo: int, verb: int) -> bool:
     before = list(words(ctx.text, max(lo, verb - 40), verb))[-2:]
     keys = [w.key for w in before]
     return bool(keys) and (
-        keys[-1] in ctx.lexicon.negators or (keys[-1] == "untuk" and len(keys) == 2 and keys[0] in ctx.lexicon.negators)
+        keys[-1] in ctx.lexicon.negators
+        or (keys[-1] == ctx.lexicon.infinitive and len(keys) == 2 and keys[0] in ctx.lexicon.negators)
     )
 
 

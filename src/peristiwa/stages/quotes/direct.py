@@ -13,7 +13,6 @@ import re
 from dataclasses import replace
 
 from peristiwa.stages.quotes.attribution import (
-    _VERBISH,
     FOCUS,
     PREVIOUS,
     SHARED,
@@ -108,10 +107,9 @@ def _sentence_subject(ctx: Context, spans: list[QuotedSpan], k: int, sentence: t
 
 def sentence_subject(ctx: Context, lo: int, hi: int) -> SpeakerRef | None:
     """The subject before the first verb of the sentence (outside quotation marks) that starts at lo."""
-    for verb in _VERBISH.finditer(ctx.text, lo, hi):
-        outside = ctx.quoted.containing(verb.start()) is None
-        if outside and verb.group().casefold() not in ctx.lexicon.not_verbs:
-            return clause_subject(ctx, lo, verb.start())
+    for word in ctx.word_tokens(lo, hi):
+        if ctx.lexicon.is_verb(word.text) and ctx.quoted.containing(word.start) is None:
+            return clause_subject(ctx, lo, word.start)
     return _leading_name(ctx, lo, hi)
 
 

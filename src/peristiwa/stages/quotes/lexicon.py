@@ -11,6 +11,7 @@ from typing import Any
 from babel import Locale
 
 from peristiwa.patterns import PatternFileError, load_yaml
+from peristiwa.stages.nlp.morphology import verb_shape
 
 LEXICON_FILE = ("quotes", "lexicon.yaml")
 
@@ -39,6 +40,7 @@ class Lexicon:
     straight: frozenset[str]
     naming_words: frozenset[str]
     trailing_cues: frozenset[str]
+    demikian_label: str
     demikian_lead: frozenset[str]
     demikian_verbs: frozenset[str]
     according_to: frozenset[str]
@@ -64,6 +66,14 @@ class Lexicon:
     phrase_stops: frozenset[str]
     pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
+    complementizer: str
+    relative: str
+    infinitive: str
+    alternative: str
+    passive_agent: str
+    agents: frozenset[str]
+    demonstratives: frozenset[str]
+    date_openers: frozenset[str]
     anaphoric_openers: frozenset[str]
     anaphoric_closers: frozenset[str]
     anaphoric_heads: frozenset[str]
@@ -79,7 +89,12 @@ class Lexicon:
     addressees: tuple[re.Pattern[str], ...]
     speech_verb_re: re.Pattern[str]
     framing_verb_re: re.Pattern[str]
+    verb_shape: re.Pattern[str]  # data/nlp/morphology.yaml: what a prefixed verb looks like
     raw: dict[str, Any]
+
+    def is_verb(self, word: str) -> bool:
+        """A word of a prefixed verb's shape that is not one of our non-verbs ("mereka", "berita")."""
+        return self.verb_shape.fullmatch(word) is not None and word.casefold() not in self.not_verbs
 
 
 def _word_regex(words: frozenset[str]) -> re.Pattern[str]:
@@ -94,13 +109,13 @@ def load_lexicon(data_dir: Path) -> Lexicon:
 def _load(path: Path) -> Lexicon:
     data = load_yaml(path)
     try:
-        return _build(data)
+        return _build(data, verb_shape(path.parents[1]))
     except (KeyError, TypeError, re.error) as err:
         message = f"[Q001] quote lexicon {path} is malformed: {err}; see the comments in it"
         raise PatternFileError(message) from err
 
 
-def _build(data: dict[str, Any]) -> Lexicon:
+def _build(data: dict[str, Any], verbs_look_like: re.Pattern[str]) -> Lexicon:
     marks = data["quote_marks"]
     extra_countries = frozenset(data.get("country_short_names", []))
     verbs = {e["verb"].casefold(): e["complement"] for e in data["speech_verbs"]}
@@ -109,6 +124,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         straight=frozenset(marks["straight"]),
         naming_words=_words(data, "naming_words"),
         trailing_cues=_words(data["trailing_cues"], "words"),
+        demikian_label=data["demikian"]["label"],
         demikian_lead=_words(data["demikian"], "lead"),
         demikian_verbs=_words(data["demikian"], "verbs"),
         according_to=_words(data["according_to"], "words"),
@@ -134,6 +150,14 @@ def _build(data: dict[str, Any]) -> Lexicon:
         phrase_stops=_words(data, "phrase_stops"),
         pronouns=_words(data, "pronouns"),
         plural_pronouns=_words(data, "plural_pronouns"),
+        complementizer=data["function_words"]["complementizer"],
+        relative=data["function_words"]["relative"],
+        infinitive=data["function_words"]["infinitive"],
+        alternative=data["function_words"]["alternative"],
+        passive_agent=data["function_words"]["passive_agent"],
+        agents=_words(data["function_words"], "agents"),
+        demonstratives=_words(data["function_words"], "demonstratives"),
+        date_openers=_words(data["function_words"], "date_openers"),
         anaphoric_openers=_words(data, "anaphoric_openers"),
         anaphoric_closers=_words(data, "anaphoric_closers"),
         anaphoric_heads=_words(data, "anaphoric_heads"),
@@ -149,5 +173,6 @@ def _build(data: dict[str, Any]) -> Lexicon:
         addressees=tuple(re.compile(e["pattern"]) for e in data.get("addressees", [])),
         speech_verb_re=_word_regex(frozenset(verbs)),
         framing_verb_re=_word_regex(_words(data, "framing_verbs")),
+        verb_shape=verbs_look_like,
         raw=data,
     )

@@ -9,7 +9,6 @@ import re
 from collections.abc import Iterator
 
 from peristiwa.stages.quotes.attribution import (
-    _VERBISH,
     FOCUS,
     SHARED,
     Candidate,
@@ -29,7 +28,6 @@ from peristiwa.stages.quotes.segment import Word, words
 
 Sentence = tuple[int, int]
 _CLOSING_MARKS = '”"»’'
-_COMMA_WORD = re.compile(r",\s+([\w-]+)")
 _GAP_MAX_WORDS = 12
 _MIN_CLAUSE_CHARS = 3
 PREDICATE_WINDOW = 8  # words after a `clause` verb in which its complement's predicate must stand
@@ -103,11 +101,11 @@ def _relative_marker(ctx: Context, lo: int, verb: int) -> int | None:
     k = len(before)
     while (
         k > 0
-        and before[k - 1].key != "yang"
+        and before[k - 1].key != ctx.lexicon.relative
         and (before[k - 1].key in ctx.lexicon.subject_tail_words or before[k - 1].key in ctx.lexicon.time_words)
     ):
         k -= 1
-    return before[k - 1].start if k > 0 and before[k - 1].key == "yang" else None
+    return before[k - 1].start if k > 0 and before[k - 1].key == ctx.lexicon.relative else None
 
 
 def complement_start(ctx: Context, pos: int, hi: int, policy: str) -> int | None:
@@ -145,7 +143,7 @@ def _policy_allows(ctx: Context, policy: str, opening: list[Word], marked: bool)
     named = first.text[:1].isupper() and any(w.key in ctx.lexicon.aspect_words for w in opening[1:3])
     if policy == "aspect":  # `menegaskan akan …`
         return marked or first.key in ctx.lexicon.aspect_words or named or counted
-    if policy == "bahwa":
+    if policy == "bahwa":  # a policy name of lexicon.yaml (complement: bahwa), not the word
         return counted
     if policy == "clause":  # `menyebut serangan itu merupakan …`, not `menyebut X sebagai …`
         return marked or _has_predicate(ctx, opening)
@@ -166,7 +164,7 @@ def _has_predicate(ctx: Context, opening: list[Word]) -> bool:
             return False
         if word.key in lexicon.complement_stops:
             return False
-        verb = _VERBISH.fullmatch(word.text) is not None and word.key not in lexicon.not_verbs
+        verb = lexicon.is_verb(word.text)
         if verb or word.key in lexicon.predicate_words:
             return True
     return False
@@ -177,8 +175,8 @@ def _skip_time(ctx: Context, found: list[Word], k: int) -> int:
     while k < len(found):
         key = found[k].key
         is_time = key in ctx.lexicon.time_words or _is_date_number(ctx, found, k)
-        after_day = key in ("ini", "itu") and k > 0 and found[k - 1].key in ctx.lexicon.time_words
-        opens_time = key == "pada" and k + 1 < len(found) and _is_timeish(ctx, found, k + 1)
+        after_day = key in ctx.lexicon.demonstratives and k > 0 and found[k - 1].key in ctx.lexicon.time_words
+        opens_time = key in ctx.lexicon.date_openers and k + 1 < len(found) and _is_timeish(ctx, found, k + 1)
         if not (is_time or after_day or opens_time):
             break
         k += 1
@@ -194,7 +192,8 @@ def _is_date_number(ctx: Context, found: list[Word], k: int) -> bool:
         return True
     before = found[k - 1].key if k > 0 else ""
     after = found[k + 1].key if k + 1 < len(found) else ""
-    return after in ctx.lexicon.time_words or before in ctx.lexicon.time_words or before in ("pada", "tanggal")
+    lexicon = ctx.lexicon
+    return after in lexicon.time_words or before in lexicon.time_words or before in lexicon.date_openers
 
 
 def _is_timeish(ctx: Context, found: list[Word], k: int) -> bool:
@@ -203,17 +202,17 @@ def _is_timeish(ctx: Context, found: list[Word], k: int) -> bool:
 
 def _bahwa_after(ctx: Context, found: list[Word], k: int) -> int | None:
     """`mengatakan [kepada wartawan di Jakarta] bahwa …`: bahwa after at most an adverbial gap."""
-    if k < len(found) and found[k].key == "bahwa":
+    if k < len(found) and found[k].key == ctx.lexicon.complementizer:
         return k
     addressee = next((j for j in range(k, min(k + 4, len(found))) if not found[j].text[:1].isupper()), None)
-    if addressee is not None and addressee > k and found[addressee].key == "bahwa":
+    if addressee is not None and addressee > k and found[addressee].key == ctx.lexicon.complementizer:
         return addressee  # `memberitahu VOA bahwa …`: a named addressee before bahwa
     if k >= len(found) or found[k].key not in ctx.lexicon.adverbial_openers:
         return None
     for j in range(k + 1, min(k + _GAP_MAX_WORDS, len(found))):
         if ctx.quoted.containing(found[j].start) is not None:
             return None
-        if found[j].key == "bahwa":
+        if found[j].key == ctx.lexicon.complementizer:
             return j
     return None
 
@@ -232,13 +231,24 @@ def clause_end(ctx: Context, start: int, hi: int) -> int:
     """A reported clause ends at a comma before a new clause (`, seraya …`, `, menekankan …`, `, ujar X`)."""
     lexicon = ctx.lexicon
     ends = lexicon.clause_breaks | lexicon.according_to | lexicon.demikian_lead
-    for match in _COMMA_WORD.finditer(ctx.text, start, hi):
-        word = match.group(1).casefold()
+    for token in ctx.word_tokens(start, hi):
+        comma = _comma_before(ctx.text, start, token.start)
+        if comma is None:
+            continue
+        word = token.text.casefold()
         cue = word.removesuffix("nya")
-        verbish = _VERBISH.fullmatch(match.group(1)) is not None and word not in lexicon.not_verbs
-        if word in ends or cue in lexicon.trailing_cues or verbish or _new_speaker(ctx, match.start(1), hi):
-            return match.start()
+        verbish = lexicon.is_verb(token.text)
+        if word in ends or cue in lexicon.trailing_cues or verbish or _new_speaker(ctx, token.start, hi):
+            return comma
     return hi
+
+
+def _comma_before(text: str, floor: int, pos: int) -> int | None:
+    """Where the comma is when text[floor:pos] ends in a comma and white space (", ujar"), else None."""
+    k = pos
+    while k > floor and text[k - 1].isspace():
+        k -= 1
+    return k - 1 if floor < k < pos and text[k - 1] == "," else None
 
 
 def _new_speaker(ctx: Context, pos: int, hi: int) -> bool:
@@ -257,7 +267,7 @@ def _demikian(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         ref = speaker_phrase(ctx, match.end(), sentence[1])
         clause = _clause(ctx, sentence[0], match.start())
         if ref is not None and clause is not None and ctx.quoted.containing(match.start()) is None:
-            yield Candidate(*clause, False, f"demikian {match.group('cue')}", ref, sentence)
+            yield Candidate(*clause, False, f"{ctx.lexicon.demikian_label} {match.group('cue')}", ref, sentence)
 
 
 def _according(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:

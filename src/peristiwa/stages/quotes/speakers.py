@@ -8,13 +8,12 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from peristiwa.model import Document, Entity
+from peristiwa.stages.nlp.words import Words
 from peristiwa.stages.quotes.attribution import SpeakerRef
 from peristiwa.stages.quotes.lexicon import Lexicon
 from peristiwa.stages.quotes.marks import QuotedIndex
 from peristiwa.stages.quotes.segment import Word, words
 
-_WORD = re.compile(r"[\w-]+")
-_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z-]*(?![\w-])")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:]\s+|\n\s*)$")
 _NAME = r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})"
 _ROLE_WINDOW = 60  # characters before a named person where a role word (`sang penasihat, …`) may stand
@@ -48,7 +47,8 @@ class SpeakerResolver:
         self.group: Speaker | None = None  # the organisation or state in focus, for `mereka`
         self.last: Speaker | None = None  # the latest speaker or subject of either kind, for `pernyataan itu`
         self.unnamed = False  # the phrase just resolved names an unnamed source
-        self._lowercase_words = frozenset(_LOWER_WORD.findall(doc.text))
+        self.words = Words.of(doc)
+        self._lowercase_words = frozenset(w.text for w in self.words.tokens if _lower_case(w.text))
 
     # ------------------------------------------------------------ public
 
@@ -178,7 +178,7 @@ class SpeakerResolver:
         while k < len(found) and (
             found[k].key in lexicon.indefinites
             or found[k].key in lexicon.statement_nouns
-            or found[k].key in ("dari", "oleh")
+            or found[k].key in lexicon.agents
             or found[k].key.isdigit()
         ):
             k += 1
@@ -367,8 +367,7 @@ class SpeakerResolver:
     def _role_holders(self, head: str) -> list[Speaker]:
         holders = []
         for start, end, entity in self.mentions:
-            window = self.text[max(0, start - _ROLE_WINDOW) : start].casefold()
-            if entity.type == "PER" and head in _WORD.findall(window):
+            if entity.type == "PER" and head in self.words.folded(start - _ROLE_WINDOW, start):
                 holders.append(self._entity_speaker(entity, (start, end)))
         return holders or self._named_after_role(head)
 
@@ -376,6 +375,11 @@ class SpeakerResolver:
         """Without an actors layer: `sang penasihat, Walid Phares` gives the name after the role word."""
         pattern = re.compile(rf"(?<![\w-])(?i:{re.escape(head)})(?![\w-])[^.,]{{0,40}}?,?\s+{_NAME}")
         return [Speaker(m.group("name"), None, (m.start("name"), m.end("name"))) for m in pattern.finditer(self.text)]
+
+
+def _lower_case(word: str) -> bool:
+    """Written in lower-case ASCII letters and hyphens only, a letter first ("negara-negara")."""
+    return "a" <= word[0] <= "z" and all("a" <= c <= "z" or c == "-" for c in word)
 
 
 def _written_name(entity: Entity) -> str:

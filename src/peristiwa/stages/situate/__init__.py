@@ -20,7 +20,7 @@ __all__ = ["CONTRACT", "SituateStage", "make_stage"]
 CONTRACT = Contract(
     assigns=("events",),
     requires=("events",),
-    reads=("dates", "places", "sentences", "published", "dateline"),
+    reads=("dates", "places", "sentences", "published", "dateline", "tokens"),
 )
 
 

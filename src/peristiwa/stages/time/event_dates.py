@@ -28,8 +28,8 @@ from typing import Any
 from peristiwa.dates.lexicon import Lexicon, load_lexicon
 from peristiwa.knowledge import load_yaml
 from peristiwa.model import DateMention, Document, Event, Sentence
+from peristiwa.stages.nlp.words import Words
 
-_WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 _YEAR = re.compile(r"\d{4}")
 _SEPARATORS = ",;"
 
@@ -95,6 +95,7 @@ class _Reader:
 
     def __init__(self, doc: Document, cues: DatingCues) -> None:
         self.doc, self.text, self.cues, self.dates = doc, doc.text, cues, doc.dates
+        self.words = Words.of(doc)
         self.lead = _lead_sentences(doc, cues.lead_sentences)
         self.lead_date = self._lead_date()
         self.cited = self._cited_date()
@@ -166,13 +167,11 @@ class _Reader:
         ("Sebelumnya, …" too: it places the clause before the report)."""
         spans = [(d.start, d.end) for d in self.dates if start <= d.start < end]
         spans += [(m.start, m.end) for p in self.doc.places for m in p.mentions if start <= m.start < end]
-        words = [w for w in _WORD.finditer(self.text, start, end) if not any(s <= w.start() < e for s, e in spans)]
-        return bool(spans or words) and all(
-            w.group().lower() in self.cues.adjunct_words or w.group().isdigit() for w in words
-        )
+        words = [w.text for w in self.words.between(start, end) if not any(s <= w.start < e for s, e in spans)]
+        return bool(spans or words) and all(w.lower() in self.cues.adjunct_words or w.isdigit() for w in words)
 
     def _placed_earlier(self, start: int, end: int) -> bool:
-        return any(w.group().lower() in self.cues.past_markers for w in _WORD.finditer(self.text, start, end))
+        return any(w in self.cues.past_markers for w in self.words.folded(start, end))
 
     # --- which dates count ------------------------------------------------------------------------------
 
@@ -199,10 +198,7 @@ class _Reader:
 
     def _bounds_record(self, mention: DateMention, event: Event) -> bool:
         """ "kunjungan pertama … sejak 2021": the date bounds a record, it does not date the event."""
-        words = [
-            w.group().lower()
-            for w in _WORD.finditer(self.text, self._segment_start(mention.start, event.sentence.start), mention.end)
-        ]
+        words = self.words.folded(self._segment_start(mention.start, event.sentence.start), mention.end)
         since = [i for i, w in enumerate(words) if w in self.cues.since_words]
         return bool(since) and any(w in self.cues.record_words for w in words[: since[-1]])
 
@@ -222,7 +218,7 @@ class _Reader:
         return not previous[0] <= event_start < previous[1] and self._report_cue(*previous)
 
     def _report_cue(self, start: int, end: int) -> bool:
-        return any(w.group().lower() in self.cues.report_cues for w in _WORD.finditer(self.text, start, end))
+        return any(w in self.cues.report_cues for w in self.words.folded(start, end))
 
     def _segment_end(self, offset: int, ceiling: int) -> int:
         ends = [i for i in (self.text.find(sep, offset, ceiling) for sep in _SEPARATORS) if i >= 0]
@@ -241,7 +237,7 @@ class _Reader:
         itself still dates the clause's event: "menyerang … wilayah yang dikuasai Pakistan pada Rabu (7/5)"."""
         if mention.start < event.evidence.end or self._news_day(mention):
             return False
-        words = [w.group().lower() for w in _WORD.finditer(self.text, event.evidence.end, mention.start)]
+        words = self.words.folded(event.evidence.end, mention.start)
         if words and words[-1] in self.cues.year_prepositions | self.cues.since_words:
             words.pop()
         return any(w in self.cues.clause_markers for w in words)
@@ -254,9 +250,7 @@ class _Reader:
         return report - timedelta(days=self.cues.lead_window_days) <= day <= report
 
     def _opened_clause(self, mention: DateMention, segment: int) -> bool:
-        return any(
-            w.group().lower() in self.cues.clause_markers for w in _WORD.finditer(self.text, segment, mention.start)
-        )
+        return any(w in self.cues.clause_markers for w in self.words.folded(segment, mention.start))
 
     def _segment_start(self, offset: int, floor: int) -> int:
         return max(floor, *(self.text.rfind(sep, floor, offset) + 1 for sep in _SEPARATORS))
@@ -265,9 +259,9 @@ class _Reader:
         """A year written out without a temporal preposition before it: "Pilpres 2024", "UUD 1945"."""
         if mention.value is None or len(mention.value) != 4 or not any(c.isdigit() for c in mention.text):
             return False
-        words = [w.lower() for w in _WORD.findall(self.text[max(0, mention.start - 40) : mention.start])]
-        opener = _WORD.match(mention.text)
-        if opener and opener.group().lower() in self.cues.year_prepositions and not opener.group().isdigit():
+        words = self.words.folded(mention.start - 40, mention.start)
+        opener = next(iter(self.words.texts(mention.start, mention.end)), "")
+        if opener.lower() in self.cues.year_prepositions and not opener.isdigit():
             return False  # "sejak 2014", "tahun 2010" inside the expression
         return not words or words[-1] not in self.cues.year_prepositions
 
@@ -285,7 +279,7 @@ class _Reader:
         """day, week, month or year: a week's expression ("pekan lalu", "dua minggu lalu") is a week's, whatever
         value it resolved to; a day name ("Minggu") is a day."""
         by_unit = not (mention.rule or "").startswith("weekday.")
-        if by_unit and any(w.group().lower() in self.cues.week_words for w in _WORD.finditer(mention.text)):
+        if by_unit and any(w in self.cues.week_words for w in self.words.folded(mention.start, mention.end)):
             return "week"
         return {10: "day", 7: "month"}.get(len(mention.value or ""), "year")
 

@@ -92,7 +92,7 @@ def _month_in_context(match: re.Match[str], text: str, lex: Lexicon, previous: s
 
 def _year_in_context(match: re.Match[str], text: str, lex: Lexicon, previous: str) -> bool:
     """A bare four-digit number is a year unless it reads as an amount ("2000 tentara", "Rp 2000")."""
-    if match.group(0).lower().startswith(("tahun", "sejak")):
+    if match.group(0).lower().startswith(lex.year_openers):
         return True  # "tahun 1610" says it is a year
     year = int(match.group("year"))
     if not lex.year_range[0] <= year <= lex.year_range[1] or previous.lower() in lex.year_blockers:

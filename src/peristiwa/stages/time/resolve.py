@@ -21,9 +21,6 @@ from peristiwa.stages.time.rules import TimeRule
 
 Resolution = tuple[str | None, str | None]
 
-# Words that may open a matched span but are not part of a date for dateparser.
-_LEADING_WORDS = re.compile(r"^(?:sejak|hari|bulan|tahun|tanggal)\s+", re.IGNORECASE)
-
 
 @dataclass(frozen=True, slots=True)
 class Found:
@@ -267,7 +264,8 @@ def resolve_with_dateparser(found: Found) -> Resolution:
     """Let dateparser read the expression; fall back to our own resolver when it has no reading."""
     if found.rule.needs_anchor and found.anchor is None:
         return None, "no_anchor"
-    parsed = parse_with_dateparser(_LEADING_WORDS.sub("", found.group("expr") or found.match.group(0)), found.anchor)
+    expression = found.group("expr") or found.match.group(0)
+    parsed = parse_with_dateparser(found.lex.leading_words.sub("", expression), found.anchor)
     if parsed is None:
         fallback = RESOLVERS[found.rule.fallback or "none"]
         return fallback(found)

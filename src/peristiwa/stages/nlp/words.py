@@ -1,0 +1,132 @@
+"""The words of the document's one token layer (`Document.tokens`), as the stages after nlp read them.
+
+A word is a token with a letter or a digit in it, or a run of such tokens joined by hyphens with no space
+between ("Timor-Leste", "anti-Kiev": the tokenizer splits them, a reader of names and cue words reads them
+whole, as "negara-negara", which the tokenizer keeps); punctuation tokens are passed over. Stages look words up by
+character offsets (bisection on the token starts), so none of them splits the text into words again. A
+document that never passed the nlp stage (a stage run on its own, as unit tests do) is tokenised here by the
+nlp stage's own tokenizer, so its words are the same the pipeline would give.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+from functools import cache
+from typing import Protocol
+
+import spacy
+from spacy.language import Language
+
+from peristiwa.model import Document, Token
+from peristiwa.stages.nlp.tokens import breakable
+
+
+class Spanned(Protocol):
+    """A token as any stage holds it: `model.Token`, or a stage's own light copy of one."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+
+
+_ALNUM = re.compile(r"[^\W_]")  # a letter or a digit
+
+
+def is_word(text: str) -> bool:
+    return _ALNUM.search(text) is not None
+
+
+@cache
+def _blank_tokenizer() -> Language:
+    # The nlp stage's tokenizer is spaCy's blank `id` one whatever its NER model (tests/models checks this).
+    return spacy.blank("id")
+
+
+def tokenize(text: str) -> list[Token]:
+    """The token layer the nlp stage would make for `text` (spaces dropped, offsets into `text`)."""
+    tokenizer = _blank_tokenizer().tokenizer  # the tokenizer itself has no length limit: it needs no model memory
+    return [
+        Token(t.idx, t.idx + len(t), text[t.idx : t.idx + len(t)]) for t in tokenizer(breakable(text)) if not t.is_space
+    ]
+
+
+class Words:
+    """The word tokens of a text, in order, found by character offsets."""
+
+    def __init__(self, tokens: Sequence[Spanned]) -> None:
+        search = _ALNUM.search
+        kept = [t for t in tokens if t.text == "-" or search(t.text) is not None]
+        self.tokens: list[Spanned] = _hyphen_joined(kept) if any(t.text == "-" for t in kept) else kept
+        self.starts = [t.start for t in self.tokens]
+
+    @classmethod
+    def of(cls, doc: Document) -> Words:
+        """The words of `doc`, made once per document however many stages ask."""
+        return cls.cached(doc.tokens) if doc.tokens or not doc.text else cls(tokenize(doc.text))
+
+    @classmethod
+    def cached(cls, tokens: Sequence[Spanned]) -> Words:
+        """The words of this very token list: the last list's are kept, so the stages that read one document
+        one after the other make them once."""
+        if _last and _last[0][0] is tokens and _last[0][1] == len(tokens):
+            return _last[0][2]
+        words = cls(tokens)
+        _last[:] = [(tokens, len(tokens), words)]
+        return words
+
+    def between(self, start: int, end: int) -> list[Spanned]:
+        """The words that lie wholly inside text[start:end]."""
+        lo = bisect_left(self.starts, start)
+        hi = bisect_left(self.starts, end, lo=lo)
+        while hi > lo and self.tokens[hi - 1].end > end:
+            hi -= 1
+        return self.tokens[lo:hi]
+
+    def iterate(self, start: int, end: int) -> Iterator[Spanned]:
+        """The words wholly inside text[start:end], one at a time (for a reader that may stop early)."""
+        for k in range(bisect_left(self.starts, start), len(self.tokens)):
+            token = self.tokens[k]
+            if token.end > end:
+                return
+            yield token
+
+    def texts(self, start: int, end: int) -> list[str]:
+        return [t.text for t in self.between(start, end)]
+
+    def folded(self, start: int, end: int) -> list[str]:
+        """The words inside text[start:end], case-folded."""
+        return [t.text.casefold() for t in self.between(start, end)]
+
+
+_last: list[tuple[Sequence[Spanned], int, Words]] = []  # the document being read, as `Words.of` made it
+
+
+def _hyphen_joined(tokens: list[Spanned]) -> list[Spanned]:
+    """Words and hyphens in, words out: `w - w` written without spaces becomes one word; a lone hyphen goes."""
+    words: list[Spanned] = []
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        if token.text == "-":
+            k += 1
+            continue
+        while _joins(tokens, k):
+            after = tokens[k + 2]
+            token = Token(token.start, after.end, token.text + "-" + after.text)
+            k += 2
+        words.append(token)
+        k += 1
+    return words
+
+
+def _joins(tokens: list[Spanned], k: int) -> bool:
+    """Whether tokens[k] (a word), tokens[k + 1] and tokens[k + 2] spell `word-word` with no space."""
+    if k + 2 >= len(tokens):
+        return False
+    hyphen, after = tokens[k + 1], tokens[k + 2]
+    return hyphen.text == "-" and hyphen.start == tokens[k].end and after.start == hyphen.end and after.text != "-"
