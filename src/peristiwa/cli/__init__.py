@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Annotated, Any
 
@@ -15,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from peristiwa import evaluate
+from peristiwa.cli.output import output as write_to
 from peristiwa.cli.progress import LOG_EVERY, ProgressReport
 from peristiwa.errors import InputError, PeristiwaError
 from peristiwa.model import Document, to_record
@@ -29,18 +27,6 @@ err = Console(stderr=True)
 SAMPLES = PACKAGE_DIR / "samples"
 
 MaxBytes = Annotated[int, typer.Option("--max-bytes", help="Largest single-article file accepted, in bytes.")]
-
-
-@contextmanager
-def _output(path: Path | None, force: bool) -> Iterator[IO[str]]:
-    if path is None:
-        yield sys.stdout
-        return
-    if path.exists() and not force:
-        err.print(f"[red]error:[/red] {path} exists; pass --force to overwrite it")
-        raise typer.Exit(2)
-    with path.open("w", encoding="utf-8") as handle:
-        yield handle
 
 
 def run_pipeline(
@@ -106,7 +92,7 @@ def extract(
     """Extract one JSON record per article (JSON Lines)."""
     settings = Settings(max_bytes=max_bytes)
     started = time.perf_counter()
-    with _output(output, force) as out:
+    with write_to(output, force) as out:
         documents, failures = run_pipeline(inputs, settings, out, progress_every)
     err.print(
         f"{len(documents)} article(s) extracted, {failures} input(s) failed in {time.perf_counter() - started:.1f}s"

@@ -11,6 +11,7 @@ from rich.console import Console
 
 from peristiwa import api
 from peristiwa.cli.kb import Author, Db, author_name
+from peristiwa.cli.output import output
 from peristiwa.errors import PeristiwaError
 from peristiwa.settings import Settings
 from peristiwa.store import corrections, knowledge
@@ -97,14 +98,8 @@ def export_command(
     force: Annotated[bool, typer.Option("--force", help="Overwrite OUT.")] = False,
 ) -> None:
     """The corrected articles as a gold file (GOLD_SCHEMA), for `peristiwa eval GOLD --raw DIR`."""
-    if out is not None and out.exists() and not force:
-        err.print(f"[red]error:[/red] {out} exists; pass --force to overwrite it")
-        raise typer.Exit(2)
     with connection(db) as con:
         records = corrections.gold_records(con)
-    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-    if out is None:
-        typer.echo(text, nl=False)
-    else:
-        out.write_text(text, encoding="utf-8")
+    with output(out, force) as handle:
+        handle.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
     err.print(f"{len(records)} corrected article(s) written as gold")

@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 
 from peristiwa import api
+from peristiwa.cli.output import output
 from peristiwa.errors import PeristiwaError
 from peristiwa.settings import Settings
 from peristiwa.stages.actors.overlay import NONE_ALLOWED, Choices, KnowledgeEditError, check_entry
@@ -332,13 +333,10 @@ def export_command(
     force: Annotated[bool, typer.Option("--force", help="Overwrite OUT.")] = False,
 ) -> None:
     """The overlay as YAML in the shipped format (persons:, organisations:, retired:), to contribute back."""
-    if out is not None and out.exists() and not force:
-        err.print(f"[red]error:[/red] {out} exists; pass --force to overwrite it")
-        raise typer.Exit(2)
     with connection(db) as con:
-        text = knowledge.export_yaml(con, out)
-    if out is None:
-        typer.echo(text, nl=False)
+        text = knowledge.export_yaml(con)
+    with output(out, force) as handle:
+        handle.write(text)
 
 
 def recode_command(

@@ -11,7 +11,6 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -284,7 +283,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def export_yaml(con: duckdb.DuckDBPyConnection, out: Path | None = None) -> str:
+def export_yaml(con: duckdb.DuckDBPyConnection) -> str:
     """The overlay in the shipped files' format: `persons:` and `organisations:` lists (and the ids it retires),
     ready to be contributed back to data/actors/."""
     import yaml
@@ -296,7 +295,4 @@ def export_yaml(con: duckdb.DuckDBPyConnection, out: Path | None = None) -> str:
         "retired": [e["key"] for e in found if not e["entry"]],
     }
     header = "# Knowledge overlay exported by `peristiwa kb export`: entries in the shipped format of data/actors/\n"
-    text = header + yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=120)
-    if out is not None:
-        out.write_text(text, encoding="utf-8")
-    return text
+    return header + yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=120)
