@@ -60,6 +60,13 @@ def _free_port() -> int:
 @contextmanager
 def serving(db: Path) -> Iterator[str]:
     """`create_app` on `db` under uvicorn in a thread, on a free loopback port; yields its address."""
+    with app_serving(db) as (url, _):
+        yield url
+
+
+@contextmanager
+def app_serving(db: Path) -> Iterator[tuple[str, Any]]:
+    """Like `serving`, but also yields the app, so a test can write through the server's own store."""
     import uvicorn
 
     from peristiwa.server.app import create_app
@@ -73,7 +80,7 @@ def serving(db: Path) -> Iterator[str]:
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(url)
-        yield url
+        yield url, app
     finally:
         server.should_exit = True
         thread.join(timeout=10)

@@ -4,40 +4,16 @@ GET /v1/updates), in a real Chromium against a real server."""
 from __future__ import annotations
 
 import shutil
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import uvicorn
-
 from peristiwa.model import to_record
 from peristiwa.pipeline import Pipeline
-from peristiwa.server.app import create_app
-from peristiwa.server.config import ServerOptions
 from peristiwa.settings import Settings
 from peristiwa.stages.ingest import RawArticle, read_inputs
-from tests.web.conftest import Watch, _free_port, _wait_until_up, wait_rendered
+from tests.web.conftest import Watch, app_serving, wait_rendered
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@contextmanager
-def app_serving(db: Path) -> Iterator[tuple[str, Any]]:
-    """Like `serving`, but also yields the app, so a test can write through the server's own store."""
-    app = create_app(db, options=ServerOptions(load_pipeline=False))
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(url)
-        yield url, app
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 def new_page(browser: Any, url: str, watch: Watch) -> Any:
