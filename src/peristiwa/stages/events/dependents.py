@@ -24,7 +24,6 @@ SUBJECT_HOPS = 5
 RELATIVE_RELS = ("acl:relcl", "acl")
 OBJECT_RELS = ("obj", "iobj")
 OBLIQUE_RELS = ("obl", "obl:arg", "nmod")
-AGENT_WORD = "oleh"
 
 
 def trigger_head(tree: Tree, match: Match) -> int:
@@ -95,7 +94,7 @@ def agent(view: View, tree: Tree, match: Match) -> list[Arg]:
 
 def _agent_of(view: View, tree: Tree, node: int) -> list[Arg]:
     for kid in tree.kids(node, "obl:agent", *OBLIQUE_RELS):
-        if tree.rel[kid] == "obl:agent" or _case_word(view, tree, kid) == AGENT_WORD:
+        if tree.rel[kid] == "obl:agent" or _case_word(view, tree, kid) == view.grammar.raw["agent_marker"]:
             found = actor_of(view, tree, kid)
             if found:
                 return found
