@@ -1,6 +1,6 @@
 """Candidate event triggers the lexicon does not know, counted over real text.
 
-    .venv/bin/python scripts/trigger_candidates.py [--sources dev,heldout,seeds,shared] [PATH ...]
+    .venv/bin/python scripts/trigger_candidates.py [--sources dev,heldout,seeds,shared] [--inflections] [PATH ...]
         [--top 60] [--min-count 2] [--examples 3] [--window 6] [--json]
 
 Runs the pipeline up to the actors and quotes stages on each text and, in every sentence that mentions two
@@ -23,6 +23,12 @@ test set and is never mined.
 Output: one block per family, most frequent first: count, how many occurrences stood between two actors,
 the root guess, its forms with counts and affix classes, the lexicon entries that already have the root,
 gold types, and example sentences with the word marked «like this». `--json` writes the same as JSON Lines.
+
+`--inflections` lists instead the lexicon's own roots whose other forms the texts use but no entry of the
+root generates (an entry with `kecam` [me, -an, di] and "pengecaman" in the texts): per root its entries, each
+missing form with its affix class, its count in the texts, how often it stood next to or between actors, and
+the entries of other roots that already claim the same word ("pertahanan" is not a form of coerce.tahan). An
+entry without a `root` is analysed from its one-word `words` and `nouns` ("menginvasi" → invasi).
 """
 
 from __future__ import annotations
@@ -244,7 +250,14 @@ def stop_words(data_dir: Path) -> frozenset[str]:
     return frozenset(w for w in words if " " not in w)
 
 
+def singular(word: str) -> str:
+    """The base of a reduplicated plural ("sanksi-sanksi" → "sanksi"), else the word itself."""
+    first, dash, rest = word.partition("-")
+    return first if dash and first == rest else word
+
+
 def looks_like_trigger(word: str) -> bool:
+    word = singular(word)
     return bool(WORD_RE.match(word)) and (
         is_verb_like(word, Settings().data_dir) or word.startswith("ter") and len(word) > 6 or bool(NOUN_RE.match(word))
     )
@@ -290,7 +303,9 @@ def occurrences(doc: Document, text: Text, lexicon: Lexicon, window: int) -> Ite
         for i in range(view.lo, view.hi):
             tok = toks[i]
             word = _strip_clitic(tok.low)
-            if i in covered or word in stops or (tok.capitalised and i > view.lo) or not looks_like_trigger(word):
+            if i in covered or word in stops or (tok.capitalised and i > view.lo):
+                continue
+            if not (looks_like_trigger(word) or singular(word) != word and lexicon.may_start_trigger(singular(word))):
                 continue
             if lexicon.matches_at(toks[: view.hi], i):
                 continue
@@ -352,6 +367,8 @@ def lexicon_roots(data_dir: Path) -> dict[str, list[dict[str, Any]]]:
     for entry in entries:
         if "root" in entry:
             roots[entry["root"]].append(entry)
+        for word in {w for w in [*entry.get("words", []), *entry.get("nouns", [])] if " " not in w}:
+            roots[word].append(entry)  # literal forms ("sanksi") are their own family
     return dict(roots)
 
 
@@ -360,8 +377,10 @@ def families(found: list[Occurrence], vocabulary: Counter[str], data_dir: Path, 
     irregular = read_yaml(data_dir / "events" / "morphology.yaml")["irregular"]
     by_root: dict[str, Family] = {}
     for occ in found:
-        root, affix = root_guess(occ.word, vocabulary, known, irregular)
+        root, affix = root_guess(singular(occ.word), vocabulary, known, irregular)
         plain = affix in {"bare", "-an", "ter"} and root not in known
+        if singular(occ.word) != occ.word:
+            affix, plain = f"{affix} reduplicated", False  # "sanksi-sanksi": a plural of a known noun
         if plain and not _attested(root, occ.word, vocabulary, irregular):
             continue  # "nelayan", "teroris": a plain word, not a form made from a root the texts use
         family = by_root.setdefault(root, Family(root))
@@ -400,6 +419,78 @@ def _marked(occ: Occurrence, width: int = 110) -> str:
     start, end = max(0, occ.start - width), min(len(occ.sentence), occ.end + width)
     text = f"{occ.sentence[start : occ.start]}«{occ.sentence[occ.start : occ.end]}»{occ.sentence[occ.end : end]}"
     return ("…" if start else "") + " ".join(text.split()) + ("…" if end < len(occ.sentence) else "")
+
+
+# ------------------------------------------------------------------ inflections the lexicon's roots lack
+
+
+def entry_roots(entry: dict[str, Any], vocabulary: Counter[str], irregular: dict[str, str]) -> set[str]:
+    """The roots an entry is made from: its `root`, else the analyses of its one-word literal forms."""
+    if "root" in entry:
+        return {entry["root"]}
+    literal = [w for w in [*entry.get("words", []), *entry.get("nouns", [])] if " " not in w]
+    return {root_guess(w, vocabulary, {}, irregular)[0] for w in literal if analyses(w, irregular)}
+
+
+def written_forms(entry: dict[str, Any], root: str, irregular: dict[str, str]) -> set[str]:
+    """The one-word forms an entry matches for `root`; a me-/me-kan entry also matches the bare stem."""
+    affixes = list(entry.get("affixes", [])) if entry.get("root") == root else []
+    if {"me", "me-kan"} & set(affixes):
+        affixes.append("bare")
+    own = forms(root, affixes, irregular)
+    return own | {w for w in [*entry.get("words", []), *entry.get("nouns", [])] if " " not in w}
+
+
+def inflection_gaps(
+    entries: list[dict[str, Any]], vocabulary: Counter[str], near: Counter[str], irregular: dict[str, str]
+) -> list[dict[str, Any]]:
+    """Per lexicon root, the attested forms that no entry of that root generates, most used first."""
+    by_root: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for entry in entries:
+        for root in entry_roots(entry, vocabulary, irregular):
+            by_root[root].append(entry)
+    claimed: dict[str, list[str]] = defaultdict(list)
+    for entry in entries:
+        for root in entry_roots(entry, vocabulary, irregular):
+            for form in written_forms(entry, root, irregular):
+                claimed[form].append(entry["id"])
+    rows = [_gap_row(root, family, vocabulary, near, irregular, claimed) for root, family in by_root.items()]
+    return sorted((r for r in rows if r["missing"]), key=lambda r: (-r["near"], -r["count"], r["root"]))
+
+
+def _gap_row(
+    root: str,
+    family: list[dict[str, Any]],
+    vocabulary: Counter[str],
+    near: Counter[str],
+    irregular: dict[str, str],
+    claimed: dict[str, list[str]],
+) -> dict[str, Any]:
+    own = set().union(*(written_forms(e, root, irregular) for e in family))
+    missing: list[dict[str, Any]] = []
+    for affix in AFFIXES:
+        form = forms(root, [affix], irregular).pop()
+        if form in own or not vocabulary[form] or any(m["form"] == form for m in missing):
+            continue
+        others = sorted(set(claimed.get(form, [])))
+        missing.append({"form": form, "affix": affix, "count": vocabulary[form], "near": near[form], "claimed": others})
+    missing.sort(key=lambda m: (-m["near"], -m["count"]))
+    return {
+        "root": root,
+        "entries": [{"id": e["id"], "type": e["type"], "affixes": e.get("affixes", [])} for e in family],
+        "missing": missing,
+        "count": sum(m["count"] for m in missing if not m["claimed"]),
+        "near": sum(m["near"] for m in missing if not m["claimed"]),
+    }
+
+
+def render_gap(row: dict[str, Any]) -> str:
+    ids = ", ".join(f"{e['id']} {e['type']} [{' '.join(e['affixes'])}]" for e in row["entries"])
+    lines = [f"{row['near']:5d} near {row['count']:<5d} {row['root']}: {ids}"]
+    for m in row["missing"]:
+        claim = f"  (claimed by {', '.join(m['claimed'])})" if m["claimed"] else ""
+        lines.append(f"       {m['form']} ({m['affix']}) {m['count']} in the texts, {m['near']} next to actors{claim}")
+    return "\n".join(lines)
 
 
 def render(row: dict[str, Any]) -> str:
@@ -447,6 +538,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--examples", type=int, default=3, help="example sentences per family (default 3)")
     parser.add_argument("--window", type=int, default=6, help="words allowed between a candidate and an actor")
     parser.add_argument("--json", action="store_true", help="JSON Lines instead of the text listing")
+    parser.add_argument(
+        "--inflections", action="store_true", help="list the forms of the lexicon's roots that no entry generates"
+    )
     args = parser.parse_args(argv)
     sources = {s.strip() for s in args.sources.split(",") if s.strip()}
     unknown = sources - {"dev", "heldout", "seeds", "shared"}
@@ -454,6 +548,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown source(s) {', '.join(sorted(unknown))}: choose among dev, heldout, seeds, shared")
     settings = Settings(stages=STAGES)
     found, vocabulary = mine(source_texts(sources, args.paths), args.window, settings, progress=True)
+    if args.inflections:
+        return print_gaps(found, vocabulary, settings.data_dir, args)
     known = lexicon_roots(settings.data_dir)
     rows = [
         describe(f, known)
@@ -462,6 +558,15 @@ def main(argv: list[str] | None = None) -> int:
     ][: args.top]
     for row in rows:
         print(json.dumps(row, ensure_ascii=False) if args.json else render(row))
+    return 0
+
+
+def print_gaps(found: list[Occurrence], vocabulary: Counter[str], data_dir: Path, args: argparse.Namespace) -> int:
+    entries = read_yaml(data_dir / "events" / "lexicon.yaml")["entries"]
+    irregular = read_yaml(data_dir / "events" / "morphology.yaml")["irregular"]
+    rows = inflection_gaps(entries, vocabulary, Counter(o.word for o in found), irregular)
+    for row in [r for r in rows if r["count"] >= args.min_count][: args.top]:
+        print(json.dumps(row, ensure_ascii=False) if args.json else render_gap(row))
     return 0
 
 

@@ -80,3 +80,37 @@ def test_dataset_sentences_are_read_whole(tmp_path: Path) -> None:
     tokens.write_text("Rusia\tB-GPE\nmenyerang\tO\n(\tO\nUkraina\tB-GPE\n)\tO\n.\tO\n\n", encoding="utf-8")
     assert list(TOOL.conllu_sentences(conllu)) == ["Rusia menyerang Ukraina."]
     assert list(TOOL.token_file_sentences(tokens)) == ["Rusia menyerang (Ukraina)."]
+
+
+def test_forms_of_a_lexicon_root_that_no_entry_generates_are_listed() -> None:
+    entries = [
+        {"id": "accuse.kecam", "type": "ACCUSE", "root": "kecam", "affixes": ["me", "-an"]},
+        {"id": "accuse.kecaman", "type": "ACCUSE", "nouns": ["pengecaman"]},  # read as kecam: the same family
+        {"id": "assault.invasi", "type": "ASSAULT", "words": ["menginvasi"], "nouns": ["invasi"]},
+        {"id": "support.akui", "type": "SUPPORT", "root": "aku", "affixes": ["me-i"]},
+        {"id": "x.kaku", "type": "REJECT", "root": "kaku", "affixes": ["me"]},  # "mengaku" is also meN- + kaku
+    ]
+    vocabulary = Counter({"mengecam": 5, "kecaman": 4, "dikecam": 3, "pengecaman": 1, "diinvasi": 2, "mengaku": 6})
+    near = Counter({"dikecam": 2})
+    rows = {r["root"]: r for r in TOOL.inflection_gaps(entries, vocabulary, near, IRREGULAR)}
+    kecam = rows["kecam"]
+    assert [(m["form"], m["affix"], m["count"], m["near"]) for m in kecam["missing"]] == [("dikecam", "di", 3, 2)]
+    assert {e["id"] for e in kecam["entries"]} == {"accuse.kecam", "accuse.kecaman"}
+    assert [m["form"] for m in rows["invasi"]["missing"]] == ["diinvasi"]  # the root read from "menginvasi"
+    aku = {m["form"]: m for m in rows["aku"]["missing"]}
+    assert aku["mengaku"]["claimed"] == ["x.kaku"] and rows["aku"]["count"] == 0  # a claimed form is not counted
+    assert "dikecam (di) 3 in the texts, 2 next to actors" in TOOL.render_gap(kecam)
+
+
+def test_a_reduplicated_plural_of_a_known_noun_is_a_candidate_of_its_family() -> None:
+    text = TOOL.Text("plural.txt", "Rusia menolak kecaman-kecaman keras Ukraina pada Rabu.\n")
+    found, vocabulary = TOOL.mine([text], window=6)
+    assert TOOL.singular("sanksi-sanksi") == "sanksi" and TOOL.singular("undang-undang") == "undang"
+    assert TOOL.singular("kerja-sama") == "kerja-sama"
+    rows = [
+        TOOL.describe(f, TOOL.lexicon_roots(Settings().data_dir))
+        for f in TOOL.families(found, vocabulary, Settings().data_dir, 2)
+    ]
+    kecam = next(r for r in rows if r["root"] == "kecam")
+    assert kecam["forms"][0] == {"form": "kecaman-kecaman", "count": 1, "affix": "-an reduplicated"}
+    assert kecam["lexicon"][0]["id"] == "accuse.kecam" and kecam["missing_affixes"] == ["-an reduplicated"]
