@@ -361,19 +361,19 @@ class Family:
         return sum(self.forms.values())
 
 
-def lexicon_roots(data_dir: Path) -> dict[str, list[dict[str, Any]]]:
+def lexicon_roots(data_dir: Path, vocabulary: Counter[str] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Lexicon entries by root; an entry without one under the roots of its literal forms ("sanksi")."""
     entries = read_yaml(data_dir / "events" / "lexicon.yaml")["entries"]
+    irregular = read_yaml(data_dir / "events" / "morphology.yaml")["irregular"]
     roots: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for entry in entries:
-        if "root" in entry:
-            roots[entry["root"]].append(entry)
-        for word in {w for w in [*entry.get("words", []), *entry.get("nouns", [])] if " " not in w}:
-            roots[word].append(entry)  # literal forms ("sanksi") are their own family
+        for root in entry_roots(entry, vocabulary or Counter(), irregular):
+            roots[root].append(entry)
     return dict(roots)
 
 
 def families(found: list[Occurrence], vocabulary: Counter[str], data_dir: Path, examples: int) -> list[Family]:
-    known = lexicon_roots(data_dir)
+    known = lexicon_roots(data_dir, vocabulary)
     irregular = read_yaml(data_dir / "events" / "morphology.yaml")["irregular"]
     by_root: dict[str, Family] = {}
     for occ in found:
@@ -425,11 +425,10 @@ def _marked(occ: Occurrence, width: int = 110) -> str:
 
 
 def entry_roots(entry: dict[str, Any], vocabulary: Counter[str], irregular: dict[str, str]) -> set[str]:
-    """The roots an entry is made from: its `root`, else the analyses of its one-word literal forms."""
-    if "root" in entry:
-        return {entry["root"]}
+    """The roots an entry is made from: its `root` and the roots of its one-word literal forms."""
     literal = [w for w in [*entry.get("words", []), *entry.get("nouns", [])] if " " not in w]
-    return {root_guess(w, vocabulary, {}, irregular)[0] for w in literal if analyses(w, irregular)}
+    guessed = {root_guess(w, vocabulary, {}, irregular)[0] for w in literal if analyses(w, irregular)}
+    return guessed | ({entry["root"]} if "root" in entry else set())
 
 
 def written_forms(entry: dict[str, Any], root: str, irregular: dict[str, str]) -> set[str]:
@@ -550,7 +549,7 @@ def main(argv: list[str] | None = None) -> int:
     found, vocabulary = mine(source_texts(sources, args.paths), args.window, settings, progress=True)
     if args.inflections:
         return print_gaps(found, vocabulary, settings.data_dir, args)
-    known = lexicon_roots(settings.data_dir)
+    known = lexicon_roots(settings.data_dir, vocabulary)
     rows = [
         describe(f, known)
         for f in families(found, vocabulary, settings.data_dir, args.examples)
