@@ -61,11 +61,10 @@ class ActorsStage:
         doc.entities = registry.entities()
         add_defined_abbreviations(doc.text, doc.entities)
         persons = [e for e in doc.entities if e.type == "PER"]
-        doc.references = (
-            name_references(persons)
-            + self.coreferencer.resolve(doc.text, found.tokens, doc.sentences, persons, found.phrases)
-            + self.group_anaphora.resolve(doc.text, doc.sentences, doc.entities)
+        personal = name_references(persons) + self.coreferencer.resolve(
+            doc.text, found.tokens, doc.sentences, persons, found.phrases
         )
+        doc.references = personal + self.group_anaphora.resolve(doc.text, doc.sentences, doc.entities, personal)
 
     def find(self, doc: Document) -> Found:
         tokens = as_toks(doc.tokens) if doc.tokens or not doc.text else tokenize(doc.text)

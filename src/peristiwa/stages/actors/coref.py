@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from peristiwa.model import Entity, Reference, Sentence
@@ -154,57 +155,123 @@ class Coreferencer:
 
 class GroupAnaphora:
     """ "Blok itu", "negara tersebut": a class noun with a determiner points back to the nearest organisation or
-    state of that class named in the sentences before (the classes and nouns are in coref.yaml)."""
+    state of that class named in the sentences before (the classes and nouns are in coref.yaml). Organs of a
+    state ("Kementerian", "Pihak militer") point back even bare when they open a clause, and "pihaknya" points
+    to the subject of the clause it is reported in."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         words = kb.coref["group_anaphora"]
         self.kind_of = {noun.casefold(): kind for kind, nouns in words["nouns"].items() for noun in nouns}
-        determiners = "|".join(map(re.escape, kb.coref["anaphoric_determiners"]))
-        nouns = "|".join(map(re.escape, sorted(self.kind_of, key=len, reverse=True)))
-        self.pattern = re.compile(rf"\b({nouns})\s+(?:{determiners})\b", re.IGNORECASE)
-        plural = "|".join(map(re.escape, words.get("plural_pronouns", [])))
-        self.plural = re.compile(rf"\b(?:{plural})\b", re.IGNORECASE) if plural else re.compile(r"(?!)")
+        self.state_sectors = set(words.get("state_sectors", []))
+        determiners = _alternation(kb.coref["anaphoric_determiners"])
+        self.pattern = re.compile(rf"\b({_alternation(self.kind_of)})\s+(?:{determiners})\b", re.IGNORECASE)
+        bare_kinds = set(words.get("bare_subjects", []))
+        self.bare = _words(
+            [n for n, kind in self.kind_of.items() if kind in bare_kinds], rf"(?!\s+(?:{determiners})\b)"
+        )
+        self.plural = _words(words.get("plural_pronouns", []))
+        self.subject_clitics = _words(words.get("subject_clitics", []))
+        self.object_markers = {w.casefold() for w in kb.coref["object_markers"]}
 
-    def resolve(self, text: str, sentences: list[Sentence], entities: list[Entity]) -> list[Reference]:
+    def resolve(
+        self, text: str, sentences: list[Sentence], entities: list[Entity], known: list[Reference] | None = None
+    ) -> list[Reference]:
+        """Group references; `known` (references to persons) can be the subject that "pihaknya" points to."""
+        named = [(m.start, m.end) for e in entities for m in e.mentions]
         found = [(m, self.kind_of[m.group(1).casefold()]) for m in self.pattern.finditer(text)]
         found += [(m, PLURAL) for m in self.plural.finditer(text) if _opens_clause(text, m.start())]
-        if not found:
+        found += [  # bare organs of a state opening a clause
+            (m, self.kind_of[m.group(1).casefold()])
+            for m in self.bare.finditer(text)
+            if _opens_clause(text, m.start()) and not _names_follow(m.end(), named)
+        ]
+        clitics = list(self.subject_clitics.finditer(text))
+        if not found and not clitics:
             return []
         starts = [s.start for s in sentences or split_sentences(text)]
         mentions = sorted((m.start, m.end, e) for e in entities if e.actor for m in e.mentions)
-        refs = []
-        for match, kind in sorted(found, key=lambda f: f[0].start()):
-            sentence = bisect.bisect_right(starts, match.start()) - 1
-            earlier = [
-                e
-                for start, end, e in mentions
-                if end <= match.start()
-                and _is_kind(e, kind)
-                and sentence - (bisect.bisect_right(starts, start) - 1) <= GROUP_LOOKBACK_SENTENCES
-            ]
-            if earlier:
-                refs.append(Reference(match.start(), match.end(), match.group(0), earlier[-1].id, "group"))
-        return refs
+        refs = [ref for match, kind in found if (ref := self._back(match, kind, starts, mentions))]
+        coded = {e.id for e in entities if e.actor}
+        occurrences = sorted(
+            [(start, e.id) for start, _, e in mentions]
+            + [(r.start, r.entity_id) for r in (known or []) + refs if r.entity_id in coded]
+        )
+        return refs + [ref for match in clitics if (ref := self._subject(match, text, starts, occurrences))]
+
+    def _back(
+        self, match: re.Match[str], kind: str, starts: list[int], mentions: list[tuple[int, int, Entity]]
+    ) -> Reference | None:
+        sentence = bisect.bisect_right(starts, match.start()) - 1
+        reach = LOOKBACK_SENTENCES if kind == "body" else GROUP_LOOKBACK_SENTENCES  # a named head is safer
+        earlier = [
+            e
+            for start, end, e in mentions
+            if end <= match.start()
+            and self._is_kind(e, kind, match.group(1))
+            and sentence - (bisect.bisect_right(starts, start) - 1) <= reach
+        ]
+        if not earlier:
+            return None
+        return Reference(match.start(), match.end(), match.group(0), earlier[-1].id, "group")
+
+    def _subject(
+        self, match: re.Match[str], text: str, starts: list[int], occurrences: list[tuple[int, str]]
+    ) -> Reference | None:
+        """ "pihaknya": the nearest actor before it in its sentence that is not an object ("dengan Y")."""
+        sentence_start = starts[bisect.bisect_right(starts, match.start()) - 1] if starts else 0
+        subjects = [
+            entity_id
+            for at, entity_id in occurrences
+            if sentence_start <= at < match.start() and not self._after_object_marker(text, at)
+        ]
+        if not subjects:
+            return None
+        return Reference(match.start(), match.end(), match.group(0), subjects[-1], "group")
+
+    def _after_object_marker(self, text: str, at: int) -> bool:
+        words = text[max(0, at - 20) : at].split()
+        return bool(words) and words[-1].casefold() in self.object_markers
+
+    def _is_kind(self, entity: Entity, kind: str, noun: str) -> bool:
+        if kind == "body":
+            return entity.type == "ORG" and entity.name.casefold().startswith(noun.casefold())
+        if kind == PLURAL:
+            return entity.type == "GPE" or entity.type == "ORG" and entity.sector in {"IGO", "REB"}
+        if kind == "organisation":
+            return entity.type == "ORG" and entity.sector == "IGO"
+        if kind == "armed_group":
+            return entity.type == "ORG" and entity.sector == "REB"
+        if kind == "government":
+            return entity.type == "GPE" or entity.type == "ORG" and entity.sector in self.state_sectors
+        return entity.type == "GPE"
 
 
 PLURAL = "group"  # the kind a plural pronoun points to: an organisation, an armed group or a state
 CLAUSE_START = re.compile(r"(?:^|[.!?;:,“\"]\s*|\n\s*)$")
+NAME_REACH = 4  # characters after a bare class noun within which a name makes it part of that name
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+def _words(words: list[str], suffix: str = "") -> re.Pattern[str]:
+    """Whole words (longest first), case-insensitive; a pattern that never matches for an empty list."""
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(rf"\b({_alternation(words)})\b{suffix}", re.IGNORECASE)
+
+
+def _names_follow(end: int, named: list[tuple[int, int]]) -> bool:
+    """ "Pemerintah Indonesia", "Kementerian Luar Negeri Rusia": a bare class noun right before a name is part
+    of that name, not a reference."""
+    return any(start <= end + NAME_REACH and stop >= end for start, stop in named)
 
 
 def _opens_clause(text: str, start: int) -> bool:
     """ "Mereka merebut bandara": a plural pronoun that opens a clause is its subject; elsewhere ("bagi
     mereka", "pemimpin mereka") it is more often people than a group that acts."""
     return CLAUSE_START.search(text, max(0, start - 3), start) is not None
-
-
-def _is_kind(entity: Entity, kind: str) -> bool:
-    if kind == PLURAL:
-        return entity.type == "GPE" or entity.type == "ORG" and entity.sector in {"IGO", "REB"}
-    if kind == "organisation":
-        return entity.type == "ORG" and entity.sector == "IGO"
-    if kind == "armed_group":
-        return entity.type == "ORG" and entity.sector == "REB"
-    return entity.type == "GPE"
 
 
 def focus(occurrences: list[Occurrence], position: int, sentence: int) -> str | None:

@@ -173,7 +173,7 @@ def _parsed(view: View, read: Callable[[Tree], list[Arg]], besides: list[Arg]) -
 def _noun_sides(view: View, match: Match) -> Sides | None:
     entry = match.entry
     light = view.light_before(match.first)
-    if entry.governed and light is None:
+    if entry.governed and light is None and not _after_reaction(view, match.first):
         return None
     reach = light if light is not None else match.first
     between = between_after(view, match.last)
@@ -203,6 +203,18 @@ def _noun_sides(view: View, match: Match) -> Sides | None:
         view, lambda t: dependents.objects(view, t, match, entry.preps, entry.direct), sources
     )
     return sources, targets, reach, found.stop
+
+
+def _after_reaction(view: View, i: int) -> bool:
+    """ "mengutuk keras latihan militer itu": a noun that needs a light verb is also an event when a reacting or
+    demanding verb governs it (it lends the verb its actor; it does not borrow the verb's subject)."""
+    return any(
+        k in view.triggers and view.triggers[k].entry.complement in {"react", "suppress"}
+        for k in range(max(view.lo, i - GOVERNING_REACH), i)
+    )
+
+
+GOVERNING_REACH = 3  # tokens between a reacting verb and the noun it governs ("mengecam keras serangan")
 
 
 def _subject_start(view: View, i: int) -> int:

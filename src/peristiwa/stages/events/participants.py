@@ -28,8 +28,9 @@ class Arg:
 def collect_args(doc: Document, toks: list[Tok], grammar: dict) -> list[Arg]:
     """Every participant occurrence in the document, in text order, nested ones dropped."""
     coded = {e.id: e for e in doc.entities if e.actor}
-    raw = _name_args(doc, toks, coded) + _reference_args(doc, toks, coded)
-    raw += _speaker_args(doc, toks, grammar) + _compound_args(doc, toks)
+    # A hyphenated pair ("Ukraina-Rusia") comes first: it wins over the name of its first member on that token.
+    raw = _compound_args(doc, toks) + _name_args(doc, toks, coded) + _reference_args(doc, toks, coded)
+    raw += _speaker_args(doc, toks, grammar)
     groups = {e.id for e in doc.entities if e.type == "ORG" and e.sector in NON_STATE_SECTORS}
     states = {e.id for e in doc.entities if e.type == "GPE"}
     return _merge_adjacent(toks, _drop_nested(raw), groups, states)
