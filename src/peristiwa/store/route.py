@@ -18,14 +18,15 @@ import json
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import httpx
 
-from peristiwa.settings import Settings
+from peristiwa.settings import KnowledgeOverlay, OverlayEntry, Settings
+from peristiwa.store import knowledge
 from peristiwa.store.connection import connection
 from peristiwa.store.errors import ServerUnreachable, StoreError, WriteFailed
 from peristiwa.store.linking import LinkOptions
@@ -66,6 +67,19 @@ class WriteRoute:
             keys = list(set(ids))
             rows = con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [keys]).fetchall()
         return {row[0] for row in rows}
+
+    def with_overlay(self, settings: Settings) -> Settings:
+        """`settings` with the database's knowledge overlay, so articles coded for this database are coded with the
+        analysts' knowledge (`peristiwa kb`): from the server that owns the file, else from the file."""
+        served = self.server()
+        if served is not None:
+            rows = ServerClient(served, self.token).get("/v1/kb/overlay")
+            entries = tuple(OverlayEntry(r["kind"], r["key"], r["body"]) for r in rows)
+            return replace(settings, overlay=KnowledgeOverlay(entries))
+        if not self.db.exists():
+            return settings
+        with connection(self.db, read_only=False, wait=WRITER_WAIT) as con:
+            return knowledge.with_overlay(con, settings)
 
     def store_records(self, records: Sequence[Record]) -> WriteReport:
         """Store extract records: through the server that owns the file, else into it, in one transaction."""
