@@ -13,21 +13,21 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from peristiwa.errors import InputError
 from peristiwa.model import to_record
-from peristiwa.settings import KnowledgeOverlay, OverlayEntry, Settings
+from peristiwa.settings import Settings
 from peristiwa.stages.ingest import OnSkip, RawArticle, article_id, read_inputs
 from peristiwa.store import export as exporter
-from peristiwa.store import filters, knowledge, queries
+from peristiwa.store import filters, queries
 from peristiwa.store.connection import DEFAULT_DB, DEFAULT_WAIT, connect, connection
 from peristiwa.store.errors import BadFilter
 from peristiwa.store.linking import LinkOptions
-from peristiwa.store.route import WRITER_WAIT, ServerClient, WriteRoute
+from peristiwa.store.route import WriteRoute
 from peristiwa.store.rows import Record
 from peristiwa.store.writer import WriteReport
 
@@ -100,7 +100,7 @@ class Peristiwa:
         started = time.perf_counter()
         report = IngestReport()
         route = self._route()
-        settings = self._with_overlay(route)
+        settings = route.with_overlay(self.settings)
         pipeline = None
         for raws in self._new_articles(paths, route, batch_size, report, on_error, on_skip):
             if pipeline is None:
@@ -129,19 +129,6 @@ class Peristiwa:
 
     def _route(self) -> WriteRoute:
         return WriteRoute(self.db, self.token, self.settings, self.options)
-
-    def _with_overlay(self, route: WriteRoute) -> Settings:
-        """The settings with the database's knowledge overlay, so new articles are coded with the analysts'
-        knowledge (`peristiwa kb`): from the server that owns the file, else from the file."""
-        served = route.server()
-        if served is not None:
-            rows = ServerClient(served, self.token).get("/v1/kb/overlay")
-            entries = tuple(OverlayEntry(r["kind"], r["key"], r["body"]) for r in rows)
-            return replace(self.settings, overlay=KnowledgeOverlay(entries))
-        if not self.db.exists():
-            return self.settings
-        with connection(self.db, read_only=False, wait=WRITER_WAIT) as con:
-            return knowledge.with_overlay(con, self.settings)
 
     def _new_articles(
         self,

@@ -82,6 +82,7 @@ class Entity:
     sector: str | None = None
     kb_id: str | None = None
     mentions: list[Mention] = field(default_factory=list)
+    corrected: bool = False  # an analyst's correction set its fields (as on Event); never the machine
 
 
 @dataclass(slots=True)
@@ -106,6 +107,7 @@ class Quote:
     cue: str | None = None
     addressee: str | None = None
     speaker_span: Mention | None = None
+    corrected: bool = False  # an analyst's correction set its fields (as on Event); never the machine
 
 
 @dataclass(slots=True)
@@ -115,6 +117,7 @@ class DateMention:
     end: int
     value: str | None  # YYYY | YYYY-MM | YYYY-MM-DD | None
     rule: str | None = None
+    corrected: bool = False  # an analyst's correction set its value (as on Event); never the machine
 
 
 @dataclass(slots=True)

@@ -123,3 +123,43 @@ def test_corrections_reach_the_plover_export_and_score_as_gold(tmp_path: Path) -
     assert overall["entities"]["f1"] == 1.0  # uncorrected layers agree with the machine that made them
     events = overall["events"]
     assert events["gold"] == events["sys"] - 1 and events["tp"] == events["gold"] - 1  # one wrong, one retyped
+
+
+def test_quote_entity_and_date_corrections_carry_their_flag_survive_reingest_and_reach_the_gold(
+    tmp_path: Path, article: Path
+) -> None:
+    db = tmp_path / "c.duckdb"
+    Peristiwa(db).ingest([str(article)])
+    kb = knowledge.knowledge_base(Settings())
+    with connection(db) as con:
+        aid = str(con.execute("SELECT id FROM articles").fetchone()[0])  # type: ignore[index]
+        muttaqi = con.execute("SELECT entity_id FROM entities WHERE name = 'Amir Khan Muttaqi'").fetchone()[0]  # type: ignore[index]
+        quote = con.execute("SELECT seq FROM quotes WHERE text LIKE 'Kerja sama yang lebih erat%'").fetchone()[0]  # type: ignore[index]
+        date = con.execute("SELECT seq FROM dates WHERE text = 'setahun kemudian'").fetchone()[0]  # type: ignore[index]
+        for item, target, fields in [
+            ("entity", muttaqi, {"actor": "TALIBAN"}),
+            ("quote", str(quote), {"speaker": "Amir Khan Muttaqi"}),
+            ("date", str(date), {"value": "2022"}),
+        ]:
+            corrections.add(con, DATA_DIR, kb, aid, item, str(target), "fix", fields, None, "ana")
+        corrections.add(con, DATA_DIR, kb, aid, "entity", "E1", "wrong", {}, "the outlet, not an actor", "ana")
+        with pytest.raises(corrections.CorrectionError, match="not an entity type"):
+            corrections.add(con, DATA_DIR, kb, aid, "entity", muttaqi, "fix", {"type": "MINISTER"}, None, "ana")
+    article.write_text(article.read_text(encoding="utf-8") + "\n\nBerita ini diperbarui.\n", encoding="utf-8")
+    assert Peristiwa(db).ingest([str(article)]).replaced == 1
+    with connection(db) as con:
+        flagged = {
+            table: con.execute(f"SELECT count(*) FROM {table} WHERE corrected").fetchone()[0]  # type: ignore[index]
+            for table in ("entities", "quotes", "dates")
+        }
+        assert flagged == {"entities": 1, "quotes": 1, "dates": 1}  # on the new version's machine output
+        speaker = con.execute("SELECT speaker, speaker_id FROM quotes WHERE corrected").fetchone()
+        assert speaker == ("Amir Khan Muttaqi", muttaqi)  # linked to the article's entity of that name
+        assert con.execute("SELECT count(*) FROM entities WHERE name = 'KONTAN.CO.ID'").fetchone() == (0,)
+        [gold] = corrections.gold_records(con)
+    assert {"name": "Amir Khan Muttaqi", "actor": "TALIBAN"}.items() <= next(
+        e for e in gold["entities"] if e["name"] == "Amir Khan Muttaqi"
+    ).items()
+    assert not any(e["name"] == "KONTAN.CO.ID" for e in gold["entities"])
+    assert {"speaker": "Amir Khan Muttaqi", "start": "Kerja sama yang lebih", "direct": True} in gold["quotes"]
+    assert {"text": "setahun kemudian", "value": "2022"} in gold["dates"]

@@ -22,6 +22,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from peristiwa.errors import PeristiwaError
+from peristiwa.settings import KnowledgeOverlay, OverlayEntry
 
 
 class ShardSizeMismatch(PeristiwaError):
@@ -134,6 +135,33 @@ def update_manifest(out: Path, shard_ids: list[str], shard_size: int) -> None:
     known = manifest["shards"] if manifest else []
     body = {"shard_size": shard_size, "shards": known + [s for s in shard_ids if s not in set(known)]}
     _replace_atomically(out / "_manifest.json", lambda tmp: tmp.write_text(json.dumps(body), encoding="utf-8"))
+
+
+OVERLAY_FILE = "_overlay.json"
+
+
+def pin_overlay(out: Path, overlay: KnowledgeOverlay) -> None:
+    """Record the knowledge overlay the shards are coded with, so `peristiwa load` can tell whether the target
+    database's knowledge differs. Shards already done with another overlay would mix two codings in one folder:
+    refused, with what to do."""
+    earlier = read_overlay(out)
+    has_done = (out / "_done").is_dir() and any((out / "_done").glob("*.json"))
+    if has_done and earlier != overlay:
+        raise PeristiwaError(
+            f"{out} holds shards coded with another knowledge overlay ({len(earlier.entries)} entries, now "
+            f"{len(overlay.entries)}); choose a new --out folder, or load these and run `peristiwa recode`"
+        )
+    body = [{"kind": e.kind, "key": e.key, "body": e.body} for e in overlay.entries]
+    _replace_atomically(out / OVERLAY_FILE, lambda tmp: tmp.write_text(json.dumps(body), encoding="utf-8"))
+
+
+def read_overlay(out: Path) -> KnowledgeOverlay:
+    """The overlay the folder's shards were coded with (none recorded: the shipped knowledge alone)."""
+    path = out / OVERLAY_FILE
+    if not path.exists():
+        return KnowledgeOverlay()
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    return KnowledgeOverlay(tuple(OverlayEntry(r["kind"], r["key"], r["body"]) for r in rows))
 
 
 def _read_manifest(out: Path) -> dict[str, Any] | None:

@@ -83,6 +83,7 @@ def run_batch(
     out.mkdir(parents=True, exist_ok=True)
     partitions.remove_leftovers(out)
     partitions.update_manifest(out, [shard.id for shard in shards], shard_size)
+    partitions.pin_overlay(out, settings.overlay)
     todo = [shard for shard in shards if partitions.done_summary(out, shard.id) is None]
     report.shards, report.skipped = len(shards), len(shards) - len(todo)
     if on_plan:

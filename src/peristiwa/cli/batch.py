@@ -14,6 +14,7 @@ from peristiwa.batch.load import load_partitions
 from peristiwa.batch.partitions import ShardSizeMismatch
 from peristiwa.batch.runner import BatchReport, run_batch
 from peristiwa.batch.shards import DEFAULT_SHARD_SIZE
+from peristiwa.cli.kb import Token, write_route
 from peristiwa.errors import PeristiwaError
 from peristiwa.settings import DEFAULT_MAX_BYTES, Settings
 
@@ -35,8 +36,24 @@ def batch_command(
         int, typer.Option(help="Articles per shard (JSONL slices, groups of files).", min=1)
     ] = DEFAULT_SHARD_SIZE,
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Largest single-article file.")] = DEFAULT_MAX_BYTES,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            help="The database `peristiwa load` will store these in: code with its knowledge overlay (`peristiwa "
+            "kb`). Without it, the shipped knowledge; `load` then re-codes what the database's overlay changes.",
+        ),
+    ] = None,
+    token: Token = None,
 ) -> None:
     """Run the pipeline on a Dask cluster into Parquet partitions (resumable; `peristiwa load` stores them)."""
+    try:
+        settings = Settings(max_bytes=max_bytes)
+        if db is not None:
+            settings = write_route(db, token).with_overlay(settings)
+    except PeristiwaError as error:
+        err.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from error
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -58,7 +75,7 @@ def batch_command(
             report = run_batch(
                 inputs,
                 out,
-                Settings(max_bytes=max_bytes),
+                settings,
                 scheduler,
                 workers,
                 shard_size,
@@ -95,10 +112,14 @@ def load_command(
     folder: Annotated[Path, typer.Argument(help="A folder written by `peristiwa batch --out`.")],
     db: Annotated[Path, typer.Option("--db", help="The event database file (DuckDB).")] = DEFAULT_DB,
     batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = DEFAULT_BATCH,
+    token: Token = None,
 ) -> None:
-    """Store batch partitions in the database (stories and merged events are built here)."""
+    """Store batch partitions in the database (stories and merged events are built here); articles the database's
+    knowledge overlay would code otherwise than the batch did are re-coded with it."""
+    from peristiwa.server.config import resolve_token
+
     try:
-        report = load_partitions(folder, db, batch_size)
+        report = load_partitions(folder, db, batch_size, resolve_token(token))
     except PeristiwaError as error:
         err.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from error

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 
 from peristiwa import api
-from peristiwa.cli.kb import Author, Db, author_name
+from peristiwa.cli.kb import Author, Db, Token, author_name, write_route
 from peristiwa.cli.output import output
 from peristiwa.errors import PeristiwaError
 from peristiwa.settings import Settings
@@ -52,14 +52,22 @@ def add_command(
     note: Annotated[str | None, typer.Option("--note", help="Why.")] = None,
     db: Db = api.DEFAULT_DB,
     author: Author = None,
+    token: Token = None,
 ) -> None:
     """Mark an item wrong or fix its fields; the correction is applied at once and after every re-run."""
+    action, who = "wrong" if wrong else "fix", author_name(author)
+
+    def local(con: Any) -> dict[str, Any]:
+        settings = knowledge.with_overlay(con, Settings())
+        number = corrections.add(con, settings.data_dir, knowledge.knowledge_base(settings), article, item, target,
+                                 action, fields, note, who)  # fmt: skip
+        return {"correction": number}
+
     try:
         fields = parse_fields(set_ or [])
-        with connection(db) as con:
-            settings = knowledge.with_overlay(con, Settings())
-            number = corrections.add(con, settings.data_dir, knowledge.knowledge_base(settings), article, item, target,
-                                     "wrong" if wrong else "fix", fields, note, author_name(author))  # fmt: skip
+        request = {"article_id": article, "item": item, "target": target, "action": action, "fields": fields,
+                   "note": note, "author": who}  # fmt: skip
+        number = write_route(db, token).change("/v1/corrections", request, local)["correction"]
     except PeristiwaError as error:
         raise _fail(error) from error
     err.print(f"correction {number} stored and applied")
@@ -80,12 +88,16 @@ def list_command(
 
 @corrections_app.command("withdraw")
 def withdraw_command(
-    number: Annotated[int, typer.Argument(help="The correction's id.")], db: Db = api.DEFAULT_DB
+    number: Annotated[int, typer.Argument(help="The correction's id.")], db: Db = api.DEFAULT_DB, token: Token = None
 ) -> None:
     """Take a correction back (the machine's item returns)."""
+
+    def local(con: Any) -> dict[str, Any]:
+        corrections.withdraw(con, Settings().data_dir, number)
+        return {"withdrawn": number}
+
     try:
-        with connection(db) as con:
-            corrections.withdraw(con, Settings().data_dir, number)
+        write_route(db, token).change(f"/v1/corrections/{number}/withdraw", {}, local)
     except PeristiwaError as error:
         raise _fail(error) from error
     err.print(f"correction {number} withdrawn")

@@ -12,6 +12,7 @@ import json
 import os
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import quote
 
 import typer
 from rich.console import Console
@@ -23,6 +24,7 @@ from peristiwa.settings import Settings
 from peristiwa.stages.actors.overlay import NONE_ALLOWED, Choices, KnowledgeEditError, check_entry
 from peristiwa.store import knowledge
 from peristiwa.store.connection import connection
+from peristiwa.store.route import WriteRoute
 
 err = Console(stderr=True)
 kb_app = typer.Typer(
@@ -40,11 +42,21 @@ Roles = Annotated[
 SharedAlias = Annotated[bool, typer.Option("--allow-shared-alias", help="Allow a name another entry already has.")]
 Overlap = Annotated[bool, typer.Option("--allow-overlap", help="Allow an office two people hold at once.")]
 NewCode = Annotated[bool, typer.Option("--new-code", help="Allow an actor code the knowledge base does not know.")]
+Token = Annotated[
+    str | None, typer.Option("--token", help="Write token of a server that owns --db (default: env PERISTIWA_TOKEN).")
+]
 
 
 def _fail(error: PeristiwaError) -> typer.Exit:
     err.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
     return typer.Exit(1)
+
+
+def write_route(db: Path, token: str | None) -> WriteRoute:
+    """Where a change goes: the server that owns --db (its write routes), else the file (docs/store.md)."""
+    from peristiwa.server.config import resolve_token
+
+    return WriteRoute(db, resolve_token(token))
 
 
 def author_name(author: str | None) -> str:
@@ -83,7 +95,7 @@ def _day(text: str, spec: str) -> str | None:
 
 
 def _change(
-    db: Path,
+    route: WriteRoute,
     kind: str,
     body: dict[str, Any] | None,
     key: str,
@@ -92,22 +104,28 @@ def _change(
     reason: str | None,
     choices: Choices = NONE_ALLOWED,
 ) -> None:
+    who = author_name(author)
+
+    def local(con: Any) -> dict[str, Any]:
+        found_kind = knowledge.entry(con, Settings(), key)[0] if body is None else kind
+        number = knowledge.change(con, Settings(), found_kind, body, key=key, action=action, author=who, reason=reason,
+                                  choices=choices)  # fmt: skip
+        return {"change": number}
+
+    request: dict[str, Any] = {"author": who, "reason": reason}
+    if body is None:  # retire
+        path = f"/v1/kb/entries/{quote(key, safe='')}/retire"
+    else:
+        path = "/v1/kb/entries"
+        request |= {"kind": kind, "entry": body, "action": action, "allow_shared_alias": choices.shared_alias,
+                    "allow_overlap": choices.overlap, "new_code": choices.new_code}  # fmt: skip
     try:
-        with connection(db) as con:
-            number = knowledge.change(
-                con,
-                Settings(),
-                kind,
-                body,
-                key=key,
-                action=action,
-                author=author_name(author),
-                reason=reason,
-                choices=choices,
-            )
+        number = route.change(path, request, local)["change"]
     except PeristiwaError as error:
         raise _fail(error) from error
-    err.print(f"change {number}: {action} {key}; run `peristiwa recode --db {db}` to re-code the articles it touches")
+    err.print(
+        f"change {number}: {action} {key}; run `peristiwa recode --db {route.db}` to re-code the articles it touches"
+    )
 
 
 @kb_app.command("add")
@@ -125,6 +143,7 @@ def add_command(
     allow_shared_alias: SharedAlias = False,
     allow_overlap: Overlap = False,
     new_code: NewCode = False,
+    token: Token = None,
 ) -> None:
     """Add a person (with dated roles) or an organisation."""
     try:
@@ -147,7 +166,8 @@ def add_command(
             }
     except PeristiwaError as error:
         raise _fail(error) from error
-    _change(db, kind, body, key, "add", author, reason, Choices(allow_shared_alias, allow_overlap, new_code))
+    choices = Choices(allow_shared_alias, allow_overlap, new_code)
+    _change(write_route(db, token), kind, body, key, "add", author, reason, choices)
 
 
 @kb_app.command("edit")
@@ -169,11 +189,18 @@ def edit_command(
     allow_shared_alias: SharedAlias = False,
     allow_overlap: Overlap = False,
     new_code: NewCode = False,
+    token: Token = None,
 ) -> None:
     """Change an entry: names, roles (add, end, remove), an organisation's code or sector."""
+    route = write_route(db, token)
+
+    def local(con: Any) -> dict[str, Any]:
+        found_kind, found, _ = knowledge.entry(con, Settings(), key)
+        return {"kind": found_kind, "entry": found}
+
     try:
-        with connection(db) as con:
-            kind, body, where = knowledge.entry(con, Settings(), key)
+        shown = route.read(f"/v1/kb/entries/{quote(key, safe='')}", local)
+        kind, body = str(shown["kind"]), shown["entry"]
         if body is None:
             raise KnowledgeEditError(key, ["it is retired; `peristiwa kb undo` brings it back"])
         edited = apply_edits(
@@ -190,8 +217,7 @@ def edit_command(
         )
     except PeristiwaError as error:
         raise _fail(error) from error
-    _change(db, kind, edited, key, "edit", author, reason, Choices(allow_shared_alias, allow_overlap, new_code))
-    del where
+    _change(route, kind, edited, key, "edit", author, reason, Choices(allow_shared_alias, allow_overlap, new_code))
 
 
 def apply_edits(
@@ -252,14 +278,10 @@ def retire_command(
     db: Db = api.DEFAULT_DB,
     author: Author = None,
     reason: Reason = None,
+    token: Token = None,
 ) -> None:
     """Retire an entry: the pipeline no longer knows it (undo brings it back)."""
-    try:
-        with connection(db) as con:
-            kind, _, _ = knowledge.entry(con, Settings(), key)
-    except PeristiwaError as error:
-        raise _fail(error) from error
-    _change(db, kind, None, key, "retire", author, reason)
+    _change(write_route(db, token), "", None, key, "retire", author, reason)
 
 
 @kb_app.command("list")
@@ -296,11 +318,16 @@ def undo_command(
     db: Db = api.DEFAULT_DB,
     author: Author = None,
     reason: Reason = None,
+    token: Token = None,
 ) -> None:
     """Undo a change (it stays in the log, with the undo after it)."""
+    who = author_name(author)
     try:
-        with connection(db) as con:
-            number = knowledge.undo(con, author_name(author), change, reason)
+        number = write_route(db, token).change(
+            "/v1/kb/undo",
+            {"author": who, "change": change, "reason": reason},
+            lambda con: {"change": knowledge.undo(con, who, change, reason)},
+        )["change"]
     except PeristiwaError as error:
         raise _fail(error) from error
     err.print(f"change {number} undoes {change if change is not None else 'the latest change'}")
@@ -343,26 +370,29 @@ def recode_command(
     db: Db = api.DEFAULT_DB,
     name: Annotated[list[str] | None, typer.Option("--name", help="Also re-code articles naming this.")] = None,
     key: Annotated[list[str] | None, typer.Option("--key", help="Also re-code articles naming this entry.")] = None,
+    token: Token = None,
 ) -> None:
     """Re-run the articles that mention names the knowledge changes touched; print what changed (JSON)."""
     from peristiwa.store.recode import recode
 
+    names, keys = name or [], key or []
     try:
-        with connection(db) as con:
-            report = recode(con, Settings(), name or [], key or [])
+        report = write_route(db, token).change(
+            "/v1/recode", {"names": names, "keys": keys}, lambda con: recode(con, Settings(), names, keys).as_dict()
+        )
     except PeristiwaError as error:
         raise _fail(error) from error
-    for change in report.changed:
-        err.print(f"{change.article_id[:12]} {change.title or ''}", highlight=False, soft_wrap=True)
-        for line in change.lost:
+    for change in report["changed"]:
+        err.print(f"{change['article_id'][:12]} {change['title'] or ''}", highlight=False, soft_wrap=True)
+        for line in change["lost"]:
             err.print(f"  - {line}", highlight=False, soft_wrap=True)
-        for line in change.gained:
+        for line in change["gained"]:
             err.print(f"  + {line}", highlight=False, soft_wrap=True)
     err.print(
-        f"{report.articles} article(s) re-coded for {len(report.changes_applied)} knowledge change(s); "
-        f"{len(report.changed)} with changed events"
+        f"{report['articles']} article(s) re-coded for {len(report['changes'])} knowledge change(s); "
+        f"{len(report['changed'])} with changed events"
     )
-    _print(report.as_dict())
+    _print(report)
 
 
 @kb_app.command("proposals")
@@ -389,15 +419,21 @@ def accept_command(
     sector: Annotated[str | None, typer.Option("--sector", help="Organisation: its sector.")] = None,
     new_code: NewCode = False,
     allow_shared_alias: SharedAlias = False,
+    token: Token = None,
 ) -> None:
     """Accept a proposal: it becomes overlay entries (a new office holder also ends the old holder's term)."""
     from peristiwa.store.proposals import accept
 
     overrides = {k: v for k, v in (("id", new_id), ("actor", actor), ("sector", sector)) if v}
+    who, choices = author_name(author), Choices(shared_alias=allow_shared_alias, new_code=new_code)
+    request = {"key": key, "author": who, "overrides": overrides, "new_code": new_code,
+               "allow_shared_alias": allow_shared_alias}  # fmt: skip
     try:
-        with connection(db) as con:
-            made = accept(con, Settings(), key, author_name(author), overrides,
-                          Choices(shared_alias=allow_shared_alias, new_code=new_code))  # fmt: skip
+        made = write_route(db, token).change(
+            "/v1/kb/proposals/accept",
+            request,
+            lambda con: {"changes": accept(con, Settings(), key, who, overrides, choices)},
+        )["changes"]
     except PeristiwaError as error:
         raise _fail(error) from error
     err.print(f"accepted as change(s) {', '.join(map(str, made))}; run `peristiwa recode --db {db}`")
@@ -408,13 +444,19 @@ def reject_command(
     key: Annotated[str, typer.Argument(help="The proposal's key (kb proposals).")],
     db: Db = api.DEFAULT_DB,
     author: Author = None,
+    token: Token = None,
 ) -> None:
     """Reject a proposal; it is remembered and not proposed again."""
     from peristiwa.store.proposals import reject
 
+    who = author_name(author)
+
+    def local(con: Any) -> dict[str, Any]:
+        reject(con, Settings(), key, who)
+        return {"rejected": key}
+
     try:
-        with connection(db) as con:
-            reject(con, Settings(), key, author_name(author))
+        write_route(db, token).change("/v1/kb/proposals/reject", {"key": key, "author": who}, local)
     except PeristiwaError as error:
         raise _fail(error) from error
     err.print(f"rejected {key}")

@@ -71,7 +71,7 @@ def _watch(db: Path, urls: list[str], once: bool, interval: float) -> None:
 
     database = FileDatabase(db)
     notifier = Notifier(database, log)
-    watcher = Watcher(database, _pipeline_extract(), WatchOptions(interval=interval), log, notifier.wake)
+    watcher = Watcher(database, _pipeline_extract(database), WatchOptions(interval=interval), log, notifier.wake)
     try:
         watcher.add(urls)
         if once:
@@ -95,19 +95,24 @@ def _watch(db: Path, urls: list[str], once: bool, interval: float) -> None:
         database.close()
 
 
-def _pipeline_extract() -> Any:
-    """The pipeline, loaded when the first new article arrives (an idle watch needs no models)."""
+def _pipeline_extract(database: Any) -> Any:
+    """The pipeline, loaded when the first new article arrives (an idle watch needs no models), coding with the
+    database's knowledge overlay (`peristiwa kb`): read again for each article, the pipeline is built again only
+    when it changed."""
     from peristiwa.model import to_record
     from peristiwa.stages.ingest import RawArticle
+    from peristiwa.store import knowledge
 
-    loaded: list[Any] = []
+    loaded: dict[Settings, Any] = {}
 
     def extract(raw: RawArticle) -> dict[str, Any]:
-        if not loaded:
+        settings = database.read(lambda con: knowledge.with_overlay(con, Settings()))
+        if settings not in loaded:
             from peristiwa.pipeline import Pipeline
 
-            loaded.append(Pipeline(Settings()))
-        return to_record(loaded[0].extract(raw))
+            loaded.clear()
+            loaded[settings] = Pipeline(settings)
+        return to_record(loaded[settings].extract(raw))
 
     return extract
 

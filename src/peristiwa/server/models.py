@@ -367,6 +367,7 @@ class QuoteRow(BaseModel):
     cue: str | None = None
     start: int | None = None
     end: int | None = None
+    corrected: bool | None = Field(None, description="An analyst's correction set this quote's fields.")
     article_id: str
     title: str | None = None
     lead: str | None = Field(None, description="An article without a title: its first sentence, to name it by.")

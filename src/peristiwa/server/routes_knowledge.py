@@ -3,7 +3,7 @@ analysts' corrections. A change that fails a check answers 422 with every proble
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
@@ -33,6 +33,9 @@ class EntryIn(Change):
     allow_shared_alias: bool = False
     allow_overlap: bool = False
     new_code: bool = False
+    action: Literal["add", "edit"] | None = Field(
+        None, description="add (refused when the id exists) or edit (refused when it does not); left out: either."
+    )
 
 
 class UndoIn(Change):
@@ -87,6 +90,7 @@ class DecisionIn(BaseModel):
     author: str = Field(min_length=1, max_length=100)
     overrides: dict[str, str] = Field({}, description="id, actor, sector of the new entry.")
     new_code: bool = False
+    allow_shared_alias: bool = False
 
 
 @reads.get("/kb/proposals")
@@ -101,7 +105,7 @@ def accept_proposal(request: Request, body: DecisionIn) -> dict[str, Any]:
     """Accept a proposal: it becomes overlay entries; run /v1/recode afterwards."""
 
     def run(con: Any) -> list[int]:
-        choices = Choices(new_code=body.new_code)
+        choices = Choices(shared_alias=body.allow_shared_alias, new_code=body.new_code)
         return proposals.accept(con, _settings(request), body.key, body.author, body.overrides, choices)
 
     return _knowledge_changed(request, {"changes": _checked(lambda: store(request).change(run))})
@@ -121,16 +125,20 @@ def save_entry(request: Request, body: EntryIn) -> dict[str, Any]:
     key = str(body.entry.get("id") or "")
 
     def run(con: Any) -> int:
-        try:
-            knowledge.entry(con, _settings(request), key)
-            action = "edit"
-        except KnowledgeEditError:
-            action = "add"
+        action = body.action or _add_or_edit(con, _settings(request), key)
         choices = Choices(body.allow_shared_alias, body.allow_overlap, body.new_code)
         return knowledge.change(con, _settings(request), body.kind, body.entry, action=action, author=body.author,
                                 reason=body.reason, choices=choices)  # fmt: skip
 
     return _knowledge_changed(request, {"change": _checked(lambda: store(request).change(run)), "key": key})
+
+
+def _add_or_edit(con: Any, settings: Settings, key: str) -> str:
+    try:
+        knowledge.entry(con, settings, key)
+    except KnowledgeEditError:
+        return "add"
+    return "edit"
 
 
 @writes.post("/kb/entries/{key}/retire")
@@ -151,10 +159,20 @@ def undo_change(request: Request, body: UndoIn) -> dict[str, Any]:
     return _knowledge_changed(request, {"change": number})
 
 
+class RecodeIn(BaseModel):
+    names: list[str] = Field(default_factory=list, description="Also re-code the articles naming any of these.")
+    keys: list[str] = Field(
+        default_factory=list, description="Also re-code the articles naming any name of these entries."
+    )
+
+
 @writes.post("/recode")
-def recode_articles(request: Request) -> dict[str, Any]:
+def recode_articles(request: Request, body: RecodeIn | None = None) -> dict[str, Any]:
     """Re-code the articles that name what the knowledge changes touched; answer the events each lost and gained."""
-    return store(request).change(lambda con: recode(con, _settings(request)).as_dict())
+    asked = body or RecodeIn()
+    return _checked(
+        lambda: store(request).change(lambda con: recode(con, _settings(request), asked.names, asked.keys).as_dict())
+    )
 
 
 @writes.post("/corrections")

@@ -29,14 +29,14 @@ def article_detail(con: duckdb.DuckDBPyConnection, article_id: str) -> Row | Non
     article["entities"] = _entities(con, article_id)
     article["quotes"] = _by_article(
         con,
-        """SELECT speaker, speaker_id, text, start_char AS start, end_char AS "end",
-                                           direct, cue FROM quotes WHERE article_id = ? ORDER BY seq""",
+        """SELECT seq, speaker, speaker_id, text, start_char AS start, end_char AS "end",
+                  direct, cue, coalesce(corrected, false) AS corrected FROM quotes WHERE article_id = ? ORDER BY seq""",
         article_id,
     )
     article["dates"] = _by_article(
         con,
-        """SELECT text, start_char AS start, end_char AS "end", value FROM dates
-                                          WHERE article_id = ? ORDER BY seq""",
+        """SELECT seq, text, start_char AS start, end_char AS "end", value, coalesce(corrected, false) AS corrected
+           FROM dates WHERE article_id = ? ORDER BY seq""",
         article_id,
     )
     article["places"] = _by_article(
@@ -67,8 +67,8 @@ def _by_article(con: duckdb.DuckDBPyConnection, sql: str, article_id: str) -> li
 def _entities(con: duckdb.DuckDBPyConnection, article_id: str) -> list[Row]:
     entities = _by_article(
         con,
-        """SELECT entity_id AS id, name, type, actor, role, sector, kb_id FROM entities
-                                   WHERE article_id = ? ORDER BY entity_id""",
+        """SELECT entity_id AS id, name, type, actor, role, sector, kb_id, coalesce(corrected, false) AS corrected
+           FROM entities WHERE article_id = ? ORDER BY entity_id""",
         article_id,
     )
     mentions: dict[str, list[Row]] = {}

@@ -16,12 +16,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import duckdb
 
 from peristiwa.errors import PeristiwaError
-from peristiwa.stages.actors.kb import KnowledgeBase
+from peristiwa.stages.actors.kb import EntityType, KnowledgeBase
 from peristiwa.stages.actors.overlay import known_code
 from peristiwa.store import derive
 from peristiwa.stories.ontology import plover_types
@@ -230,6 +230,10 @@ def _field_problems(data_dir: Path, kb: KnowledgeBase, shape: Item, name: str, v
         return [f"field {name!r} cannot be corrected here; choose from {', '.join(shape.editable)}"]
     if name == "type" and shape.table == "event_mentions" and value not in plover_types(data_dir):
         return [f"{value!r} is not a PLOVER event type ({', '.join(sorted(plover_types(data_dir)))})"]
+    if name == "type" and shape.table == "entities" and value not in get_args(EntityType):
+        return [f"{value!r} is not an entity type ({', '.join(get_args(EntityType))})"]
+    if name in ("name", "speaker") and value is not None and not str(value).strip():
+        return [f"{name} is empty: give the name as the article writes it"]
     if name in ("source", "target", "actor") and value is not None and not known_code(kb, str(value)):
         return [f"{name} {value!r} is not a known actor code (a state code such as IDN, or an organisation's)"]
     if name in ("date", "value") and value is not None and not _is_date(str(value)):
@@ -306,9 +310,10 @@ def _apply(
     if action == "wrong":
         con.execute(f"DELETE FROM {shape.table} {where}", params)
         return
-    values = dict(fields)
+    values = {**fields, "corrected": True}
+    if shape.table == "quotes" and "speaker" in values and "speaker_id" not in values:
+        values["speaker_id"] = _entity_named(con, article_id, values["speaker"])  # the old link named another
     if shape.table == "event_mentions":
-        values["corrected"] = True
         if values.get("date"):  # a date the analyst gives is as precise as it is written
             values["date_precision"] = {10: "day", 7: "month", 4: "year"}[len(str(values["date"]))]
         if "type" in values:  # the type's quad, score and CAMEO code go with it
@@ -316,6 +321,15 @@ def _apply(
             values.update(quad=info.quad, score=info.score, cameo=info.cameo)
     assignments = ", ".join(f"{name} = ?" for name in values)
     con.execute(f"UPDATE {shape.table} SET {assignments} {where}", [*values.values(), *params])
+
+
+def _entity_named(con: duckdb.DuckDBPyConnection, article_id: str, name: Any) -> str | None:
+    """The id of the article's entity of that name (a speaker the analyst named), if it has one."""
+    row = con.execute(
+        "SELECT entity_id FROM entities WHERE article_id = ? AND lower(name) = lower(?) ORDER BY entity_id LIMIT 1",
+        [article_id, str(name or "")],
+    ).fetchone()
+    return str(row[0]) if row else None
 
 
 def _restore(

@@ -7,6 +7,12 @@ Three kinds of evidence, each read from the entities the pipeline stored:
 - organisation: an organisation the knowledge base does not know, named in several articles.
 Proposals are computed on demand from the stored entities (reading only); a decision (accept: it becomes overlay
 entries; reject: it is not proposed again) is kept in kb_proposals.
+
+Measured on 107,000 articles (1.2 M entities; the dev articles copied): listing took 356 s before the lookups
+below, almost all of it in Python (each entity scanned every person of the knowledge base, every piece of evidence
+re-sorted the list, every entity's sentence was cut from its article's text), not in reading the entities. So
+there is no evidence table filled at ingest: offices are looked up in an index, evidence is sorted once, and
+only the sentences shown are cut (`_shown`). Figures in `benchmarks/proposals_bench.py`.
 """
 
 from __future__ import annotations
@@ -75,7 +81,10 @@ class Seen:
     role: str | None
     sector: str | None
     kb_id: str | None
-    sentence: str
+    start: int  # of its first mention: its sentence is cut only if it is shown as evidence
+
+
+Offices = dict[tuple[str, str], list[Person]]  # (role, org) → the persons the knowledge base gives it to, ever
 
 
 def proposals(
@@ -88,27 +97,41 @@ def proposals(
     _holders(kb, seen, found, home_country(settings))
     _recurring(seen, found)
     decided = {r[0]: r[1] for r in con.execute("SELECT key, status FROM kb_proposals").fetchall()}
-    rows = []
-    for proposal in found.values():
-        if proposal.kind != "holder" and len(proposal.articles) < MIN_ARTICLES:
-            continue
-        status = decided.get(proposal.key, "open")
-        if status == "open" or include_decided:
-            rows.append({**proposal.as_dict(), "status": status})
+    listed = [
+        p
+        for p in found.values()
+        if (p.kind == "holder" or len(p.articles) >= MIN_ARTICLES)
+        and (include_decided or decided.get(p.key, "open") == "open")
+    ]
+    _shown(con, listed)
+    rows = [{**p.as_dict(), "status": decided.get(p.key, "open")} for p in listed]
     return sorted(rows, key=lambda r: (-r["count"], r["key"]))
+
+
+def _shown(con: duckdb.DuckDBPyConnection, listed: list[Proposal]) -> None:
+    """Keep each proposal's earliest evidence (MAX_EVIDENCE of it) and give it its sentence: the article texts are
+    read for these few only."""
+    for proposal in listed:
+        proposal.evidence = sorted(proposal.evidence, key=lambda e: (e["date"] or "9999", e["article_id"]))
+        proposal.evidence = proposal.evidence[:MAX_EVIDENCE]
+    ids = sorted({e["article_id"] for p in listed for e in p.evidence})
+    found = con.execute("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()
+    texts = {aid: text or "" for aid, text in found}
+    for proposal in listed:
+        for evidence in proposal.evidence:
+            evidence["sentence"] = sentence_at(texts.get(evidence["article_id"], ""), evidence.pop("start"))
 
 
 def _entities(con: duckdb.DuckDBPyConnection) -> Iterable[Seen]:
     rows = con.execute(
-        """SELECT e.article_id, a.published, e.name, e.type, e.actor, e.role, e.sector, e.kb_id, a.text,
-                  min(m.start_char)
+        """SELECT e.article_id, a.published, e.name, e.type, e.actor, e.role, e.sector, e.kb_id, min(m.start_char)
            FROM entities e JOIN articles a ON a.id = e.article_id
            LEFT JOIN entity_mentions m ON m.article_id = e.article_id AND m.entity_id = e.entity_id
            WHERE e.type IN ('PER', 'ORG') AND a.dup_of = a.id
            GROUP BY ALL ORDER BY e.article_id"""
     ).fetchall()
-    for aid, published, name, kind, actor, role, sector, kb_id, text, start in rows:
-        yield Seen(aid, published, name, kind, actor, role, sector, kb_id, sentence_at(text or "", start or 0))
+    for aid, published, name, kind, actor, role, sector, kb_id, start in rows:
+        yield Seen(aid, published, name, kind, actor, role, sector, kb_id, start or 0)
 
 
 def sentence_at(text: str, offset: int) -> str:
@@ -129,11 +152,12 @@ def home_country(settings: Settings) -> str | None:
 
 def _holders(kb: KnowledgeBase, seen: list[Seen], found: dict[str, Proposal], home: str | None) -> None:
     shared = shared_offices(kb)
+    offices = office_index(kb)
     for item in seen:
         actor = item.actor or home
         if item.type != "PER" or not item.role or not actor or not item.published or item.role in shared:
             continue
-        holders = _holding(kb, item.role, actor, item.published)
+        holders = _holding(offices, item.role, actor, item.published)
         if not holders or item.kb_id in {p.id for p in holders}:
             continue
         key = f"holder:{item.role}:{actor}:{item.name}"
@@ -144,9 +168,20 @@ def _holders(kb: KnowledgeBase, seen: list[Seen], found: dict[str, Proposal], ho
         _add_evidence(proposal, item)
 
 
-def _holding(kb: KnowledgeBase, role: str, actor: str, when: dt.date) -> list[Person]:
+def office_index(kb: KnowledgeBase) -> Offices:
+    offices: Offices = {}
+    for person in kb.persons.values():
+        for office in dict.fromkeys((r.role, r.org) for r in person.roles if r.org):
+            offices.setdefault((office[0], str(office[1])), []).append(person)
+    return offices
+
+
+def _holding(offices: Offices, role: str, actor: str, when: dt.date) -> list[Person]:
+    """Who holds the office on that day."""
     return [
-        p for p in kb.persons.values() if any(r.role == role and r.org == actor and r.valid_on(when) for r in p.roles)
+        p
+        for p in offices.get((role, actor), [])
+        if any(r.role == role and r.org == actor and r.valid_on(when) for r in p.roles)
     ]
 
 
@@ -170,8 +205,7 @@ def _add_evidence(proposal: Proposal, item: Seen) -> None:
         return
     proposal.articles.add(item.article_id)
     date = item.published.isoformat() if item.published else None
-    proposal.evidence.append({"article_id": item.article_id, "date": date, "sentence": item.sentence})
-    proposal.evidence.sort(key=lambda e: (e["date"] or "9999", e["article_id"]))
+    proposal.evidence.append({"article_id": item.article_id, "date": date, "start": item.start})
 
 
 def accept(
@@ -247,7 +281,7 @@ def _end_terms(
     """End, on `start`, the open terms of the office that the knowledge base gives to others."""
     kb = knowledge.knowledge_base(knowledge.with_overlay(con, settings))
     made = []
-    for person in _holding(kb, proposal["role"], proposal["actor"], dt.date.fromisoformat(start)):
+    for person in _holding(office_index(kb), proposal["role"], proposal["actor"], dt.date.fromisoformat(start)):
         _, body, _ = knowledge.entry(con, settings, person.id)
         if body is None:
             continue

@@ -219,7 +219,8 @@ def quotes_page(
     page = rows(
         con.execute(
             f"""SELECT q.speaker, q.speaker_id, q.text, q.direct, q.cue, q.start_char AS start, q.end_char AS "end",
-                   q.article_id, a.title, {queries.lead()} AS lead, a.published, coalesce(a.url, a.path) AS source
+                   coalesce(q.corrected, false) AS corrected, q.article_id, a.title, {queries.lead()} AS lead,
+                   a.published, coalesce(a.url, a.path) AS source
             FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where}
             ORDER BY a.published DESC NULLS LAST, q.article_id, q.seq LIMIT ? OFFSET ?""",
             [*params, limit, offset],

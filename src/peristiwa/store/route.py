@@ -6,6 +6,7 @@ A running `peristiwa serve --db F` holds F read-write for its whole life and lea
 
     route = WriteRoute(db, token)
     route.store_records(records)      # → POST {server}/v1/records, or Writer into F in one transaction
+    route.change("/v1/kb/entries", body, lambda con: ...)   # → the server's route, or the change on F
 
 The choice is made again for every batch, so a server that starts, stops or is killed during a long run is
 followed. docs/store.md explains the design.
@@ -15,16 +16,17 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import httpx
 
-from peristiwa.settings import Settings
+from peristiwa.settings import KnowledgeOverlay, OverlayEntry, Settings
+from peristiwa.store import knowledge
 from peristiwa.store.connection import connection
 from peristiwa.store.errors import ServerUnreachable, StoreError, WriteFailed
 from peristiwa.store.linking import LinkOptions
@@ -37,6 +39,7 @@ READER_WINDOW = 0.05  # seconds a file writer stays off the file after each batc
 CONNECT_WAIT = 15.0  # seconds to wait for a server that has written its sidecar but does not listen yet
 WRITE_TIMEOUT = 600.0  # one batch through the server: its merged events are rebuilt in the same transaction
 BODY_SHARE = 0.8  # of the server's largest body, what one request carries (the rest is JSON around it)
+Answer = dict[str, Any]  # a route's JSON answer, or what the same change answers on the file
 
 
 @dataclass(slots=True)
@@ -65,6 +68,19 @@ class WriteRoute:
             rows = con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [keys]).fetchall()
         return {row[0] for row in rows}
 
+    def with_overlay(self, settings: Settings) -> Settings:
+        """`settings` with the database's knowledge overlay, so articles coded for this database are coded with the
+        analysts' knowledge (`peristiwa kb`): from the server that owns the file, else from the file."""
+        served = self.server()
+        if served is not None:
+            rows = ServerClient(served, self.token).get("/v1/kb/overlay")
+            entries = tuple(OverlayEntry(r["kind"], r["key"], r["body"]) for r in rows)
+            return replace(settings, overlay=KnowledgeOverlay(entries))
+        if not self.db.exists():
+            return settings
+        with connection(self.db, read_only=False, wait=WRITER_WAIT) as con:
+            return knowledge.with_overlay(con, settings)
+
     def store_records(self, records: Sequence[Record]) -> WriteReport:
         """Store extract records: through the server that owns the file, else into it, in one transaction."""
         served = self.server()
@@ -74,6 +90,27 @@ class WriteRoute:
             written = Writer(con, self.settings.data_dir, self.options).write(records, where=str(self.db))
         time.sleep(READER_WINDOW)  # readers in other processes get the file between batches
         return written
+
+    def change(self, path: str, body: dict[str, Any], local: Callable[[duckdb.DuckDBPyConnection], Answer]) -> Answer:
+        """A change of the analysts' knowledge or corrections, or a re-code: `POST path` with `body` to the server
+        that owns the file (it runs the change as a job of its one writer), else `local(con)` on the file. These
+        changes keep their own transactions (store/knowledge.py, corrections.py, recode.py); `local` answers what
+        the server's route answers."""
+        served = self.server()
+        if served is not None:
+            answer: Answer = ServerClient(served, self.token).post(path, body)
+            return answer
+        with connection(self.db, read_only=False, wait=WRITER_WAIT) as con:
+            return local(con)
+
+    def read(self, path: str, local: Callable[[duckdb.DuckDBPyConnection], Answer]) -> Answer:
+        """A read a write needs first (the entry an edit starts from): `GET path` of the server, else on the file."""
+        served = self.server()
+        if served is not None:
+            answer: Answer = ServerClient(served, self.token).get(path)
+            return answer
+        with connection(self.db, read_only=False, wait=WRITER_WAIT) as con:
+            return local(con)
 
     @contextmanager
     def local_transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:

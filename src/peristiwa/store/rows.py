@@ -27,7 +27,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "story_id",
     ),
     "removed": ("article_id", "seq", "text", "reason", "rule"),
-    "entities": ("article_id", "entity_id", "name", "type", "actor", "role", "sector", "kb_id"),
+    "entities": ("article_id", "entity_id", "name", "type", "actor", "role", "sector", "kb_id", "corrected"),
     "entity_mentions": ("article_id", "entity_id", "start_char", "end_char", "text"),
     "quotes": (
         "article_id",
@@ -39,8 +39,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "end_char",
         "direct",
         "cue",
+        "corrected",
     ),
-    "dates": ("article_id", "seq", "text", "start_char", "end_char", "value"),
+    "dates": ("article_id", "seq", "text", "start_char", "end_char", "value", "corrected"),
     "places": ("article_id", "seq", "name", "geonameid", "lat", "lon", "country", "feature", "mentions", "first_start"),
     "event_mentions": (
         "article_id",
@@ -119,11 +120,12 @@ def record_rows(record: Record) -> dict[str, list[Row]]:
                 q.get("end"),
                 bool(q.get("direct")),
                 q.get("cue"),
+                bool(q.get("corrected")),
             )
             for i, q in enumerate(record.get("quotes") or [])
         ],
         "dates": [
-            (aid, i, d.get("text"), d.get("start"), d.get("end"), d.get("value"))
+            (aid, i, d.get("text"), d.get("start"), d.get("end"), d.get("value"), bool(d.get("corrected")))
             for i, d in enumerate(record.get("dates") or [])
         ],
         "places": [
@@ -176,6 +178,7 @@ def _entity_row(aid: str, entity: Record) -> Row:
         entity.get("role"),
         entity.get("sector"),
         entity.get("kb_id"),
+        bool(entity.get("corrected")),
     )
 
 

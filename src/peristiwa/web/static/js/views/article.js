@@ -94,6 +94,12 @@ function source(article) {
     h('code', { class: 'source-path' }, article.path));
 }
 
+/** The mark of an item an analyst's correction set (events, quotes, entities, dates alike). */
+function correctedMark(item) {
+  return item.corrected ? h('span', { class: 'tag corrected-mark', title: t('article.corrected') },
+    `✎ ${t('article.corrected')}`) : '';
+}
+
 function eventRows(article, select) {
   if (!article.events.length) return empty('events.none');
   return h('table', { class: 'data compact' },
@@ -102,7 +108,7 @@ function eventRows(article, select) {
     h('tbody', {}, article.events.map((e, i) => h('tr', { class: 'clickable', 'data-event': i,
       'on:click': () => select(`event-${i}`) },
     h('td', {}, actorLink(e.source)), h('td', {}, e.type, e.negated ? ` (${t('event.negated')})` : '',
-      e.corrected ? h('span', { class: 'tag corrected-mark', title: t('article.corrected') }, `✎ ${t('article.corrected')}`) : ''),
+      correctedMark(e)),
     h('td', {}, actorLink(e.target)), h('td', {}, quadBadge(e.quad)), h('td', { class: 'mono' }, e.rule || '')))));
 }
 
@@ -115,7 +121,7 @@ function entityList(article, select) {
     h('ul', { class: 'list compact-list' }, article.entities.filter((e) => e.type === type).map((e) => h('li', {},
       h('button', { type: 'button', class: 'linkish', 'on:click': () => select(firstMentionId(article, e)) }, e.name),
       e.actor ? [' ', actorLink(e.actor)] : null,
-      h('span', { class: 'count' }, String((e.mentions || []).length))))))));
+      h('span', { class: 'count' }, String((e.mentions || []).length)), correctedMark(e)))))));
 }
 
 function firstMentionId(article, entity) {
@@ -131,7 +137,14 @@ function quoteList(article) {
   if (!article.quotes.length) return empty();
   return h('ul', { class: 'list quotes-list' }, article.quotes.map((q) => h('li', {},
     h('blockquote', { class: q.direct ? 'direct' : 'indirect' }, q.text),
-    h('span', { class: 'meta' }, q.speaker || t('quote.unknown'), q.cue ? ` · ${q.cue}` : ''))));
+    h('span', { class: 'meta' }, q.speaker || t('quote.unknown'), q.cue ? ` · ${q.cue}` : ''), correctedMark(q))));
+}
+
+/** The article's date expressions with the value each was read as. */
+function dateList(article) {
+  if (!article.dates.length) return empty();
+  return h('ul', { class: 'list dates-list' }, article.dates.map((d) => h('li', {},
+    h('span', {}, d.text), ' = ', h('span', { class: 'mono' }, d.value || '—'), correctedMark(d))));
 }
 
 /** The analysts' corrections of this article: what each changed, by whom, and which need a second look. */
@@ -146,37 +159,101 @@ function correctionList(article) {
   c.review ? h('strong', { class: 'review-mark' }, ` ⚠ ${t('article.review')}`) : ''))));
 }
 
-/** Correct one of the article's events: mark it wrong, or set its type, source, target or negation. Needs the
+/** What the analyst can correct, kind by kind: the article's items of that kind, the id the API names one by,
+ * how the item reads in the list, and the fields a fix may set (`code`: an upper-case code; `flag`: a
+ * true/false box, sent only when changed). */
+const CORRECTABLE = {
+  event: {
+    items: (a) => a.events,
+    target: (e) => e.mention_id,
+    label: (e) => `${e.type} ${e.source || '-'}→${e.target || '-'} «${e.evidence ? e.evidence.text : ''}»`,
+    fields: [{ name: 'type', code: true }, { name: 'source', code: true }, { name: 'target', code: true },
+      { name: 'date' }, { name: 'negated', flag: true, label: 'event.negated' }],
+  },
+  quote: {
+    items: (a) => a.quotes,
+    target: (q) => String(q.seq),
+    label: (q) => `${q.speaker || t('quote.unknown')}: «${q.text.slice(0, 60)}${q.text.length > 60 ? '…' : ''}»`,
+    fields: [{ name: 'speaker' }],
+  },
+  entity: {
+    items: (a) => a.entities,
+    target: (e) => e.id,
+    label: (e) => `${e.name} (${e.type}${e.actor ? `, ${e.actor}` : ''})`,
+    fields: [{ name: 'type', code: true, label: 'correction.field.entity_type' }, { name: 'actor', code: true }],
+  },
+  date: {
+    items: (a) => a.dates,
+    target: (d) => String(d.seq),
+    label: (d) => `${d.text} = ${d.value || '—'}`,
+    fields: [{ name: 'value' }],
+  },
+};
+
+/** The inputs of one kind's fields; blank means "leave as the machine has it". */
+function fieldInputs(kind, item) {
+  return CORRECTABLE[kind].fields.map((f) => {
+    const label = t(f.label || `correction.field.${f.name}`);
+    if (f.flag) {
+      return h('label', {}, h('input', { type: 'checkbox', name: f.name, 'data-field': f.name, 'data-flag': 'true',
+        checked: Boolean(item && item[f.name]) }), label);
+    }
+    return h('label', {}, label, h('input', { type: 'text', name: f.name, 'data-field': f.name,
+      'data-code': f.code ? 'true' : '' }));
+  });
+}
+
+/** The fields the analyst set: text as typed (codes upper-cased), a box only when it differs from the item. */
+function fixedValues(box, item) {
+  const values = {};
+  for (const input of box.querySelectorAll('[data-field]')) {
+    if (input.dataset.flag) {
+      if (input.checked !== Boolean(item[input.name])) values[input.name] = input.checked;
+    } else if (input.value.trim()) {
+      values[input.name] = input.dataset.code ? input.value.trim().toUpperCase() : input.value.trim();
+    }
+  }
+  return values;
+}
+
+/** Correct one of the article's events, quotes, entities or dates: mark it wrong, or fix its fields. Needs the
  * server's write token when it has one (given on the Knowledge page, kept for the session). */
 function correctionForm(article) {
-  if (!article.events.length) return '';
+  const kinds = Object.keys(CORRECTABLE).filter((kind) => CORRECTABLE[kind].items(article).length);
+  if (!kinds.length) return '';
   const status = h('div', { id: 'correction-status', 'aria-live': 'polite' });
-  const field = (name, attrs = {}) => h('input', { type: 'text', name, 'data-field': name, ...attrs });
-  const which = h('select', { id: 'correction-event' }, article.events.map((e, i) => h('option', { value: i },
-    `${e.type} ${e.source || '-'}→${e.target || '-'} «${e.evidence ? e.evidence.text : ''}»`)));
+  const kind = h('select', { id: 'correction-kind' }, kinds.map((k) => h('option', { value: k }, t(`kind.${k}`))));
+  const which = h('select', { id: 'correction-item' });
+  const fields = h('div', { id: 'correction-fields', class: 'correction-fields' });
+  const chosen = () => CORRECTABLE[kind.value].items(article)[Number(which.value)];
+  const showFields = () => clear(fields).append(...fieldInputs(kind.value, chosen()));
+  const showItems = () => {
+    const spec = CORRECTABLE[kind.value];
+    clear(which).append(...spec.items(article).map((item, i) => h('option', { value: i }, spec.label(item))));
+    showFields();
+  };
+  kind.addEventListener('change', showItems);
+  which.addEventListener('change', showFields);
   const action = h('select', { id: 'correction-action' }, ['fix', 'wrong'].map((a) => h('option', { value: a },
     t(`correction.${a}`))));
-  const fields = ['type', 'source', 'target'].map((name) => h('label', {}, t(`correction.field.${name}`), field(name)));
-  const negated = h('input', { type: 'checkbox', id: 'correction-negated' });
-  const note = field('note', { id: 'correction-note' });
+  const note = h('input', { type: 'text', name: 'note', id: 'correction-note' });
   const form = h('form', { id: 'correction-form', class: 'card correction-form', 'on:submit': async (e) => {
     e.preventDefault();
-    const event = article.events[Number(which.value)];
-    const values = Object.fromEntries(fields.map((label) => label.querySelector('input'))
-      .filter((input) => input.value.trim()).map((input) => [input.name, input.value.trim().toUpperCase()]));
-    if (negated.checked !== Boolean(event.negated)) values.negated = negated.checked;
+    const item = chosen();
     try {
-      await post('/corrections', { article_id: article.id, item: 'event', target: event.mention_id,
-        action: action.value, fields: action.value === 'wrong' ? {} : values, note: note.value.trim() || null,
+      await post('/corrections', { article_id: article.id, item: kind.value,
+        target: CORRECTABLE[kind.value].target(item), action: action.value,
+        fields: action.value === 'wrong' ? {} : fixedValues(fields, item), note: note.value.trim() || null,
         author: localStorage.getItem('peristiwa.author') || 'analyst' });
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     } catch (error) {
       clear(status).append(h('p', { class: 'error-box', role: 'alert' }, error.message));
     }
   } },
-  h('label', {}, t('correction.event'), which), h('label', {}, t('correction.action'), action), fields,
-  h('label', {}, negated, t('event.negated')), h('label', {}, t('kb.reason'), note),
+  h('label', {}, t('correction.kind'), kind), h('label', {}, t('correction.item'), which),
+  h('label', {}, t('correction.action'), action), fields, h('label', {}, t('kb.reason'), note),
   h('button', { type: 'submit', id: 'correction-save' }, t('kb.save')), status);
+  showItems();
   return section('article.correct', form);
 }
 
@@ -211,7 +288,8 @@ export async function render(main, { args, query }) {
       section('article.quotes', quoteList(article))),
     correctionList(article) || '',
     correctionForm(article),
-    section('article.entities', entityList(article, select)),
+    h('div', { class: 'grid two' }, section('article.entities', entityList(article, select)),
+      section('article.dates', dateList(article))),
     tip);
   if (query.at) requestAnimationFrame(() => focusOffset(textBox, Number(query.at)));
 }
