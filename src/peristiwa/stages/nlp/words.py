@@ -55,6 +55,19 @@ def tokenize(text: str) -> list[Token]:
     ]
 
 
+def layer(doc: Document) -> Sequence[Token]:
+    """The document's token layer: the nlp stage's, or the same tokenizer's when that stage did not run (made
+    once for the document however many readers ask: the last text's tokens are kept)."""
+    if doc.tokens or not doc.text:
+        return doc.tokens
+    if not (_tokenized and _tokenized[0][0] is doc.text):
+        _tokenized[:] = [(doc.text, tokenize(doc.text))]
+    return _tokenized[0][1]
+
+
+_tokenized: list[tuple[str, list[Token]]] = []  # the last text tokenised by `layer`, with its tokens
+
+
 class Words:
     """The word tokens of a text, in order, found by character offsets."""
 
@@ -67,7 +80,7 @@ class Words:
     @classmethod
     def of(cls, doc: Document) -> Words:
         """The words of `doc`, made once per document however many stages ask."""
-        return cls.cached(doc.tokens) if doc.tokens or not doc.text else cls(tokenize(doc.text))
+        return cls.cached(layer(doc))
 
     @classmethod
     def cached(cls, tokens: Sequence[Spanned]) -> Words:
@@ -130,3 +143,49 @@ def _joins(tokens: list[Spanned], k: int) -> bool:
         return False
     hyphen, after = tokens[k + 1], tokens[k + 2]
     return hyphen.text == "-" and hyphen.start == tokens[k].end and after.start == hyphen.end and after.text != "-"
+
+
+class Runs:
+    """The text's runs without white space ("(AS),", "Jakarta/Beijing"), as spans joined from its tokens: a
+    reader that takes a written word with its punctuation (and strips what it does not want) finds it here
+    without splitting the text again. Two tokens belong to one run when no white space stands between them
+    (`breakable` may have cut an over-long run for the tokenizer: it stays one run here, to its last character)."""
+
+    def __init__(self, text: str, tokens: Sequence[Spanned]) -> None:
+        self.text = text
+        spans: list[tuple[int, int]] = []
+        for token in tokens:
+            if spans and _glued(text, spans[-1][1], token.start):
+                spans[-1] = (spans[-1][0], token.end)
+            else:
+                spans.append((token.start, token.end))
+        self.spans = [(start, _run_end(text, end)) for start, end in spans]
+        self.starts = [start for start, _ in spans]
+
+    @classmethod
+    def of(cls, doc: Document) -> Runs:
+        return cls(doc.text, layer(doc))
+
+    def within(self, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+        """The runs that reach into text[lo:hi], cut to it (a run the window's edge crosses gives its part
+        inside)."""
+        if lo >= hi:
+            return
+        k = max(bisect_left(self.starts, lo) - 1, 0)
+        while k < len(self.spans) and self.spans[k][0] < hi:
+            start, end = self.spans[k]
+            if end > lo:
+                yield max(start, lo), min(end, hi)
+            k += 1
+
+
+def _run_end(text: str, end: int) -> int:
+    """Where the run ending with a token at `end` ends: there, unless `breakable` made the run's last
+    character a space for the tokenizer."""
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return end
+
+
+def _glued(text: str, end: int, start: int) -> bool:
+    return end == start or (end < start and not any(ch.isspace() for ch in text[end:start]))
