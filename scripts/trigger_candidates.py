@@ -44,7 +44,7 @@ from peristiwa.model import Document, Source
 from peristiwa.pipeline import Pipeline
 from peristiwa.settings import Settings
 from peristiwa.stages.events.coder import find_triggers
-from peristiwa.stages.events.lexicon import CLITICS, Lexicon, load_lexicon
+from peristiwa.stages.events.lexicon import Lexicon, load_lexicon
 from peristiwa.stages.events.morphology import AFFIXES, forms
 from peristiwa.stages.events.participants import Arg, collect_args
 from peristiwa.stages.events.text import Tok, sentences_of, tokens_of
@@ -289,7 +289,7 @@ def occurrences(doc: Document, text: Text, lexicon: Lexicon, window: int) -> Ite
         covered |= {k for a in view.args for k in range(a.first, a.last)}
         for i in range(view.lo, view.hi):
             tok = toks[i]
-            word = _strip_clitic(tok.low)
+            word = _strip_clitic(tok.low, lexicon.clitics)
             if i in covered or word in stops or (tok.capitalised and i > view.lo) or not looks_like_trigger(word):
                 continue
             if lexicon.matches_at(toks[: view.hi], i):
@@ -304,8 +304,8 @@ def occurrences(doc: Document, text: Text, lexicon: Lexicon, window: int) -> Ite
             )
 
 
-def _strip_clitic(word: str) -> str:
-    for clitic in CLITICS:
+def _strip_clitic(word: str, clitics: tuple[str, ...]) -> str:
+    for clitic in clitics:
         if word.endswith(clitic) and len(word) > len(clitic) + 4:
             return word[: -len(clitic)]
     return word
