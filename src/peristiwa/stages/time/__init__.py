@@ -53,7 +53,8 @@ def anchor_of(doc: Document) -> date | None:
         return None
 
 
-CONTRACT = Contract(assigns=("dates",), requires=("text",), reads=("published", "tokens"))
+# The tokens are not declared: without them (time run before nlp, a valid order) `Runs.of` tokenises the text.
+CONTRACT = Contract(assigns=("dates",), requires=("text",), reads=("published",))
 
 
 def make_stage(settings: Settings) -> TimeStage:
