@@ -153,30 +153,44 @@ class Runs:
 
     def __init__(self, text: str, tokens: Sequence[Spanned]) -> None:
         self.text = text
-        spans: list[tuple[int, int]] = []
-        for token in tokens:
-            if spans and _glued(text, spans[-1][1], token.start):
-                spans[-1] = (spans[-1][0], token.end)
-            else:
-                spans.append((token.start, token.end))
-        self.spans = [(start, _run_end(text, end)) for start, end in spans]
-        self.starts = [start for start, _ in spans]
+        starts, ends = [t.start for t in tokens], [t.end for t in tokens]
+        # A token opens a run when white space stands just before it. (Between two tokens of one run there may
+        # be a character that is none: where `breakable` cut the run for the tokenizer, never at its start.)
+        opens = [k for k in range(1, len(starts)) if starts[k] != ends[k - 1] and text[starts[k] - 1].isspace()]
+        firsts, lasts = [0, *opens], [*opens, len(starts)]
+        self.spans = (
+            [(starts[a], _run_end(text, ends[b - 1])) for a, b in zip(firsts, lasts, strict=True)] if starts else []
+        )
+        self.starts = [start for start, _ in self.spans]
 
     @classmethod
     def of(cls, doc: Document) -> Runs:
-        return cls(doc.text, layer(doc))
+        """The runs of `doc`, made once per document however many stages ask."""
+        tokens = layer(doc)
+        if _last_runs and _last_runs[0][0] is tokens and _last_runs[0][1] == len(tokens):
+            runs = _last_runs[0][2]
+            if runs.text is doc.text:
+                return runs
+        runs = cls(doc.text, tokens)
+        _last_runs[:] = [(tokens, len(tokens), runs)]
+        return runs
 
-    def within(self, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    def within(self, lo: int, hi: int) -> list[tuple[int, int]]:
         """The runs that reach into text[lo:hi], cut to it (a run the window's edge crosses gives its part
         inside)."""
         if lo >= hi:
-            return
-        k = max(bisect_left(self.starts, lo) - 1, 0)
-        while k < len(self.spans) and self.spans[k][0] < hi:
-            start, end = self.spans[k]
-            if end > lo:
-                yield max(start, lo), min(end, hi)
-            k += 1
+            return []
+        first = bisect_left(self.starts, lo)
+        if first and self.spans[first - 1][1] > lo:
+            first -= 1  # the run the window opens inside
+        found = self.spans[first : bisect_left(self.starts, hi, lo=first)]
+        if found:
+            found[0] = (max(found[0][0], lo), min(found[0][1], hi))
+            found[-1] = (max(found[-1][0], lo), min(found[-1][1], hi))
+        return found
+
+
+_last_runs: list[tuple[Sequence[Spanned], int, Runs]] = []  # the document being read, as `Runs.of` made it
 
 
 def _run_end(text: str, end: int) -> int:
@@ -185,7 +199,3 @@ def _run_end(text: str, end: int) -> int:
     while end < len(text) and not text[end].isspace():
         end += 1
     return end
-
-
-def _glued(text: str, end: int, start: int) -> bool:
-    return end == start or (end < start and not any(ch.isspace() for ch in text[end:start]))

@@ -118,7 +118,7 @@ def _inside_name(text: str, start: int, previous: str) -> bool:
 
 def _word_before(runs: Runs, start: int) -> str:
     """The written word (punctuation kept) ending last in the 40 characters before `start`."""
-    before = list(runs.within(max(0, start - 40), start))
+    before = runs.within(max(0, start - 40), start)
     return runs.text[before[-1][0] : before[-1][1]] if before else ""
 
 
@@ -130,7 +130,7 @@ def _word_after(runs: Runs, end: int) -> str:
         at += 1
     if at == limit or text[at].isspace():
         return ""
-    start, stop = next(runs.within(at, limit), (at, at))
+    start, stop = (runs.within(at, limit) or [(at, at)])[0]
     return text[start:stop].rstrip('.,;:!?)"”')
 
 
