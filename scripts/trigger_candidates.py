@@ -50,10 +50,10 @@ from peristiwa.model import Document, Source
 from peristiwa.pipeline import Pipeline
 from peristiwa.settings import Settings
 from peristiwa.stages.events.coder import find_triggers
-from peristiwa.stages.events.lexicon import CLITICS, Lexicon, load_lexicon
+from peristiwa.stages.events.lexicon import Lexicon, load_lexicon
 from peristiwa.stages.events.morphology import AFFIXES, forms
 from peristiwa.stages.events.participants import Arg, collect_args
-from peristiwa.stages.events.text import Tok, sentences_of, tokenize
+from peristiwa.stages.events.text import Tok, sentences_of, tokens_of
 from peristiwa.stages.events.view import Grammar, View
 from peristiwa.stages.ingest import RawArticle
 from peristiwa.stages.nlp.morphology import is_verb_like
@@ -289,7 +289,7 @@ def sentence_view(
 
 def occurrences(doc: Document, text: Text, lexicon: Lexicon, window: int) -> Iterator[Occurrence]:
     """Candidate words of one document, with where they stand and the gold types around them."""
-    toks = tokenize(doc.text)
+    toks = tokens_of(doc)
     args = collect_args(doc, toks, lexicon.grammar)
     spans = gold_spans(doc.text, text.gold)
     stops = stop_words(lexicon.data_dir or Settings().data_dir)
@@ -302,7 +302,7 @@ def occurrences(doc: Document, text: Text, lexicon: Lexicon, window: int) -> Ite
         covered |= {k for a in view.args for k in range(a.first, a.last)}
         for i in range(view.lo, view.hi):
             tok = toks[i]
-            word = _strip_clitic(tok.low)
+            word = _strip_clitic(tok.low, lexicon.clitics)
             if i in covered or word in stops or (tok.capitalised and i > view.lo):
                 continue
             if not (looks_like_trigger(word) or singular(word) != word and lexicon.may_start_trigger(singular(word))):
@@ -319,8 +319,8 @@ def occurrences(doc: Document, text: Text, lexicon: Lexicon, window: int) -> Ite
             )
 
 
-def _strip_clitic(word: str) -> str:
-    for clitic in CLITICS:
+def _strip_clitic(word: str, clitics: tuple[str, ...]) -> str:
+    for clitic in clitics:
         if word.endswith(clitic) and len(word) > len(clitic) + 4:
             return word[: -len(clitic)]
     return word
@@ -515,7 +515,7 @@ def mine(
     vocabulary: Counter[str] = Counter()
     for n, text in enumerate(texts, 1):
         doc = pipeline.process(RawArticle(text.raw, Source(path=text.name)))
-        vocabulary.update(t.low for t in tokenize(doc.text))
+        vocabulary.update(t.low for t in tokens_of(doc))
         found += occurrences(doc, text, lexicon, window)
         if progress and n % 100 == 0:
             print(f"{n} texts, {len(found)} candidate occurrences", file=sys.stderr)

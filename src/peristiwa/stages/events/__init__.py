@@ -1,6 +1,7 @@
 """Events: PLOVER event coding of Indonesian news sentences.
 
-Requires `doc.text`, and uses `doc.sentences`, `doc.entities` (actor codes), `doc.references`
+Requires `doc.text`, and uses `doc.tokens` (the nlp stage's token layer, as `text.coder_tokens` counts it;
+tokenised by the same tokenizer when absent), `doc.sentences`, `doc.entities` (actor codes), `doc.references`
 (pronouns, clitics, role nouns) and `doc.quotes` (speakers of "kami"). Assigns `doc.events`, each with the
 span of its trigger's clause; the situate stage then reads each event's date and place from it.
 
@@ -27,7 +28,7 @@ from peristiwa.stages.events.lexicon import Lexicon, load_lexicon
 from peristiwa.stages.events.magnitude import MagnitudeReader
 from peristiwa.stages.events.participants import Arg, collect_args
 from peristiwa.stages.events.reciprocal import Antecedents, reciprocal_pairs
-from peristiwa.stages.events.text import Tok, sentences_of, tokenize
+from peristiwa.stages.events.text import Tok, sentences_of, tokens_of
 from peristiwa.stages.events.tree import build_tree
 from peristiwa.stages.events.view import Grammar, View
 from peristiwa.stages.nlp.syntax import parse_sentences
@@ -62,7 +63,7 @@ def make_stage(settings: Settings) -> EventsStage:
 def code_events(doc: Document, lexicon: Lexicon, parser_model: Path | None = None) -> list[Event]:
     """All events of a document, at most one per (source, type, target, negated) and sentence. With a parser
     model, arguments that word order does not find are read from the parse of the sentence."""
-    toks = tokenize(doc.text)
+    toks = tokens_of(doc)
     grammar = Grammar(lexicon.grammar)
     args = collect_args(doc, toks, lexicon.grammar)
     reader = MagnitudeReader(lexicon.magnitude)

@@ -67,7 +67,7 @@ def _next_coordinated(view: View, arg: Arg, max_gap: int | None = None) -> Arg |
         if word in view.grammar.coordinators or word in {"(", ")"}:
             joins |= {word} - {"(", ")"}
             continue
-        if view.is_hard(i) or view.is_verbish(i) or word in view.grammar.preps or word == "yang":
+        if view.is_hard(i) or view.is_verbish(i) or word in view.grammar.preps or word == view.grammar.relative:
             return None
         if joins and max_gap is None and view.toks[i].capitalised:
             continue  # "dan Wakil Perdana Menteri … Australia Richard Marles": the title of the next name
@@ -100,7 +100,7 @@ def oblique_marker(view: View, arg: Arg) -> str | None:
             return word
         if (j + 1) in view.arg_at and j + 1 != arg.first:
             return None
-        if not (view.toks[j].capitalised or word in {"(", ")", "para", "pihak"} or word.isalpha()):
+        if not (view.toks[j].capitalised or word in {"(", ")"} or word.isalpha()):
             return None
         j -= 1
     return None
@@ -145,7 +145,7 @@ def _inside_relative(view: View, arg: Arg, i: int) -> bool:
     """True when `arg` sits in a ", yang …," clause that ends before token i."""
     j = arg.first - 1
     while j >= view.lo and not view.is_hard(j) and view.low(j) != ",":
-        if view.low(j) == "yang":
+        if view.low(j) == view.grammar.relative:
             if j - 1 < view.lo or view.low(j - 1) != ",":
                 return False
             close = next((k for k in range(arg.last, i) if view.low(k) == ","), None)
@@ -178,7 +178,7 @@ def objects_after(view: View, start: int, preps: frozenset[str], direct: bool) -
             prep = f"{word} {view.low(i + 1)}" if _two_word_prep(view, i, preps) else word
             loose = 0
             continue
-        if word in {"untuk", "agar", "supaya"} or view.is_verbish(i):
+        if word in view.grammar.purpose_markers or view.is_verbish(i):
             return Found([], i)
         loose += 1
         if loose > NP_GAP and prep is None:
@@ -187,8 +187,8 @@ def objects_after(view: View, start: int, preps: frozenset[str], direct: bool) -
 
 
 def fused_prep(view: View, i: int) -> str | None:
-    word = view.low(i)
-    return word[:-3] if word.endswith("nya") and word[:-3] in view.grammar.preps else None
+    word, clitic = view.low(i), view.grammar.pronoun_clitic
+    return word[: -len(clitic)] if word.endswith(clitic) and word[: -len(clitic)] in view.grammar.preps else None
 
 
 def _two_word_prep(view: View, i: int, preps: frozenset[str]) -> bool:
@@ -203,7 +203,7 @@ def genitive_after(view: View, start: int) -> list[Arg]:
             governed = fused_prep(view, i) or oblique_marker(view, arg) not in {None, "genitive"}
             return [] if governed else chain(view, arg)
         word = view.low(i)
-        if word == "oleh":
+        if word == view.grammar.agent_marker:
             return _actor_after(view, i + 1)
         if view.is_hard(i) or word in view.grammar.soft or word in view.grammar.preps or view.is_verbish(i):
             return []
@@ -214,10 +214,10 @@ def between_after(view: View, start: int) -> list[Arg]:
     """ "antara A dan B" within a few words after an event noun: the participants, in order."""
     for i in range(start, min(view.hi, start + 5)):
         word = view.low(i)
-        if word == "antara":
+        if word == view.grammar.between_marker:
             nxt = next((k for k in range(i + 1, min(view.hi, i + 1 + NP_GAP)) if k in view.arg_at), None)
             return chain(view, view.arg_at[nxt]) if nxt is not None else []
-        if view.is_hard(i) or (i in view.arg_at) or word in {",", "dengan"}:
+        if view.is_hard(i) or (i in view.arg_at) or word in view.grammar.between_stops:
             return []
     return []
 
@@ -234,7 +234,7 @@ def _actor_after(view: View, start: int) -> list[Arg]:
 
 def agent_by(view: View, start: int) -> list[Arg]:
     """ "oleh X" right after a noun phrase: the agent of an event noun."""
-    if view.low(start) == "oleh" and view.lo <= start < view.hi:
+    if view.low(start) == view.grammar.agent_marker and view.lo <= start < view.hi:
         return _actor_after(view, start + 1)
     return []
 
@@ -242,7 +242,7 @@ def agent_by(view: View, start: int) -> list[Arg]:
 def agent_after(view: View, start: int) -> list[Arg]:
     """The agent of a di- verb: "oleh X" or an actor right after the verb ("ditangkap polisi Malaysia")."""
     for i in range(start, min(view.hi, start + 6)):
-        if view.low(i) == "oleh":
+        if view.low(i) == view.grammar.agent_marker:
             return _actor_after(view, i + 1)
     arg = view.arg_at.get(start) or (view.arg_at.get(start + 1) if view.low(start) not in view.grammar.preps else None)
     return chain(view, arg) if arg else []

@@ -151,7 +151,7 @@ def _verb_sides(view: View, match: Match) -> Sides:
         targets = targets or _parsed(view, lambda t: dependents.passive_subject(view, t, match), sources)
         return sources, targets, match.first, match.last
     found = objects_after(view, match.last, entry.preps, entry.direct)
-    targets = found.args or (between_after(view, match.last) if "antara" in entry.preps else [])
+    targets = found.args or (between_after(view, match.last) if view.grammar.between_marker in entry.preps else [])
     if entry.predicate:
         sources = _predicate_subject(view, match.first)
     else:
@@ -254,7 +254,7 @@ def _labelled(view: View, targets: list[Arg], nouns: frozenset[str]) -> bool:
     if not targets:
         return False
     k = targets[-1].last
-    if view.low(k) != "sebagai":
+    if view.low(k) != view.grammar.label_marker:
         return False
     k += 1
     while view.low(k) in view.grammar.determiners:
@@ -291,12 +291,12 @@ def _governed(view: View, outer: Candidate, later: list[Candidate]) -> Candidate
 
 def _refuses_act(view: View, outer: Candidate, inner: Candidate | None) -> bool:
     """ "menolak (untuk) bertemu dengan X" is REJECT X; "menolak mengatakan …" is no event at all."""
-    k = outer.match.last + (1 if view.low(outer.match.last) == "untuk" else 0)
+    k = outer.match.last + (1 if view.low(outer.match.last) == view.grammar.complement_marker else 0)
     if inner is not None and inner.match.first == k and inner.match.head.pos == "verb":
         outer.targets, outer.mode = inner.targets, _reject_mode(inner.type)
         inner.suppressed = True
         return True
-    if view.is_verbish(k) or view.low(outer.match.last) == "untuk":
+    if view.is_verbish(k) or view.low(outer.match.last) == view.grammar.complement_marker:
         outer.suppressed = True
         return True
     return False

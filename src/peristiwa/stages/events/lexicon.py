@@ -13,7 +13,6 @@ from peristiwa.stages.events.text import Tok
 
 NOUN_AFFIXES = {"-an", "pe-an", "per-an", "ke-an", "ber-an"}
 PASSIVE_AFFIXES = {"di", "di-kan", "di-i", "diper-kan", "ter"}
-CLITICS = ("nya", "lah", "kah")
 BARE_STEM_OF = {"me", "me-kan"}  # active verbs whose bare stem news writes as the verb ("AS kirim kapal induk")
 
 
@@ -80,27 +79,28 @@ class Lexicon:
     magnitude: dict[str, Any] = field(default_factory=dict)
     entries: list[Entry] = field(default_factory=list)
     data_dir: Path | None = None  # the data directory it was read from (other stages' cues live there too)
+    clitics: tuple[str, ...] = ()  # endings a trigger may carry ("serangannya"): morphology.yaml
+
+    def _head_word(self, word: str) -> str:
+        """`word`, or `word` without a clitic when that makes it a trigger's first word."""
+        if word in self.heads:
+            return word
+        for clitic in self.clitics:
+            if word.endswith(clitic) and word[: -len(clitic)] in self.heads:
+                return word[: -len(clitic)]
+        return word
 
     def may_start_trigger(self, word: str) -> bool:
-        return _strip_clitic(word, self.heads) in self.heads
+        return self._head_word(word) in self.heads
 
     def matches_at(self, toks: list[Tok], i: int) -> list[Match]:
         """Triggers starting at token i: longest first, and the more constrained entry first among equals."""
         found = []
-        for head in self.heads.get(_strip_clitic(toks[i].low, self.heads), []):
+        for head in self.heads.get(self._head_word(toks[i].low), []):
             last = _match_length(head, toks, i)
             if last:
                 found.append(Match(head, i, last))
         return sorted(found, key=lambda m: (-m.last, not m.entry.label))
-
-
-def _strip_clitic(word: str, heads: dict[str, list[Head]]) -> str:
-    if word in heads:
-        return word
-    for clitic in CLITICS:
-        if word.endswith(clitic) and word[: -len(clitic)] in heads:
-            return word[: -len(clitic)]
-    return word
 
 
 def _match_length(head: Head, toks: list[Tok], i: int) -> int:
@@ -180,12 +180,14 @@ def load_lexicon(data_dir: Path) -> Lexicon:
     """Read data/events/ once per data directory."""
     folder = data_dir / "events"
     raw_lexicon = _read(folder / "lexicon.yaml")
-    irregular = _read(folder / "morphology.yaml")["irregular"]
+    morphology = _read(folder / "morphology.yaml")
+    irregular = morphology["irregular"]
     lexicon = Lexicon(
         types=_read(folder / "types.yaml"),
         grammar=_read(folder / "grammar.yaml"),
         magnitude=_read(folder / "magnitude.yaml"),
         data_dir=data_dir,
+        clitics=tuple(morphology["clitics"]),
     )
     for raw in raw_lexicon["entries"]:
         entry = _entry(raw, raw_lexicon["defaults"])

@@ -25,7 +25,7 @@ def window(view: View, i: int) -> range:
     """The tokens just before token i that can carry its cues, back to a clause boundary or an actor."""
     size = view.grammar.raw["cue_window"]
     j = i - 1
-    while j >= max(view.lo, i - size) and not view.is_hard(j) and view.low(j) not in {",", "yang"}:
+    while j >= max(view.lo, i - size) and not view.is_hard(j) and view.low(j) not in {",", view.grammar.relative}:
         if j in view.arg_at or any(a.first <= j < a.last for a in view.args):
             break
         j -= 1
@@ -60,7 +60,7 @@ def modality_of(view: View, i: int, reach: int, governs: bool = False, bare_noun
 def _purpose_of_plan(view: View, i: int) -> bool:
     """ "dijadwalkan terbang ke AS untuk bertemu Biden": the purpose of a planned act is planned too."""
     j = i - 1
-    if j < view.lo or view.low(j) != "untuk":
+    if j < view.lo or view.low(j) != view.grammar.complement_marker:
         return False
     cues = view.grammar.cues("future")
     for k in range(j - 1, max(view.lo, j - PURPOSE_REACH) - 1, -1):

@@ -1,8 +1,9 @@
 """The dependency parse of one sentence, on the events stage's token indices.
 
-The parser writes onto the document's tokens (`stages.nlp.syntax`); the coder counts in its own tokens, which
-start where the document's do (both split off punctuation the same way). A document token that starts no coder
-token is passed over, and a head that falls on one is followed up the tree to the next that does.
+The parser writes onto the document's tokens (`stages.nlp.syntax`); the coder counts in its own tokens, made
+from them (`text.coder_tokens`: a compound written without spaces is one coder token, a run of punctuation
+marks one per mark). A document token that starts no coder token is passed over, and a head that falls on one
+is followed up the tree to the next that does.
 """
 
 from __future__ import annotations

@@ -47,6 +47,14 @@ class Grammar:
     clausal_nouns: set[str] = field(init=False)
     event_anaphora: set[str] = field(init=False)
     phrase_members: set[str] = field(init=False)
+    relative: str = field(init=False)
+    agent_marker: str = field(init=False)
+    between_marker: str = field(init=False)
+    between_stops: set[str] = field(init=False)
+    label_marker: str = field(init=False)
+    complement_marker: str = field(init=False)
+    purpose_markers: set[str] = field(init=False)
+    pronoun_clitic: str = field(init=False)
 
     def __post_init__(self) -> None:
         g = self.raw
@@ -69,6 +77,10 @@ class Grammar:
         self.clausal_nouns = set(g.get("clausal_nouns", []))
         self.event_anaphora = set(g.get("event_anaphora", []))
         self.phrase_members = set(g.get("phrase_member_markers", []))
+        self.relative, self.agent_marker, self.label_marker = g["relative"], g["agent_marker"], g["label_marker"]
+        self.between_marker, self.between_stops = g["between_marker"], set(g["between_stops"])
+        self.complement_marker, self.purpose_markers = g["complement_marker"], set(g["purpose_markers"])
+        self.pronoun_clitic = g["pronoun_clitic"]
 
     def cues(self, name: str) -> set[tuple[str, ...]]:
         return phrases(self.raw[name])

@@ -55,6 +55,19 @@ def tokenize(text: str) -> list[Token]:
     ]
 
 
+def layer(doc: Document) -> Sequence[Token]:
+    """The document's token layer: the nlp stage's, or the same tokenizer's when that stage did not run (made
+    once for the document however many readers ask: the last text's tokens are kept)."""
+    if doc.tokens or not doc.text:
+        return doc.tokens
+    if not (_tokenized and _tokenized[0][0] is doc.text):
+        _tokenized[:] = [(doc.text, tokenize(doc.text))]
+    return _tokenized[0][1]
+
+
+_tokenized: list[tuple[str, list[Token]]] = []  # the last text tokenised by `layer`, with its tokens
+
+
 class Words:
     """The word tokens of a text, in order, found by character offsets."""
 
@@ -67,7 +80,7 @@ class Words:
     @classmethod
     def of(cls, doc: Document) -> Words:
         """The words of `doc`, made once per document however many stages ask."""
-        return cls.cached(doc.tokens) if doc.tokens or not doc.text else cls(tokenize(doc.text))
+        return cls.cached(layer(doc))
 
     @classmethod
     def cached(cls, tokens: Sequence[Spanned]) -> Words:
@@ -130,3 +143,59 @@ def _joins(tokens: list[Spanned], k: int) -> bool:
         return False
     hyphen, after = tokens[k + 1], tokens[k + 2]
     return hyphen.text == "-" and hyphen.start == tokens[k].end and after.start == hyphen.end and after.text != "-"
+
+
+class Runs:
+    """The text's runs without white space ("(AS),", "Jakarta/Beijing"), as spans joined from its tokens: a
+    reader that takes a written word with its punctuation (and strips what it does not want) finds it here
+    without splitting the text again. Two tokens belong to one run when no white space stands between them
+    (`breakable` may have cut an over-long run for the tokenizer: it stays one run here, to its last character)."""
+
+    def __init__(self, text: str, tokens: Sequence[Spanned]) -> None:
+        self.text = text
+        starts, ends = [t.start for t in tokens], [t.end for t in tokens]
+        # A token opens a run when white space stands just before it. (Between two tokens of one run there may
+        # be a character that is none: where `breakable` cut the run for the tokenizer, never at its start.)
+        opens = [k for k in range(1, len(starts)) if starts[k] != ends[k - 1] and text[starts[k] - 1].isspace()]
+        firsts, lasts = [0, *opens], [*opens, len(starts)]
+        self.spans = (
+            [(starts[a], _run_end(text, ends[b - 1])) for a, b in zip(firsts, lasts, strict=True)] if starts else []
+        )
+        self.starts = [start for start, _ in self.spans]
+
+    @classmethod
+    def of(cls, doc: Document) -> Runs:
+        """The runs of `doc`, made once per document however many stages ask."""
+        tokens = layer(doc)
+        if _last_runs and _last_runs[0][0] is tokens and _last_runs[0][1] == len(tokens):
+            runs = _last_runs[0][2]
+            if runs.text is doc.text:
+                return runs
+        runs = cls(doc.text, tokens)
+        _last_runs[:] = [(tokens, len(tokens), runs)]
+        return runs
+
+    def within(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The runs that reach into text[lo:hi], cut to it (a run the window's edge crosses gives its part
+        inside)."""
+        if lo >= hi:
+            return []
+        first = bisect_left(self.starts, lo)
+        if first and self.spans[first - 1][1] > lo:
+            first -= 1  # the run the window opens inside
+        found = self.spans[first : bisect_left(self.starts, hi, lo=first)]
+        if found:
+            found[0] = (max(found[0][0], lo), min(found[0][1], hi))
+            found[-1] = (max(found[-1][0], lo), min(found[-1][1], hi))
+        return found
+
+
+_last_runs: list[tuple[Sequence[Spanned], int, Runs]] = []  # the document being read, as `Runs.of` made it
+
+
+def _run_end(text: str, end: int) -> int:
+    """Where the run ending with a token at `end` ends: there, unless `breakable` made the run's last
+    character a space for the tokenizer."""
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return end

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from peristiwa.model import Contract, Document, Mention, Quote
 from peristiwa.settings import Settings
-from peristiwa.stages.nlp.words import Words
+from peristiwa.stages.nlp.words import Runs, Words
 from peristiwa.stages.quotes.attribution import Candidate, Context
 from peristiwa.stages.quotes.direct import direct_candidates, sentence_subject
 from peristiwa.stages.quotes.lexicon import Lexicon, load_lexicon
@@ -64,7 +64,7 @@ def _context(doc: Document, lexicon: Lexicon) -> Context:
     quoted = QuotedIndex(find_quoted(doc.text, lexicon))
     index = SentenceIndex(sentences(doc.text, quoted, lexicon))
     dateline_end = doc.dateline.end if doc.dateline and doc.dateline.end <= len(doc.text) else 0
-    return Context(doc.text, lexicon, quoted, index, dateline_end, Words.of(doc))
+    return Context(doc.text, lexicon, quoted, index, dateline_end, Words.of(doc), Runs.of(doc))
 
 
 def _overlaps_any(candidate: Candidate, others: list[Candidate]) -> bool:
@@ -72,7 +72,7 @@ def _overlaps_any(candidate: Candidate, others: list[Candidate]) -> bool:
 
 
 def _resolve(doc: Document, ctx: Context, candidates: list[Candidate]) -> list[Quote]:
-    resolver = SpeakerResolver(doc, ctx.lexicon, ctx.quoted)
+    resolver = SpeakerResolver(doc, ctx.lexicon, ctx.quoted, ctx.runs)
     quoted = [(c.start, c.end) for c in candidates]
     subjects = [
         (ref.start, ref)

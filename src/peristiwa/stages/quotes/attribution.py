@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from peristiwa.stages.nlp.words import Spanned, Words, tokenize
+from peristiwa.stages.nlp.words import Runs, Spanned, Words, tokenize
 from peristiwa.stages.quotes.lexicon import Lexicon, alternation
 from peristiwa.stages.quotes.marks import QuotedIndex
 from peristiwa.stages.quotes.segment import SentenceIndex, Word, words
@@ -57,7 +57,14 @@ class Context:
     sentences: SentenceIndex
     dateline_end: int = 0
     tokens: Words | None = None  # the document's words (`Document.tokens`); tokenised here when absent
+    written: Runs | None = None  # the same tokens as written words with their punctuation; made when absent
     _anchors: dict[tuple[int, int], list[tuple[int, SpeakerRef, str]]] = field(default_factory=dict)
+
+    @property
+    def runs(self) -> Runs:
+        if self.written is None:
+            self.written = Runs(self.text, tokenize(self.text))
+        return self.written
 
     def word_tokens(self, lo: int, hi: int) -> Iterator[Spanned]:
         """The words of text[lo:hi], from the one token layer, one at a time."""
@@ -110,7 +117,7 @@ def regexes(lexicon: Lexicon) -> _Regexes:
 def speaker_phrase(ctx: Context, pos: int, limit: int) -> SpeakerRef | None:
     """The words naming a speaker after a cue (`kata [Menlu Retno Marsudi] kepada wartawan`)."""
     taken: list[Word] = []
-    for word in words(ctx.text, pos, min(limit, pos + 200)):
+    for word in words(ctx.runs, pos, min(limit, pos + 200)):
         if (_is_stop(ctx.lexicon, word) and taken) or len(taken) >= PHRASE_MAX_WORDS:
             break
         if ctx.text[pos : word.start].count("(") or _gap_has_break(ctx.text, taken, word):
@@ -163,7 +170,7 @@ def _is_pronoun(lexicon: Lexicon, kept: list[Word]) -> bool:
 
 def _reporting_subject(ctx: Context, lo: int, pronoun: int) -> SpeakerRef | None:
     """`Stoltenberg mengatakan dia menyambut …`: a pronoun after a speech verb is that verb's subject."""
-    before = list(words(ctx.text, max(lo, pronoun - 60), pronoun))
+    before = list(words(ctx.runs, max(lo, pronoun - 60), pronoun))
     if before and before[-1].key == ctx.lexicon.complementizer:
         before = before[:-1]
     if not before or ctx.lexicon.speech_verb_re.fullmatch(before[-1].text) is None:
@@ -181,7 +188,7 @@ def relative_antecedent(ctx: Context, lo: int, marker: int) -> SpeakerRef | None
     while end > lo and ctx.text[end - 1] in " \t,":
         end -= 1
     breaks = [m.end() for m in _CHUNK_BREAK.finditer(ctx.text, lo, end)]
-    chunk = list(words(ctx.text, breaks[-1] if breaks else lo, end))
+    chunk = list(words(ctx.runs, breaks[-1] if breaks else lo, end))
     verbs = [k for k, w in enumerate(chunk) if _is_verb(ctx.lexicon, w)]
     kept = _strip_subject(ctx.lexicon, chunk[verbs[-1] + 1 :] if verbs else chunk)
     if verbs and kept and kept[0].key in ctx.lexicon.statement_nouns:
@@ -207,7 +214,7 @@ def _subject_chunk(ctx: Context, lo: int, verb: int) -> list[Word] | None:
     clause (`X mengutuk peluncuran itu, mengatakan …`): it shares that clause's subject."""
     bounds = [lo, *(m.end() for m in _CHUNK_BREAK.finditer(ctx.text, lo, verb))]
     ends = [m.start() for m in _CHUNK_BREAK.finditer(ctx.text, lo, verb)] + [verb]
-    chunks = [list(words(ctx.text, a, b)) for a, b in zip(bounds, ends, strict=True)]
+    chunks = [list(words(ctx.runs, a, b)) for a, b in zip(bounds, ends, strict=True)]
     lexicon = ctx.lexicon
     n = len(chunks) - 1
     if chunks[n] and not (n > 0 and is_time_only(lexicon, chunks[n])):
@@ -290,7 +297,7 @@ def _strip_subject(lexicon: Lexicon, chunk: list[Word]) -> list[Word]:
 
 def is_negated(ctx: Context, lo: int, verb: int) -> bool:
     """`menolak (untuk) mengatakan`, `tidak mengatakan`: a refusal or a negation is no quote (Q4)."""
-    before = list(words(ctx.text, max(lo, verb - 40), verb))[-2:]
+    before = list(words(ctx.runs, max(lo, verb - 40), verb))[-2:]
     keys = [w.key for w in before]
     return bool(keys) and (
         keys[-1] in ctx.lexicon.negators
@@ -300,7 +307,7 @@ def is_negated(ctx: Context, lo: int, verb: int) -> bool:
 
 def is_speakerlike(ctx: Context, ref: SpeakerRef) -> bool:
     """A phrase that could name a speaker: a capitalised word, a pronoun or a role word."""
-    found = list(words(ctx.text, ref.start, ref.end))
+    found = list(words(ctx.runs, ref.start, ref.end))
     lexicon = ctx.lexicon
     anaphoric = len(found) > 1 and found[-1].key in lexicon.anaphoric_closers  # `kata kementerian itu`
     return any(

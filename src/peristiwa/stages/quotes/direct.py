@@ -116,7 +116,7 @@ def sentence_subject(ctx: Context, lo: int, hi: int) -> SpeakerRef | None:
 def _leading_name(ctx: Context, lo: int, hi: int) -> SpeakerRef | None:
     """`Anwar Ibrahim tiba di Jakarta`: with no prefixed verb, the capitalised words opening the sentence."""
     taken = []
-    for word in words(ctx.text, lo, min(hi, lo + 200)):
+    for word in words(ctx.runs, lo, min(hi, lo + 200)):
         inside = ctx.quoted.containing(word.start) is not None
         if inside or not word.text[:1].isupper() or word.text in ctx.lexicon.capitalised_stopwords:
             break

@@ -97,7 +97,7 @@ def _usable_verb(ctx: Context, lo: int, verb: re.Match[str]) -> bool:
 
 def _relative_marker(ctx: Context, lo: int, verb: int) -> int | None:
     """Where `yang` opens the relative clause the verb heads (`M23, yang (baru-baru ini) mengatakan …`)."""
-    before = list(words(ctx.text, max(lo, verb - 40), verb))
+    before = list(words(ctx.runs, max(lo, verb - 40), verb))
     k = len(before)
     while (
         k > 0
@@ -110,7 +110,7 @@ def _relative_marker(ctx: Context, lo: int, verb: int) -> int | None:
 
 def complement_start(ctx: Context, pos: int, hi: int, policy: str) -> int | None:
     """Where the reported clause after a speech verb begins, or None if the complement is not a clause."""
-    following = list(words(ctx.text, pos, min(hi, pos + 400)))
+    following = list(words(ctx.runs, pos, min(hi, pos + 400)))
     k = _skip_time(ctx, following, 0)
     if 0 < k < len(following) and "," in ctx.text[following[k - 1].end : following[k].start]:
         k = 0  # `mengatakan tahun ini, karena …`: a time set off by a comma opens the reported clause
@@ -253,7 +253,7 @@ def _comma_before(text: str, floor: int, pos: int) -> int | None:
 
 def _new_speaker(ctx: Context, pos: int, hi: int) -> bool:
     """`…, Rusia mengonfirmasi bahwa …`: after a comma, a name and a speech verb start another attribution."""
-    following = list(words(ctx.text, pos, min(hi, pos + 80)))[:4]
+    following = list(words(ctx.runs, pos, min(hi, pos + 80)))[:4]
     if not following or not following[0].text[:1].isupper():
         return False
     return any(ctx.lexicon.speech_verb_re.fullmatch(w.text) for w in following[1:])
@@ -287,7 +287,7 @@ def _according_clause(
     ctx: Context, sentence: Sentence, match: re.Match[str], ref: SpeakerRef, leading_only: bool = False
 ) -> tuple[int, int] | None:
     lo, hi = sentence
-    before = list(words(ctx.text, max(lo, ctx.dateline_end if lo <= ctx.dateline_end else lo), match.start()))
+    before = list(words(ctx.runs, max(lo, ctx.dateline_end if lo <= ctx.dateline_end else lo), match.start()))
     if all(w.key in ctx.lexicon.connectors for w in before):  # `Menurut X, …`, `Mengutip Reuters, Jumat (1/10), …`
         comma = ctx.text.find(",", ref.end, hi)
         if comma < 0:
@@ -302,7 +302,7 @@ def _according_clause(
 def _after_time_chunk(ctx: Context, pos: int, hi: int) -> int:
     """Past a date set off by commas (`Mengutip Reuters, Jumat (1/10/2025), India …`)."""
     while (comma := ctx.text.find(",", pos, hi)) >= 0:
-        chunk = list(words(ctx.text, pos, comma))
+        chunk = list(words(ctx.runs, pos, comma))
         if not chunk or not is_time_only(ctx.lexicon, chunk):
             break
         pos = comma + 1
@@ -342,7 +342,7 @@ def _inserted_clause(
     after = ctx.text[ref.end : hi].lstrip()
     if not after.startswith(","):
         return None
-    before = list(words(ctx.text, lo, match.start()))
+    before = list(words(ctx.runs, lo, match.start()))
     lexicon = ctx.lexicon
     if not before or before[0].key not in lexicon.connectors | lexicon.parenthetical_openers | lexicon.time_words:
         return None  # `Tiga serangan lainnya, kata X, dilakukan …`: the words before the cue are the quote

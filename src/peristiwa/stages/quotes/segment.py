@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from peristiwa.stages.nlp.words import Runs
 from peristiwa.stages.quotes.lexicon import Lexicon
 from peristiwa.stages.quotes.marks import QuotedIndex, paragraphs
 
@@ -18,7 +19,6 @@ from peristiwa.stages.quotes.marks import QuotedIndex, paragraphs
 # the space); `U.S.`, `A.S.` and `Rp1.5` are not glued stops: a lower-case letter must precede the point.
 _STOP = re.compile(r"[.!?…]+[”\"’»]*(?=\s+[“\"„«‘(\[A-Z0-9])|(?<=[a-z]\.)(?=[A-Z][a-z])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
-_TOKEN = re.compile(r"\S+")
 _EDGE_PUNCT = "\"'“”„«»‘’()[]{},.;:!?…"
 
 
@@ -33,14 +33,15 @@ class Word:
         return self.text.casefold()
 
 
-def words(text: str, lo: int, hi: int) -> Iterator[Word]:
-    """Whitespace tokens between lo and hi with edge punctuation stripped (offsets follow the strip)."""
-    for match in _TOKEN.finditer(text, lo, hi):
-        raw = match.group()
+def words(runs: Runs, lo: int, hi: int) -> Iterator[Word]:
+    """The written words between lo and hi (runs of the token layer without white space) with edge
+    punctuation stripped (offsets follow the strip)."""
+    for run_start, run_end in runs.within(lo, hi):
+        raw = runs.text[run_start:run_end]
         core = raw.strip(_EDGE_PUNCT)
         if not core:
             continue
-        start = match.start() + raw.index(core)
+        start = run_start + raw.index(core)
         yield Word(start, start + len(core), core)
 
 

@@ -8,7 +8,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from peristiwa.model import Document, Entity
-from peristiwa.stages.nlp.words import Words
+from peristiwa.stages.nlp.words import Runs, Words
 from peristiwa.stages.quotes.attribution import SpeakerRef
 from peristiwa.stages.quotes.lexicon import Lexicon
 from peristiwa.stages.quotes.marks import QuotedIndex
@@ -32,8 +32,11 @@ class Speaker:
 class SpeakerResolver:
     """Resolves references in text order, keeping the speaker in focus for pronouns and role anaphora."""
 
-    def __init__(self, doc: Document, lexicon: Lexicon, quoted: QuotedIndex | None = None) -> None:
+    def __init__(
+        self, doc: Document, lexicon: Lexicon, quoted: QuotedIndex | None = None, runs: Runs | None = None
+    ) -> None:
         self.text = doc.text
+        self.runs = runs or Runs.of(doc)  # the written words, from the document's tokens
         self.quoted = quoted
         self.lexicon = lexicon
         self.entities = {entity.id: entity for entity in doc.entities}
@@ -80,7 +83,7 @@ class SpeakerResolver:
 
     def note_subject(self, ref: SpeakerRef) -> None:
         """A person named as a sentence's subject becomes the speaker in focus (`Lavrov meyakini …`)."""
-        found = list(words(self.text, ref.start, ref.end))
+        found = list(words(self.runs, ref.start, ref.end))
         if not found or all(w.key in self.lexicon.pronouns for w in found):
             return  # `Ia …` points at the focus; it does not move it
         if not (found[0].text[:1].isupper() or found[0].key in self.lexicon.role_words):
@@ -132,7 +135,7 @@ class SpeakerResolver:
     # ------------------------------------------------------------ phrases
 
     def _phrase(self, start: int, end: int, anaphora: bool = True) -> Speaker | None:
-        found = list(words(self.text, start, end))
+        found = list(words(self.runs, start, end))
         if not found:
             return None
         if anaphora and all(w.key in self.lexicon.pronouns for w in found):
@@ -162,7 +165,7 @@ class SpeakerResolver:
         people = [m for m in self._overlapping_mentions(start, end) if m[2].type == "PER"]
         apposition = self.text.rfind(",", start, end)
         if not people and apposition > 0:  # `salah satu orator, Felix Siauw`: the name renames the role
-            core = list(words(self.text, apposition + 1, end))
+            core = list(words(self.runs, apposition + 1, end))
         elif not people and (not core or core[0].key in self.lexicon.unnamed_sources):
             self.unnamed = True
             return None  # `seorang polisi`, `sumber pemerintah India`, `laporan media Jepang`: unattributed

@@ -13,6 +13,7 @@ from datetime import date
 from peristiwa.dates.published import published_from_text, published_from_url
 from peristiwa.model import Contract, DateMention, Document
 from peristiwa.settings import Settings
+from peristiwa.stages.nlp.words import Runs
 from peristiwa.stages.time.finder import find_dates
 
 __all__ = ["TimeStage", "anchor_of", "find_dates", "make_stage", "published_from_text", "published_from_url"]
@@ -24,12 +25,12 @@ class TimeStage:
     name: str = "time"
 
     def __call__(self, doc: Document) -> None:
-        anchor = anchor_of(doc)
-        doc.dates = find_dates(doc.text, anchor, self.settings.data_dir)
+        anchor, runs = anchor_of(doc), Runs.of(doc)
+        doc.dates = find_dates(doc.text, anchor, self.settings.data_dir, runs)
         if anchor is None and (stated := first_full_date(doc.dates)) is not None:
             # No publication date: the first date the text states in full (usually in the lead) stands in for
             # it, so "24 Juli" and "bulan lalu" still get a value. `published` itself stays empty.
-            doc.dates = find_dates(doc.text, stated, self.settings.data_dir)
+            doc.dates = find_dates(doc.text, stated, self.settings.data_dir, runs)
 
 
 def first_full_date(dates: list[DateMention]) -> date | None:
@@ -52,6 +53,7 @@ def anchor_of(doc: Document) -> date | None:
         return None
 
 
+# The tokens are not declared: without them (time run before nlp, a valid order) `Runs.of` tokenises the text.
 CONTRACT = Contract(assigns=("dates",), requires=("text",), reads=("published",))
 
 

@@ -10,10 +10,9 @@ from pathlib import Path
 
 from peristiwa.dates.lexicon import Lexicon, load_lexicon
 from peristiwa.model import DateMention
+from peristiwa.stages.nlp.words import Runs, tokenize
 from peristiwa.stages.time.resolve import Found, resolve
 from peristiwa.stages.time.rules import TimeRule, load_rules
-
-_WORD = re.compile(r"[^\s]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,21 +28,22 @@ class Candidate:
         return self.match.start() < other.match.end() and other.match.start() < self.match.end()
 
 
-def find_dates(text: str, anchor: date | None, data_dir: Path) -> list[DateMention]:
+def find_dates(text: str, anchor: date | None, data_dir: Path, runs: Runs | None = None) -> list[DateMention]:
     """Every temporal expression in `text`, in order, with its ISO value anchored on `anchor`.
 
-    Each occurrence is reported with its own span, so the same expression may appear several times.
+    Each occurrence is reported with its own span, so the same expression may appear several times. `runs`:
+    the text's written words from its token layer (`Runs.of(doc)`); tokenised here when not given.
     """
     lex, rules = load_lexicon(data_dir), load_rules(data_dir)
-    chosen = _select(list(_candidates(text, rules, lex)))
+    chosen = _select(list(_candidates(runs or Runs(text, tokenize(text)), rules, lex)))
     return [_mention(Found(rules[c.rule_index], c.match, text, anchor, lex)) for c in chosen]
 
 
-def _candidates(text: str, rules: tuple[TimeRule, ...], lex: Lexicon) -> list[Candidate]:
+def _candidates(runs: Runs, rules: tuple[TimeRule, ...], lex: Lexicon) -> list[Candidate]:
     found = []
     for index, rule in enumerate(rules):
-        for match in rule.regex.finditer(text):
-            if _acceptable(rule, match, text, lex):
+        for match in rule.regex.finditer(runs.text):
+            if _acceptable(rule, match, runs, lex):
                 found.append(Candidate(index, match))
     return found
 
@@ -57,20 +57,20 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.match.start())
 
 
-def _acceptable(rule: TimeRule, match: re.Match[str], text: str, lex: Lexicon) -> bool:
-    previous = _word_before(text, match.start())
+def _acceptable(rule: TimeRule, match: re.Match[str], runs: Runs, lex: Lexicon) -> bool:
+    previous = _word_before(runs, match.start())
     if previous.lower() in lex.frequency_words:  # "setiap Senin", "tiap minggu": a frequency
         return False
-    return CHECKS[rule.check](match, text, lex, previous) if rule.check else True
+    return CHECKS[rule.check](match, runs, lex, previous) if rule.check else True
 
 
-def _count_in_context(match: re.Match[str], text: str, lex: Lexicon, previous: str) -> bool:
+def _count_in_context(match: re.Match[str], runs: Runs, lex: Lexicon, previous: str) -> bool:
     """ "tiga hari lalu" yes; "10 minggu ini" (these ten weeks) is a duration."""
     direction = lex.direction(match.group("dir"))
     return direction is not None and direction.counted
 
 
-def _unit_in_context(match: re.Match[str], text: str, lex: Lexicon, previous: str) -> bool:
+def _unit_in_context(match: re.Match[str], runs: Runs, lex: Lexicon, previous: str) -> bool:
     """ "pekan lalu" yes; not "hari terakhir (kepresidenannya)", not the tail of "5 juta tahun lalu"."""
     direction = lex.direction(match.group("dir"))
     if direction is None or direction.kind in ("span_back", "span_forward"):
@@ -83,14 +83,14 @@ def _unit_in_context(match: re.Match[str], text: str, lex: Lexicon, previous: st
     )
 
 
-def _month_in_context(match: re.Match[str], text: str, lex: Lexicon, previous: str) -> bool:
+def _month_in_context(match: re.Match[str], runs: Runs, lex: Lexicon, previous: str) -> bool:
     """A bare month right after a capitalised word inside a sentence is part of a name ("Jin Ping Mei")."""
     if match.group("bulan") or previous in lex.year_cues:
         return True
-    return not _inside_name(text, match.start(), previous)
+    return not _inside_name(runs.text, match.start(), previous)
 
 
-def _year_in_context(match: re.Match[str], text: str, lex: Lexicon, previous: str) -> bool:
+def _year_in_context(match: re.Match[str], runs: Runs, lex: Lexicon, previous: str) -> bool:
     """A bare four-digit number is a year unless it reads as an amount ("2000 tentara", "Rp 2000")."""
     if match.group(0).lower().startswith(lex.year_openers):
         return True  # "tahun 1610" says it is a year
@@ -99,12 +99,12 @@ def _year_in_context(match: re.Match[str], text: str, lex: Lexicon, previous: st
         return False
     if match.group("dir"):
         return True
-    following = _word_after(text, match.end())
+    following = _word_after(runs, match.end())
     if not following or not following[0].islower():
         return True
     if previous in lex.year_cues or following in lex.year_followers:
         return True
-    return _inside_name(text, match.start(), previous)
+    return _inside_name(runs.text, match.start(), previous)
 
 
 def _inside_name(text: str, start: int, previous: str) -> bool:
@@ -116,17 +116,25 @@ def _inside_name(text: str, start: int, previous: str) -> bool:
     return bool(before) and before[-1] not in '.!?:;\n"“”'
 
 
-def _word_before(text: str, start: int) -> str:
-    words = _WORD.findall(text[max(0, start - 40) : start])
-    return words[-1] if words else ""
+def _word_before(runs: Runs, start: int) -> str:
+    """The written word (punctuation kept) ending last in the 40 characters before `start`."""
+    before = runs.within(max(0, start - 40), start)
+    return runs.text[before[-1][0] : before[-1][1]] if before else ""
 
 
-def _word_after(text: str, end: int) -> str:
-    match = _WORD.match(text[end : end + 40].lstrip(" \t"))
-    return match.group(0).rstrip('.,;:!?)"”') if match else ""
+def _word_after(runs: Runs, end: int) -> str:
+    """The written word after `end` on the same line (spaces and tabs between), within 40 characters."""
+    text, limit = runs.text, min(end + 40, len(runs.text))
+    at = end
+    while at < limit and text[at] in " \t":
+        at += 1
+    if at == limit or text[at].isspace():
+        return ""
+    start, stop = (runs.within(at, limit) or [(at, at)])[0]
+    return text[start:stop].rstrip('.,;:!?)"”')
 
 
-Check = Callable[[re.Match[str], str, Lexicon, str], bool]
+Check = Callable[[re.Match[str], Runs, Lexicon, str], bool]
 CHECKS: dict[str, Check] = {
     "year_context": _year_in_context,
     "count_context": _count_in_context,
