@@ -205,8 +205,9 @@ class Peristiwa:
         until: dt.date | str | None = None,
         text: str | None = None,
         limit: int = 100,
+        place: str | None = None,
     ) -> list[dict[str, Any]]:
-        where = filters.event_filter(actor, source, target, type, quad, since, until, text, limit)
+        where = filters.event_filter(actor, source, target, type, quad, since, until, text, limit, place=place)
         return self._read(lambda con: queries.events(con, where))  # type: ignore[no-any-return]
 
     def dyad_timeline(self, source: str, target: str, both: bool = False) -> list[dict[str, Any]]:
