@@ -53,19 +53,25 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import socket
 import statistics
 import tempfile
 import threading
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import httpx
+import uvicorn
+
 from peristiwa.api import Peristiwa
+from peristiwa.server.app import create_app
+from peristiwa.server.config import ServerOptions
 from peristiwa.server.store import ServerStore
 from peristiwa.store import derive, event_keys, filters, queries, reads
-from peristiwa.store.article_reads import search
 from peristiwa.store.connection import connect
 from peristiwa.store.synthetic import ACTORS, synthetic_records
 
@@ -73,6 +79,24 @@ ROOT = Path(__file__).resolve().parents[1]
 VOCABULARY = 20_000
 PLACES = 300
 CALLS = 40
+TYPES = (
+    "CONSULT",
+    "AGREE",
+    "SUPPORT",
+    "ACCUSE",
+    "REQUEST",
+    "REJECT",
+    "THREATEN",
+    "COOPERATE",
+    "AID",
+    "MOBILIZE",
+    "SANCTION",
+    "ASSAULT",
+    "COERCE",
+    "PROTEST",
+    "CONCEDE",
+    "RETREAT",
+)
 
 
 def bench_write(folder: Path, articles: int, batch: int) -> None:
@@ -109,24 +133,7 @@ def build_big(db: Path, events: int) -> None:
         "generate_subscripts(?::VARCHAR[], 1) AS n",
         [actors, actors],
     )
-    types = [
-        "CONSULT",
-        "AGREE",
-        "SUPPORT",
-        "ACCUSE",
-        "REQUEST",
-        "REJECT",
-        "THREATEN",
-        "COOPERATE",
-        "AID",
-        "MOBILIZE",
-        "SANCTION",
-        "ASSAULT",
-        "COERCE",
-        "PROTEST",
-        "CONCEDE",
-        "RETREAT",
-    ]
+    types = list(TYPES)
     quads = [
         "V-coop",
         "V-coop",
@@ -237,12 +244,10 @@ def percentiles(times: list[float]) -> str:
     return f"p50 {statistics.median(ordered):6.1f} ms  p99 {p99:6.1f} ms  max {ordered[-1]:6.1f} ms"
 
 
-def filter_cases(con: Any, rng: random.Random) -> dict[str, list[dict[str, Any]]]:
+def filter_cases(stories: list[str], rng: random.Random) -> dict[str, list[dict[str, Any]]]:
     """For each `/v1/events` filter, CALLS sets of values (busy and quiet actors, common and rare words …)."""
     actors = list(ACTORS) + [f"A{i:03d}" for i in range(170)]
     words = vocabulary()
-    stories = [r[0] for r in con.execute("SELECT story_id FROM events USING SAMPLE 40 ROWS").fetchall()]
-    types = list(queries_types(con))
 
     def day() -> Any:
         return f"{rng.randint(2015, 2024)}-{rng.randint(1, 12):02d}-01"
@@ -255,9 +260,10 @@ def filter_cases(con: Any, rng: random.Random) -> dict[str, list[dict[str, Any]]
         "source": [{"source": rng.choice(actors)} for _ in n],
         "target": [{"target": rng.choice(actors)} for _ in n],
         "dyad": [{"source": rng.choice(actors[:40]), "target": rng.choice(actors[:40])} for _ in n],
-        "type": [{"type": rng.choice(types)} for _ in n],
+        "type": [{"type": rng.choice(TYPES)} for _ in n],
         "quad": [{"quad": rng.choice(["V-coop", "M-coop", "V-conf", "M-conf"])} for _ in n],
         "date range (a month)": [{"since": (d := day()), "until": d[:8] + "28"} for _ in n],
+        "place": [{"place": f"tempat {rng.randrange(PLACES)}"} for _ in n],
         "actor + quad + since": [
             {"actor": rng.choice(actors[:30]), "quad": "V-conf", "since": "2020-01-01"} for _ in n
         ],
@@ -265,13 +271,14 @@ def filter_cases(con: Any, rng: random.Random) -> dict[str, list[dict[str, Any]]
         "text, common word": [{"text": rng.choice(words[:50])} for _ in n],
         "text, rare word": [{"text": rng.choice(words[len(words) // 2 :])} for _ in n],
         "text, two words": [{"text": f"{rng.choice(words[:300])} {rng.choice(words[:300])}"} for _ in n],
-        "text, literal 50%": [{"text": "50%"} for _ in range(5)],
+        "text, literal 50%": [{"text": "50%"} for _ in n],
+        "text, literal a_b": [{"text": f"{rng.choice(words[:300])}_{rng.choice(words[:300])}"} for _ in n],
         "order=date": [{"order": "date"} for _ in n],
     }
 
 
-def queries_types(con: Any) -> list[str]:
-    return [r[0] for r in con.execute("SELECT DISTINCT type FROM events").fetchall()]
+def sample_stories(con: Any) -> list[str]:
+    return [r[0] for r in con.execute("SELECT story_id FROM events USING SAMPLE 40 ROWS").fetchall()]
 
 
 def page(con: Any, values: dict[str, Any]) -> tuple[int, list[Any], Any]:
@@ -286,29 +293,63 @@ def page(con: Any, values: dict[str, Any]) -> tuple[int, list[Any], Any]:
     return total, reads.with_names(con, items), last
 
 
+@contextmanager
+def served(db: Path) -> Iterator[str]:
+    """`peristiwa serve`'s app on `db` under uvicorn in a thread, on a free loopback port; yields its address."""
+    app = create_app(db, options=ServerOptions(load_pipeline=False))
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = int(sock.getsockname()[1])
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            try:
+                if httpx.get(f"{url}/v1/health", timeout=60).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.5)
+        yield url
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+
+
 def bench_filters(db: Path) -> None:
-    con = connect(db, read_only=True)
-    rng = random.Random(5)
-    page(con, {})  # warm the OS page cache
-    for name, cases in filter_cases(con, rng).items():
-        times = timed(lambda values: page(con, values), [(values,) for values in cases])
-        print(f"events: {name:<24} {percentiles(times)}")
-    _, _, after = page(con, {})
-    cursor_times = []
-    for _ in range(CALLS):  # 40 pages in a row, each from the previous page's key
-        started = time.perf_counter()
-        _, _, after = page(con, {"after": after})
-        cursor_times.append((time.perf_counter() - started) * 1000)
-    print(f"events: {'cursor, next page':<24} {percentiles(cursor_times)}")
-    total = con.execute("SELECT count(*) FROM events").fetchone()[0]  # type: ignore[index]
-    deep = timed(lambda: page(con, {"offset": total // 2}), [() for _ in range(3)])
-    print(f"events: {'offset = half the table':<24} {percentiles(deep)}")
-    network = timed(lambda: reads.network(con, None, None, None, 1, 200), [() for _ in range(CALLS)])
-    print(f"network: {'all, 200 edges':<23} {percentiles(network)}")
-    words = vocabulary()
-    found = timed(lambda q: search(con, q, 10), [(rng.choice(words[:2000]),) for _ in range(10)])
-    print(f"search: {'one word (10 calls)':<24} {percentiles(found)}")
-    con.close()
+    """Every `/v1/events` filter, cursor paging, a deep offset, the network and search, over HTTP on one kept
+    connection to the server's app (uvicorn in this process: its reads are the server's)."""
+    with served(db) as url, httpx.Client(base_url=url, timeout=120) as client:
+
+        def get(path: str, params: dict[str, Any]) -> dict[str, Any]:
+            answer = client.get(path, params={"limit": 50, **params})
+            answer.raise_for_status()
+            return answer.json()  # type: ignore[no-any-return]
+
+        rng = random.Random(5)
+        first = get("/v1/events", {"limit": 200})
+        stories = [item["story_id"] for item in first["items"]]
+        for name, cases in filter_cases(stories, rng).items():
+            times = timed(lambda values: get("/v1/events", values), [(values,) for values in cases])
+            print(f"events: {name:<24} {percentiles(times)}")
+        cursor, cursor_times = first["next_cursor"], []
+        for _ in range(CALLS):  # 40 pages in a row, each from the previous page's cursor
+            started = time.perf_counter()
+            cursor = get("/v1/events", {"cursor": cursor})["next_cursor"]
+            cursor_times.append((time.perf_counter() - started) * 1000)
+        print(f"events: {'cursor, next page':<24} {percentiles(cursor_times)}")
+        half = {"offset": first["total"] // 2}
+        print(f"events: {'offset = half the table':<24} {percentiles(timed(get, [('/v1/events', half)] * 3))}")
+        network = timed(get, [("/v1/network", {"limit": 200})] * CALLS)
+        print(f"network: {'all, 200 edges':<23} {percentiles(network)}")
+        years = [
+            ("/v1/network", {"limit": 200, "since": f"{y}-01-01", "until": f"{y}-12-31"}) for y in range(2015, 2025)
+        ]
+        print(f"network: {'a year, 200 edges':<23} {percentiles(timed(get, years))}")
+        words = vocabulary()
+        found = timed(get, [("/v1/search", {"q": rng.choice(words[:2000]), "limit": 10}) for _ in range(CALLS)])
+        print(f"search: {'one word':<24} {percentiles(found)}")
 
 
 def bench_live(db: Path, readers: int = 8, articles: int = 100) -> None:
@@ -316,7 +357,8 @@ def bench_live(db: Path, readers: int = 8, articles: int = 100) -> None:
     store = ServerStore(db)
     store.open()
     rng = random.Random(9)
-    cases = [values for group in store.read(lambda con: filter_cases(con, rng)).values() for values in group]
+    stories = store.read(sample_stories)
+    cases = [values for group in filter_cases(stories, rng).values() for values in group]
     stop = threading.Event()
     latencies: list[float] = []
     errors: list[str] = []
@@ -363,6 +405,7 @@ def main() -> None:
     parser.add_argument("--dir", type=Path, default=None, help="Keep the databases here (default: a temp dir).")
     parser.add_argument("--skip-write", action="store_true", help="Leave out the write-throughput part.")
     parser.add_argument("--keep", action="store_true", help="Reuse big.duckdb in --dir when it is there.")
+    parser.add_argument("--skip-live", action="store_true", help="Leave out the writes during reads.")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="peristiwa-bench-") as temp:
         folder = args.dir or Path(temp)
@@ -376,7 +419,8 @@ def main() -> None:
         print(f"size: {big.stat().st_size / 1e6:,.0f} MB")
         bench_queries(big)
         bench_filters(big)
-        bench_live(big)
+        if not args.skip_live:
+            bench_live(big)
 
 
 if __name__ == "__main__":
