@@ -19,33 +19,42 @@ Not part of the test suite; the data goes to a temporary folder outside the repo
    stored through its writer alone, then again while 8 threads read event pages on their own cursors.
 Targets (issue 21): at 10 M every filter, search and cursor page p50 <= 100 ms, p99 <= 300 ms.
 
-Figures, 2026-12-07, 1 M events (373 MB), 2 cores shared with other developers' builds and test runs (load
-average 6-9 throughout: every figure here is 3-5x what the same query takes on an idle machine; the dyad
-timeline on a kept connection took 24 ms here against 19 ms at 10 M in issue 21's quieter measurement).
-p50 / p99 in ms, through `queries.events_page` + names on a kept connection:
-  filter                  index, pages joined back   index + fetch by id
-  no filter (page 1)      241 / 369                  182 / 283
-  actor                   506 / 669                  242 / 340
-  source / target         570 / 743, 615 / 738       181 / 318, 170 / 231
-  dyad                    573 / 993                  116 / 233
-  type / quad             416 / 799, 279 / 413       132 / 214, 153 / 202
-  date range (a month)    302 / 504                  279 / 441
-  actor + quad + since    318 / 657                  156 / 197
-  story                   167 / 393                   88 / 130
-  text, common word       439 / 748                  148 / 185
-  text, literal 50%       2114 / 2298                (a scan of the evidence, by design)
-  cursor, next page       312 / 448                  (not reached in that run)
-Profile of the last column (story): counting the key's rows took 50 ms although a story has 4 events —
-DuckDB keeps only the first 8 bytes of a string in its min/max, so every 'story:st…' key shared one range;
-the keys now have one-letter kinds ('r:st_…', 'a:A050'). The 50 page rows fetched by id take ~45 ms (about
-1 ms per point lookup under this load). Re-measured after that change on 200,000 events only (load average
-4-6; p50 / p99): story 23 / 36, dyad 25 / 61, actor 57 / 88, source 88 / 130, type 91 / 227, quad
-120 / 192, month 130 / 228, text one word 105 / 273, two words 37 / 139, cursor page 105 / 150, deep offset
-151 / 199, network 215 / 291, search 207 / 287; the floor of ~50 ms is the 50 point lookups. Writes during
-reads (ServerStore, 100 synthetic articles): 0.63 s alone, 1.31 s with 8 readers, 0 read errors.
-10 M events: not measured in this session — generating them took
-20 minutes on the loaded machine and the index build had not finished when time ran out; run
-`store_bench.py --events 10000000` on a quiet machine.
+Figures, 2026-12-07 (second session), 1 M events, over HTTP on one kept connection (uvicorn in this process,
+the server's own store and read slot), 2 cores shared with four other developers' evaluations and test runs:
+load average 12-14 throughout, so every figure is several times what the same request takes on an idle
+machine. p50 / p99 in ms (40 calls each):
+  filter                 before (session 1, in-process, 1 M)   now (HTTP, 1 M)
+  no filter (page 1)     182 / 283                              118 / 216
+  actor                  242 / 340                               96 / 429
+  actor, 5 busiest       -                                      110 / 160
+  source / target        181 / 318, 170 / 231                   135 / 204, 168 / 426
+  dyad                   116 / 233                               57 / 177
+  type / quad            132 / 214, 153 / 202                    78 / 397, 124 / 181
+  date range (a month)   279 / 441                              414 / 648 (a scan of the events)
+  place                  (no such filter)                        48 / 180
+  actor + quad + since   156 / 197                               71 / 145
+  story                   88 / 130                               50 / 120
+  text, common word      148 / 185                               61 / 155
+  text, rare / two words -                                      120 / 164, 123 / 477
+  text, literal 50%      2114 / 2298                           1112 / 2152 (a scan: its words are common)
+  text, literal a_b      -                                     1500 / 2537 (the same)
+  order=date             -                                      284 / 417
+  cursor, next page      312 / 448                              276 / 418
+  offset = half          -                                      687 / 729
+  network, all / a year  -                                      502 / 857, 400 / 477
+  search, one word       -                                      326 / 560
+What changed (docs/store.md): key rows ordered by a 64-bit number made from the key (migration 009; before,
+keys sharing their first 8 bytes shared a row group range: one place of 300 among 5 M rows read in 221 ms,
+now 1.6 ms), the page's 50 events fetched in one statement through the `event_id` index (was 50 statements),
+the place filter, literal text tested on the candidates its words leave (up to 2,000; more, or no word at
+all, is a scan of the texts), the undated network from `actor_partner`, search naming only the actors found.
+Still scans (no key to read): no filter, `order=date`, their cursor pages, a date range alone and a deep
+offset read the `events` table (about 0.3 s at 1 M on this machine; they grow with the table); literal texts
+whose words are common; search's articles and quotes (the bench database has none).
+10 M events: not built. At 1 M the build took 28 minutes on this machine (events 279 s, aggregates 11 s, the
+event index 1,385 s, then migration 009 on it 65 s); a 10 M build, started beside it, had used 4 CPU minutes
+in 34 minutes of wall time (the machine's load gave it about 15 % of a core) and was stopped. Run
+`store_bench.py --events 10000000 --dir DIR --skip-write` on a quiet machine (then `--keep` to re-measure).
 """
 
 from __future__ import annotations
