@@ -121,7 +121,7 @@ def _event_clauses(where: EventFilter) -> tuple[list[str], list[Any]]:
         params += [where.text] * 3
         if literal_text(where.text):
             clauses.append(f"e.event_id IN {LITERAL}")
-            params += [like(where.text)] * 2
+            params += [where.text] * 2
     return clauses, params
 
 
@@ -248,9 +248,13 @@ def counts(con: duckdb.DuckDBPyConnection) -> Row:
 # literally: `%` and `_` are never wildcards.
 HAS_WORDS = """SELECT event_id FROM event_keys WHERE key IN (SELECT 'w:' || unnest(event_words(?)))
     GROUP BY event_id HAVING count(*) = len(event_words(?))"""
-LITERAL = """(SELECT event_id FROM events WHERE text ILIKE ? ESCAPE '\\'
-              UNION SELECT event_id FROM event_mentions WHERE evidence_text ILIKE ? ESCAPE '\\')"""
-LITERAL_LOOKUPS = 2000  # most candidates of a literal text test fetched by id (each a point lookup)
+# `contains` on lower case is literal by nature and 3.5x faster than ILIKE with ESCAPE (0.48 s against 1.7 s
+# over 1 M event texts). Parameters: the text as typed, twice.
+LITERAL = """(SELECT event_id FROM events WHERE contains(lower(text), lower(?))
+              UNION SELECT event_id FROM event_mentions WHERE contains(lower(evidence_text), lower(?)))"""
+# Most candidates of a literal text test fetched by id: each is a point lookup (~0.7 ms on a loaded machine),
+# so past a few hundred the scan of every text (LITERAL) is cheaper.
+LITERAL_LOOKUPS = 300
 WORDS_ONLY = re.compile(r"(?:[^\W_]|\s)+")  # letters, digits and spaces: the words say it all
 
 
@@ -337,12 +341,13 @@ def _hits(con: duckdb.DuckDBPyConnection, where: EventFilter, story_id: str | No
     ids = [
         row[0] for row in con.execute(f"SELECT event_id FROM ({sql}) LIMIT {LITERAL_LOOKUPS + 1}", params).fetchall()
     ]
-    if len(ids) > LITERAL_LOOKUPS:  # too many to fetch one by one (a text without words): read every text
-        return f"SELECT * FROM ({sql}) WHERE event_id IN {LITERAL}", [*params, *[like(where.text)] * 2]
-    return f"SELECT * FROM ({sql}) WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [
-        *params,
-        _literal_matches(con, ids, where.text),
-    ]
+    if len(ids) > LITERAL_LOOKUPS:  # too many to fetch one by one (common words, no word): read every text
+        scan = f"SELECT event_id FROM ({sql}) WHERE event_id IN {LITERAL}"
+        matches = [row[0] for row in con.execute(scan, [*params, where.text, where.text]).fetchall()]
+    else:
+        matches = _literal_matches(con, ids, where.text)
+    # The matches as a list: the page and its total (two statements) do not test the texts again.
+    return f"SELECT * FROM ({sql}) WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [*params, matches]
 
 
 def _literal_matches(con: duckdb.DuckDBPyConnection, ids: list[str], text: str) -> list[str]:
@@ -351,10 +356,10 @@ def _literal_matches(con: duckdb.DuckDBPyConnection, ids: list[str], text: str) 
         return []
     constants = sql_strings(ids)
     found = con.execute(
-        f"""SELECT event_id FROM events WHERE event_id IN ({constants}) AND text ILIKE ? ESCAPE '\\'
+        f"""SELECT event_id FROM events WHERE event_id IN ({constants}) AND contains(lower(text), lower(?))
             UNION SELECT event_id FROM event_mentions WHERE event_id IN ({constants})
-                                                    AND evidence_text ILIKE ? ESCAPE '\\'""",
-        [like(text), like(text)],
+                                                    AND contains(lower(evidence_text), lower(?))""",
+        [text, text],
     ).fetchall()
     return [row[0] for row in found]
 
