@@ -21,6 +21,10 @@ base of 2,000 synthetic articles, readers and server on the same machine as the 
 - reads at lower CPU priority (server/store.py, READ_NICENESS = 10; what the server does now): alone 58.6 s,
   with readers 75.7 s = 1.29x (target <= 2x); 570 reads, 0 errors; read latency under this load p50 683 ms,
   p99 9,954 ms — the readers get the CPU the ingest leaves, on a machine already busy before it started.
+- at most READ_SLOTS reads at once (1 on 2 cores), at normal priority (server/store.py; what the server does
+  now; same day, load average 9-12 from other developers' runs): alone 111.9 s, with readers 134.3 s = 1.20x;
+  2,967 reads, 0 errors; read latency p50 264 ms, p99 1,344 ms, mean 367 ms. A read waits for the 7 others
+  queued before it (8 x ~45 ms), and no longer for every other process on the machine.
 """
 
 from __future__ import annotations

@@ -19,33 +19,44 @@ Not part of the test suite; the data goes to a temporary folder outside the repo
    stored through its writer alone, then again while 8 threads read event pages on their own cursors.
 Targets (issue 21): at 10 M every filter, search and cursor page p50 <= 100 ms, p99 <= 300 ms.
 
-Figures, 2026-12-07, 1 M events (373 MB), 2 cores shared with other developers' builds and test runs (load
-average 6-9 throughout: every figure here is 3-5x what the same query takes on an idle machine; the dyad
-timeline on a kept connection took 24 ms here against 19 ms at 10 M in issue 21's quieter measurement).
-p50 / p99 in ms, through `queries.events_page` + names on a kept connection:
-  filter                  index, pages joined back   index + fetch by id
-  no filter (page 1)      241 / 369                  182 / 283
-  actor                   506 / 669                  242 / 340
-  source / target         570 / 743, 615 / 738       181 / 318, 170 / 231
-  dyad                    573 / 993                  116 / 233
-  type / quad             416 / 799, 279 / 413       132 / 214, 153 / 202
-  date range (a month)    302 / 504                  279 / 441
-  actor + quad + since    318 / 657                  156 / 197
-  story                   167 / 393                   88 / 130
-  text, common word       439 / 748                  148 / 185
-  text, literal 50%       2114 / 2298                (a scan of the evidence, by design)
-  cursor, next page       312 / 448                  (not reached in that run)
-Profile of the last column (story): counting the key's rows took 50 ms although a story has 4 events —
-DuckDB keeps only the first 8 bytes of a string in its min/max, so every 'story:st…' key shared one range;
-the keys now have one-letter kinds ('r:st_…', 'a:A050'). The 50 page rows fetched by id take ~45 ms (about
-1 ms per point lookup under this load). Re-measured after that change on 200,000 events only (load average
-4-6; p50 / p99): story 23 / 36, dyad 25 / 61, actor 57 / 88, source 88 / 130, type 91 / 227, quad
-120 / 192, month 130 / 228, text one word 105 / 273, two words 37 / 139, cursor page 105 / 150, deep offset
-151 / 199, network 215 / 291, search 207 / 287; the floor of ~50 ms is the 50 point lookups. Writes during
-reads (ServerStore, 100 synthetic articles): 0.63 s alone, 1.31 s with 8 readers, 0 read errors.
-10 M events: not measured in this session — generating them took
-20 minutes on the loaded machine and the index build had not finished when time ran out; run
-`store_bench.py --events 10000000` on a quiet machine.
+Figures, 2026-12-07 (second session), 1 M events, over HTTP on one kept connection (uvicorn in this process,
+the server's own store and read slot), 2 cores shared with four other developers' evaluations and test runs:
+load average 12-14 throughout, so every figure is several times what the same request takes on an idle
+machine. p50 / p99 in ms (40 calls each):
+  filter                 before (session 1, in-process, 1 M)   now (HTTP, 1 M)
+  no filter (page 1)     182 / 283                              118 / 216
+  actor                  242 / 340                               96 / 429
+  actor, 5 busiest       -                                      110 / 160
+  source / target        181 / 318, 170 / 231                   135 / 204, 168 / 426
+  dyad                   116 / 233                               57 / 177
+  type / quad            132 / 214, 153 / 202                    78 / 397, 124 / 181
+  date range (a month)   279 / 441                              414 / 648 (a scan of the events)
+  place                  (no such filter)                        48 / 180
+  actor + quad + since   156 / 197                               71 / 145
+  story                   88 / 130                               50 / 120
+  text, common word      148 / 185                               61 / 155
+  text, rare / two words -                                      120 / 164, 123 / 477
+  text, literal 50%      2114 / 2298                           1112 / 2152 (a scan: its words are common)
+  text, literal a_b      -                                     1500 / 2537 (the same)
+  (then the texts scanned once per request with `contains`, not twice with ILIKE: one call each, on the
+   same machine: 50% 1,803 → 820 ms, presiden_jokowi 1,041 → 938 ms, % alone 721 ms)
+  order=date             -                                      284 / 417
+  cursor, next page      312 / 448                              276 / 418
+  offset = half          -                                      687 / 729
+  network, all / a year  -                                      502 / 857, 400 / 477
+  search, one word       -                                      326 / 560
+What changed (docs/store.md): key rows ordered by a 64-bit number made from the key (migration 009; before,
+keys sharing their first 8 bytes shared a row group range: one place of 300 among 5 M rows read in 221 ms,
+now 1.6 ms), the page's 50 events fetched in one statement through the `event_id` index (was 50 statements),
+the place filter, literal text tested on the candidates its words leave (up to 300; more, or no word at
+all, is a scan of the texts), the undated network from `actor_partner`, search naming only the actors found.
+Still scans (no key to read): no filter, `order=date`, their cursor pages, a date range alone and a deep
+offset read the `events` table (about 0.3 s at 1 M on this machine; they grow with the table); literal texts
+whose words are common; search's articles and quotes (the bench database has none).
+10 M events: not built. At 1 M the build took 28 minutes on this machine (events 279 s, aggregates 11 s, the
+event index 1,385 s, then migration 009 on it 65 s); a 10 M build, started beside it, had used 4 CPU minutes
+in 34 minutes of wall time (the machine's load gave it about 15 % of a core) and was stopped. Run
+`store_bench.py --events 10000000 --dir DIR --skip-write` on a quiet machine (then `--keep` to re-measure).
 """
 
 from __future__ import annotations
@@ -53,19 +64,25 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import socket
 import statistics
 import tempfile
 import threading
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import httpx
+import uvicorn
+
 from peristiwa.api import Peristiwa
+from peristiwa.server.app import create_app
+from peristiwa.server.config import ServerOptions
 from peristiwa.server.store import ServerStore
 from peristiwa.store import derive, event_keys, filters, queries, reads
-from peristiwa.store.article_reads import search
 from peristiwa.store.connection import connect
 from peristiwa.store.synthetic import ACTORS, synthetic_records
 
@@ -73,6 +90,24 @@ ROOT = Path(__file__).resolve().parents[1]
 VOCABULARY = 20_000
 PLACES = 300
 CALLS = 40
+TYPES = (
+    "CONSULT",
+    "AGREE",
+    "SUPPORT",
+    "ACCUSE",
+    "REQUEST",
+    "REJECT",
+    "THREATEN",
+    "COOPERATE",
+    "AID",
+    "MOBILIZE",
+    "SANCTION",
+    "ASSAULT",
+    "COERCE",
+    "PROTEST",
+    "CONCEDE",
+    "RETREAT",
+)
 
 
 def bench_write(folder: Path, articles: int, batch: int) -> None:
@@ -109,24 +144,7 @@ def build_big(db: Path, events: int) -> None:
         "generate_subscripts(?::VARCHAR[], 1) AS n",
         [actors, actors],
     )
-    types = [
-        "CONSULT",
-        "AGREE",
-        "SUPPORT",
-        "ACCUSE",
-        "REQUEST",
-        "REJECT",
-        "THREATEN",
-        "COOPERATE",
-        "AID",
-        "MOBILIZE",
-        "SANCTION",
-        "ASSAULT",
-        "COERCE",
-        "PROTEST",
-        "CONCEDE",
-        "RETREAT",
-    ]
+    types = list(TYPES)
     quads = [
         "V-coop",
         "V-coop",
@@ -237,12 +255,10 @@ def percentiles(times: list[float]) -> str:
     return f"p50 {statistics.median(ordered):6.1f} ms  p99 {p99:6.1f} ms  max {ordered[-1]:6.1f} ms"
 
 
-def filter_cases(con: Any, rng: random.Random) -> dict[str, list[dict[str, Any]]]:
+def filter_cases(stories: list[str], rng: random.Random) -> dict[str, list[dict[str, Any]]]:
     """For each `/v1/events` filter, CALLS sets of values (busy and quiet actors, common and rare words …)."""
     actors = list(ACTORS) + [f"A{i:03d}" for i in range(170)]
     words = vocabulary()
-    stories = [r[0] for r in con.execute("SELECT story_id FROM events USING SAMPLE 40 ROWS").fetchall()]
-    types = list(queries_types(con))
 
     def day() -> Any:
         return f"{rng.randint(2015, 2024)}-{rng.randint(1, 12):02d}-01"
@@ -255,9 +271,10 @@ def filter_cases(con: Any, rng: random.Random) -> dict[str, list[dict[str, Any]]
         "source": [{"source": rng.choice(actors)} for _ in n],
         "target": [{"target": rng.choice(actors)} for _ in n],
         "dyad": [{"source": rng.choice(actors[:40]), "target": rng.choice(actors[:40])} for _ in n],
-        "type": [{"type": rng.choice(types)} for _ in n],
+        "type": [{"type": rng.choice(TYPES)} for _ in n],
         "quad": [{"quad": rng.choice(["V-coop", "M-coop", "V-conf", "M-conf"])} for _ in n],
         "date range (a month)": [{"since": (d := day()), "until": d[:8] + "28"} for _ in n],
+        "place": [{"place": f"tempat {rng.randrange(PLACES)}"} for _ in n],
         "actor + quad + since": [
             {"actor": rng.choice(actors[:30]), "quad": "V-conf", "since": "2020-01-01"} for _ in n
         ],
@@ -265,13 +282,14 @@ def filter_cases(con: Any, rng: random.Random) -> dict[str, list[dict[str, Any]]
         "text, common word": [{"text": rng.choice(words[:50])} for _ in n],
         "text, rare word": [{"text": rng.choice(words[len(words) // 2 :])} for _ in n],
         "text, two words": [{"text": f"{rng.choice(words[:300])} {rng.choice(words[:300])}"} for _ in n],
-        "text, literal 50%": [{"text": "50%"} for _ in range(5)],
+        "text, literal 50%": [{"text": "50%"} for _ in n],
+        "text, literal a_b": [{"text": f"{rng.choice(words[:300])}_{rng.choice(words[:300])}"} for _ in n],
         "order=date": [{"order": "date"} for _ in n],
     }
 
 
-def queries_types(con: Any) -> list[str]:
-    return [r[0] for r in con.execute("SELECT DISTINCT type FROM events").fetchall()]
+def sample_stories(con: Any) -> list[str]:
+    return [r[0] for r in con.execute("SELECT story_id FROM events USING SAMPLE 40 ROWS").fetchall()]
 
 
 def page(con: Any, values: dict[str, Any]) -> tuple[int, list[Any], Any]:
@@ -286,29 +304,63 @@ def page(con: Any, values: dict[str, Any]) -> tuple[int, list[Any], Any]:
     return total, reads.with_names(con, items), last
 
 
+@contextmanager
+def served(db: Path) -> Iterator[str]:
+    """`peristiwa serve`'s app on `db` under uvicorn in a thread, on a free loopback port; yields its address."""
+    app = create_app(db, options=ServerOptions(load_pipeline=False))
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = int(sock.getsockname()[1])
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            try:
+                if httpx.get(f"{url}/v1/health", timeout=60).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.5)
+        yield url
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+
+
 def bench_filters(db: Path) -> None:
-    con = connect(db, read_only=True)
-    rng = random.Random(5)
-    page(con, {})  # warm the OS page cache
-    for name, cases in filter_cases(con, rng).items():
-        times = timed(lambda values: page(con, values), [(values,) for values in cases])
-        print(f"events: {name:<24} {percentiles(times)}")
-    _, _, after = page(con, {})
-    cursor_times = []
-    for _ in range(CALLS):  # 40 pages in a row, each from the previous page's key
-        started = time.perf_counter()
-        _, _, after = page(con, {"after": after})
-        cursor_times.append((time.perf_counter() - started) * 1000)
-    print(f"events: {'cursor, next page':<24} {percentiles(cursor_times)}")
-    total = con.execute("SELECT count(*) FROM events").fetchone()[0]  # type: ignore[index]
-    deep = timed(lambda: page(con, {"offset": total // 2}), [() for _ in range(3)])
-    print(f"events: {'offset = half the table':<24} {percentiles(deep)}")
-    network = timed(lambda: reads.network(con, None, None, None, 1, 200), [() for _ in range(CALLS)])
-    print(f"network: {'all, 200 edges':<23} {percentiles(network)}")
-    words = vocabulary()
-    found = timed(lambda q: search(con, q, 10), [(rng.choice(words[:2000]),) for _ in range(10)])
-    print(f"search: {'one word (10 calls)':<24} {percentiles(found)}")
-    con.close()
+    """Every `/v1/events` filter, cursor paging, a deep offset, the network and search, over HTTP on one kept
+    connection to the server's app (uvicorn in this process: its reads are the server's)."""
+    with served(db) as url, httpx.Client(base_url=url, timeout=120) as client:
+
+        def get(path: str, params: dict[str, Any]) -> dict[str, Any]:
+            answer = client.get(path, params={"limit": 50, **params})
+            answer.raise_for_status()
+            return answer.json()  # type: ignore[no-any-return]
+
+        rng = random.Random(5)
+        first = get("/v1/events", {"limit": 200})
+        stories = [item["story_id"] for item in first["items"]]
+        for name, cases in filter_cases(stories, rng).items():
+            times = timed(lambda values: get("/v1/events", values), [(values,) for values in cases])
+            print(f"events: {name:<24} {percentiles(times)}")
+        cursor, cursor_times = first["next_cursor"], []
+        for _ in range(CALLS):  # 40 pages in a row, each from the previous page's cursor
+            started = time.perf_counter()
+            cursor = get("/v1/events", {"cursor": cursor})["next_cursor"]
+            cursor_times.append((time.perf_counter() - started) * 1000)
+        print(f"events: {'cursor, next page':<24} {percentiles(cursor_times)}")
+        half = {"offset": first["total"] // 2}
+        print(f"events: {'offset = half the table':<24} {percentiles(timed(get, [('/v1/events', half)] * 3))}")
+        network = timed(get, [("/v1/network", {"limit": 200})] * CALLS)
+        print(f"network: {'all, 200 edges':<23} {percentiles(network)}")
+        years = [
+            ("/v1/network", {"limit": 200, "since": f"{y}-01-01", "until": f"{y}-12-31"}) for y in range(2015, 2025)
+        ]
+        print(f"network: {'a year, 200 edges':<23} {percentiles(timed(get, years))}")
+        words = vocabulary()
+        found = timed(get, [("/v1/search", {"q": rng.choice(words[:2000]), "limit": 10}) for _ in range(CALLS)])
+        print(f"search: {'one word':<24} {percentiles(found)}")
 
 
 def bench_live(db: Path, readers: int = 8, articles: int = 100) -> None:
@@ -316,7 +368,8 @@ def bench_live(db: Path, readers: int = 8, articles: int = 100) -> None:
     store = ServerStore(db)
     store.open()
     rng = random.Random(9)
-    cases = [values for group in store.read(lambda con: filter_cases(con, rng)).values() for values in group]
+    stories = store.read(sample_stories)
+    cases = [values for group in filter_cases(stories, rng).values() for values in group]
     stop = threading.Event()
     latencies: list[float] = []
     errors: list[str] = []
@@ -363,6 +416,7 @@ def main() -> None:
     parser.add_argument("--dir", type=Path, default=None, help="Keep the databases here (default: a temp dir).")
     parser.add_argument("--skip-write", action="store_true", help="Leave out the write-throughput part.")
     parser.add_argument("--keep", action="store_true", help="Reuse big.duckdb in --dir when it is there.")
+    parser.add_argument("--skip-live", action="store_true", help="Leave out the writes during reads.")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="peristiwa-bench-") as temp:
         folder = args.dir or Path(temp)
@@ -376,7 +430,8 @@ def main() -> None:
         print(f"size: {big.stat().st_size / 1e6:,.0f} MB")
         bench_queries(big)
         bench_filters(big)
-        bench_live(big)
+        if not args.skip_live:
+            bench_live(big)
 
 
 if __name__ == "__main__":

@@ -27,8 +27,10 @@ from peristiwa.store import filters, queries
 from peristiwa.store.connection import DEFAULT_DB, DEFAULT_WAIT, connect, connection
 from peristiwa.store.errors import BadFilter
 from peristiwa.store.linking import LinkOptions
+from peristiwa.store.read_route import served_query
 from peristiwa.store.route import WriteRoute
 from peristiwa.store.rows import Record
+from peristiwa.store.sidecar import live_server
 from peristiwa.store.writer import WriteReport
 
 if TYPE_CHECKING:  # the pipeline loads models: imported when something is new, not with the API
@@ -192,8 +194,9 @@ class Peristiwa:
         until: dt.date | str | None = None,
         text: str | None = None,
         limit: int = 100,
+        place: str | None = None,
     ) -> list[dict[str, Any]]:
-        where = filters.event_filter(actor, source, target, type, quad, since, until, text, limit)
+        where = filters.event_filter(actor, source, target, type, quad, since, until, text, limit, place=place)
         return self._read(lambda con: queries.events(con, where))  # type: ignore[no-any-return]
 
     def dyad_timeline(self, source: str, target: str, both: bool = False) -> list[dict[str, Any]]:
@@ -271,7 +274,11 @@ def ingest(
 
 
 def query(db: Path | str, what: str, **options: Any) -> list[dict[str, Any]]:
-    """Run one named query; always a list of JSON-ready rows (a profile or story is one row)."""
+    """Run one named query; always a list of JSON-ready rows (a profile or story is one row). When a running
+    server owns the file (nothing else can open it then), the server answers it (store/read_route.py)."""
+    served = live_server(Path(db))
+    if served is not None:
+        return served_query(served, what, options)
     store = Peristiwa(db)
     if what == "dyad":
         return store.dyad_timeline(options["source"], options["target"], options.get("both", False))

@@ -108,9 +108,10 @@ def query_events(
     ] = None,
     until: Annotated[str | None, typer.Option(help="Up to this date (same forms).")] = None,
     text: Annotated[str | None, typer.Option(help="Words in the evidence text.")] = None,
+    place: Annotated[str | None, typer.Option(help="Place name of the event (any case), e.g. Jakarta.")] = None,
     limit: Limit = 100,
 ) -> None:
-    """Merged events by actor, dyad, type, quad, date range and text."""
+    """Merged events by actor, dyad, type, quad, date range, text and place."""
     _query(
         db,
         "events",
@@ -122,6 +123,7 @@ def query_events(
         since=since,
         until=until,
         text=text,
+        place=place,
         limit=limit,
     )
 

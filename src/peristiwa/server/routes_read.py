@@ -62,9 +62,10 @@ def event_filter(
     since: Since = None,
     until: Until = None,
     text: Words = None,
+    place: Annotated[str | None, Query(max_length=200, description="Place name of the event, any case.")] = None,
 ) -> queries.EventFilter:
     """The filters GET /v1/events and GET /v1/events/geo share, checked as the CLI checks them."""
-    return filters.event_filter(actor, source, target, type, quad, since, until, text)
+    return filters.event_filter(actor, source, target, type, quad, since, until, text, place=place)
 
 
 EventFilters = Annotated[queries.EventFilter, Depends(event_filter)]
@@ -107,7 +108,7 @@ def list_events(
         ),
     ] = None,
 ) -> object:
-    """Merged events by actor, dyad, type, quad, date range, text and story; paged, as JSON or CSV."""
+    """Merged events by actor, dyad, type, quad, date range, text, place and story; paged, as JSON or CSV."""
     where = replace(where, limit=limit)
     after = cursors.decode(order, cursor) if cursor else None
     total, items, last = store(request).read(

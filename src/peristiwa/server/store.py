@@ -29,8 +29,10 @@ from peristiwa.store.writer import Writer, WriteReport, transaction
 T = TypeVar("T")
 Job = Callable[[duckdb.DuckDBPyConnection], Any]
 OPEN_WAIT = 10.0  # seconds to wait for an ingest that holds the file when the server starts
-READ_NICENESS = 10  # CPU priority of the threads that read: below writers (docs/store.md, "Writes first")
-_reader_thread = threading.local()
+# Reads that run at once; the others wait their turn (docs/store.md, "Writes first"). However many clients
+# read, reads then take at most this many cores, and the ingest pipeline and the writer keep the rest.
+READ_SLOTS = max(1, (os.cpu_count() or 2) // 2)
+_reading = threading.local()  # whether this thread holds a read slot
 
 
 class ServerStore:
@@ -43,6 +45,7 @@ class ServerStore:
         self._jobs: queue.Queue[tuple[Job, Future[Any], bool] | None] = queue.Queue()
         self._thread: threading.Thread | None = None
         self._records: Writer | None = None
+        self._read_slots = threading.BoundedSemaphore(READ_SLOTS)
 
     def open(self) -> None:
         """Take the file read-write (creating or migrating it) and start the writer thread."""
@@ -63,8 +66,18 @@ class ServerStore:
             self._con = None
 
     def read(self, run: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
-        """Run a query on a cursor of its own, in one read transaction: every statement sees the same snapshot."""
-        _yield_cpu_to_writers()
+        """Run a query on a cursor of its own, in one read transaction: every statement sees the same snapshot.
+        At most READ_SLOTS reads run at once; a read waits for a free slot, never for a write."""
+        if getattr(_reading, "slot", False):  # a read inside a read keeps the slot it has
+            return self._read(run)
+        with self._read_slots:
+            _reading.slot = True
+            try:
+                return self._read(run)
+            finally:
+                _reading.slot = False
+
+    def _read(self, run: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
         cursor = self._connection().cursor()
         try:
             cursor.execute("BEGIN TRANSACTION")
@@ -125,18 +138,6 @@ class ServerStore:
     def run_write(self, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
         """The watcher's state and watch lists: a job of the one writer, in their own transactions."""
         return self.write(work, own_transactions=True)
-
-
-def _yield_cpu_to_writers() -> None:
-    """Lower this thread's CPU priority, once: on a busy machine the ingest pipeline (another process) and the
-    writer thread then get the cores first, and reads take what is left. Linux sets niceness per thread."""
-    if getattr(_reader_thread, "lowered", False):
-        return
-    _reader_thread.lowered = True
-    try:
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), READ_NICENESS)
-    except OSError:
-        pass  # not permitted here: reads keep the normal priority
 
 
 def known_ids(con: duckdb.DuckDBPyConnection, ids: list[str]) -> set[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 
 from peristiwa.store import corrections, queries
-from peristiwa.store.reads import ACTOR_NAMES, CONTAINS, Row, like, rows
+from peristiwa.store.reads import CONTAINS, Row, actor_names, like, rows
 from peristiwa.store.rows import EVENT_MENTION_SOURCES
 
 SNIPPET = 80  # characters either side of the first match
@@ -113,18 +113,7 @@ def search(con: duckdb.DuckDBPyConnection, q: str, limit: int) -> Row:
     )
     for article in articles:
         article["snippet"] = snippet(article.pop("text") or "", q)
-    actors = rows(
-        con.execute(
-            f"""WITH {ACTOR_NAMES}, totals AS (SELECT actor, sum(events)::BIGINT AS events FROM actor_partner
-                                         GROUP BY actor)
-            SELECT n.actor AS code, n.name, coalesce(t.events, 0) AS events
-            FROM actor_names n LEFT JOIN totals t ON t.actor = n.actor
-            WHERE n.actor {CONTAINS} OR n.name {CONTAINS} OR n.actor IN (
-                SELECT actor FROM entities WHERE name {CONTAINS} AND actor IS NOT NULL)
-            ORDER BY events DESC, code LIMIT ?""",
-            [pattern, pattern, pattern, limit],
-        )
-    )
+    actors = _actors_named(con, pattern, limit)
     quotes = rows(
         con.execute(
             f"""SELECT speaker, text, article_id, start_char AS start, end_char AS "end" FROM quotes
@@ -133,6 +122,32 @@ def search(con: duckdb.DuckDBPyConnection, q: str, limit: int) -> Row:
         )
     )
     return {"q": q, "articles": articles, "actors": actors, "quotes": quotes}
+
+
+def _actors_named(con: duckdb.DuckDBPyConnection, pattern: str, limit: int) -> list[Row]:
+    """Actors whose code or any of whose entities' names match, most active first, with their best-known name.
+
+    The entities are read once, for the matching codes; the names are then made for the page's codes only
+    (`actor_names`), not for every actor of the database."""
+    codes = [
+        row[0]
+        for row in con.execute(
+            f"SELECT DISTINCT actor FROM entities WHERE actor IS NOT NULL AND (actor {CONTAINS} OR name {CONTAINS})",
+            [pattern, pattern],
+        ).fetchall()
+    ]
+    if not codes:
+        return []
+    totals = dict(
+        con.execute(
+            "SELECT actor, sum(events)::BIGINT FROM actor_partner WHERE actor IN (SELECT unnest(?::VARCHAR[])) "
+            "GROUP BY actor",
+            [codes],
+        ).fetchall()
+    )
+    top = sorted(codes, key=lambda code: (-(totals.get(code) or 0), code))[:limit]
+    names = actor_names(con, top)
+    return [{"code": code, "name": names.get(code), "events": totals.get(code) or 0} for code in top]
 
 
 def snippet(text: str, q: str) -> str:

@@ -118,7 +118,8 @@ def _lock_holder(path: Path, message: str, read_only: bool, wait: float) -> str:
     served = live_server(path)
     if served is not None:
         todo = (
-            f"read it through the server (GET {served.url}/v1/events …)"
+            f"read it through the server (`peristiwa query` does so by itself; events as CSV: "
+            f"GET {served.url}/v1/events?format=csv&limit=1000, then each next cursor)"
             if read_only
             else "write through the server (`peristiwa ingest --db` does so by itself)"
         )

@@ -20,13 +20,14 @@ _ROWS = """
     WITH chosen AS (SELECT * FROM events WHERE {which}),
     evidence AS (
         SELECT m.event_id, string_agg(m.evidence_text, ' ') AS text FROM event_mentions m
-        WHERE m.event_id IS NOT NULL AND {which} GROUP BY m.event_id)
-    SELECT unnest(event_key_list(e.source, e.target, e.type, e.quad, e.location_name, e.story_id,
-                                 event_words(concat_ws(' ', e.text, v.text)))) AS key,
-           e.event_id, coalesce(e.num_mentions, 0), coalesce(e.month, DATE '9999-12-31'),
-           coalesce(TRY_CAST(e.date AS DATE), e.month), e.quad, e.type
-    FROM chosen e LEFT JOIN evidence v USING (event_id)
-    ORDER BY key, 3 DESC, 4, e.event_id"""
+        WHERE m.event_id IS NOT NULL AND {which} GROUP BY m.event_id),
+    keyed AS (
+        SELECT unnest(event_key_list(e.source, e.target, e.type, e.quad, e.location_name, e.story_id,
+                                     event_words(concat_ws(' ', e.text, v.text)))) AS key,
+               e.event_id, coalesce(e.num_mentions, 0) AS mentions, coalesce(e.month, DATE '9999-12-31') AS month,
+               coalesce(TRY_CAST(e.date AS DATE), e.month) AS day, e.quad, e.type
+        FROM chosen e LEFT JOIN evidence v USING (event_id))
+    SELECT *, event_key_hash(key) AS hkey FROM keyed ORDER BY hkey, mentions DESC, month, event_id"""
 RECLUSTER_AFTER = 2_000_000  # rows appended since the last ordering before the writer orders the table again
 
 
@@ -53,11 +54,13 @@ def index_events(con: duckdb.DuckDBPyConnection, event_ids: Iterable[str]) -> No
 def unindex_stories(con: duckdb.DuckDBPyConnection, story_ids: str) -> None:
     """Remove the key rows of the events of these stories (`story_ids`: a relation with an `id` column), before
     the events are deleted and rebuilt. Each event's `index_keys` names its rows, so the delete joins on
-    (key, event_id) and DuckDB's join filter on `key` skips the row groups of every other key."""
+    (hkey, key, event_id) and DuckDB's join filter on `hkey` can skip the row groups of other keys."""
     con.execute(f"""DELETE FROM event_keys USING (
-                        SELECT unnest(index_keys) AS key, event_id FROM events
-                        WHERE story_id IN (SELECT id FROM {story_ids})) doomed
-                    WHERE event_keys.key = doomed.key AND event_keys.event_id = doomed.event_id""")
+                        SELECT event_key_hash(key) AS hkey, key, event_id FROM (
+                            SELECT unnest(index_keys) AS key, event_id FROM events
+                            WHERE story_id IN (SELECT id FROM {story_ids}))) doomed
+                    WHERE event_keys.hkey = doomed.hkey AND event_keys.key = doomed.key
+                      AND event_keys.event_id = doomed.event_id""")
 
 
 def rebuild(con: duckdb.DuckDBPyConnection) -> None:
@@ -73,7 +76,10 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> None:
 def recluster(con: duckdb.DuckDBPyConnection) -> None:
     """Rewrite `event_keys` in key order (inside the caller's transaction): the rows a writer appended since
     the last time sit in row groups that hold every key, which each filter then has to read."""
-    con.execute("CREATE TEMP TABLE _event_keys_ordered AS SELECT * FROM event_keys ORDER BY key, mentions DESC, month")
+    con.execute(
+        "CREATE TEMP TABLE _event_keys_ordered AS "
+        "SELECT * FROM event_keys ORDER BY hkey, mentions DESC, month, event_id"
+    )
     con.execute("DELETE FROM event_keys")
     con.execute("INSERT INTO event_keys SELECT * FROM _event_keys_ordered")
     con.execute("DROP TABLE _event_keys_ordered")

@@ -103,6 +103,7 @@ def event_filter(
     text: str | None = None,
     limit: int = 100,
     today: dt.date | None = None,
+    place: str | None = None,
 ) -> EventFilter:
     """The event filters, each checked and normalised; BadFilter names the first one that cannot be used."""
     first, last = date_range(since, until, today)
@@ -116,4 +117,5 @@ def event_filter(
         last,
         text.strip() or None if text else None,
         limit_of(limit),
+        place.strip() or None if place else None,
     )

@@ -74,6 +74,7 @@ class EventFilter:
     until: dt.date | None = None
     text: str | None = None
     limit: int = 100
+    place: str | None = None  # the event's location name, case-insensitive
 
 
 def _rows(cursor: duckdb.DuckDBPyConnection) -> list[Row]:
@@ -112,12 +113,15 @@ def _event_clauses(where: EventFilter) -> tuple[list[str], list[Any]]:
     if where.until:
         clauses.append(f"{day} <= ?")
         params.append(where.until)
+    if where.place:
+        clauses.append("lower(e.location_name) = lower(?)")
+        params.append(where.place)
     if where.text:
         clauses.append(f"(len(event_words(?)) = 0 OR e.event_id IN ({HAS_WORDS}))")
         params += [where.text] * 3
         if literal_text(where.text):
             clauses.append(f"e.event_id IN {LITERAL}")
-            params += [like(where.text)] * 2
+            params += [where.text] * 2
     return clauses, params
 
 
@@ -244,8 +248,13 @@ def counts(con: duckdb.DuckDBPyConnection) -> Row:
 # literally: `%` and `_` are never wildcards.
 HAS_WORDS = """SELECT event_id FROM event_keys WHERE key IN (SELECT 'w:' || unnest(event_words(?)))
     GROUP BY event_id HAVING count(*) = len(event_words(?))"""
-LITERAL = """(SELECT event_id FROM events WHERE text ILIKE ? ESCAPE '\\'
-              UNION SELECT event_id FROM event_mentions WHERE evidence_text ILIKE ? ESCAPE '\\')"""
+# `contains` on lower case is literal by nature and 3.5x faster than ILIKE with ESCAPE (0.48 s against 1.7 s
+# over 1 M event texts). Parameters: the text as typed, twice.
+LITERAL = """(SELECT event_id FROM events WHERE contains(lower(text), lower(?))
+              UNION SELECT event_id FROM event_mentions WHERE contains(lower(evidence_text), lower(?)))"""
+# Most candidates of a literal text test fetched by id: each is a point lookup (~0.7 ms on a loaded machine),
+# so past a few hundred the scan of every text (LITERAL) is cheaper.
+LITERAL_LOOKUPS = 300
 WORDS_ONLY = re.compile(r"(?:[^\W_]|\s)+")  # letters, digits and spaces: the words say it all
 
 
@@ -259,6 +268,11 @@ def like(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
+
+# The rows of one key (two parameters: the key twice). The number `hkey` made from the key orders the table,
+# so DuckDB's exact integer min/max skip every other key's row groups (migration 009); `key` rules out the
+# rare other key with the same number.
+KEY_IS = "hkey = event_key_hash(?) AND key = ?"
 
 # Sort keys for paging merged events (columns of `hits`, see _hits), never NULL so that "rows after this key"
 # (keyset paging) is exact.
@@ -299,14 +313,59 @@ def events_page(
 
 
 def _events_by_id(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[Row]:
-    """The events with these ids, in this order: one point lookup each in the index on `event_id` (a join on
-    the ids would read every event id of the table)."""
-    sql = f"SELECT {', '.join(EVENT_FIELDS)} FROM events WHERE event_id = ?"
-    return [row for event_id in ids for row in _rows(con.execute(sql, [event_id]))]
+    """The events with these ids, in this order, in one statement.
+
+    DuckDB answers an `IN` list of constants written in the SQL with point lookups in the index on
+    `event_id` (3 ms for 50 among 3 M); the same list as parameters, or a join on the ids, reads every event id
+    of the table (70 ms there, 4 ms per million rows)."""
+    if not ids:
+        return []
+    sql = f"SELECT {', '.join(EVENT_FIELDS)} FROM events WHERE event_id IN ({sql_strings(ids)})"
+    found = {row["event_id"]: row for row in _rows(con.execute(sql))}
+    return [found[event_id] for event_id in ids if event_id in found]
+
+
+def sql_strings(values: list[str]) -> str:
+    """SQL string constants for these values, comma-separated (a quote doubled: a value stays one constant)."""
+    return ", ".join("'" + value.replace("'", "''") + "'" for value in values)
 
 
 def _hits(con: duckdb.DuckDBPyConnection, where: EventFilter, story_id: str | None) -> tuple[str, list[Any]]:
     """SQL of the events matching every filter, as rows (event_id, mentions, month, day), and its parameters.
+
+    A text with more than words ("50%") is also tested literally, on the events its words (and the other
+    filters) leave: their texts are fetched by id through the indexes on `event_id`, not scanned."""
+    sql, params = _candidates(con, where, story_id)
+    if not (where.text and literal_text(where.text)):
+        return sql, params
+    ids = [
+        row[0] for row in con.execute(f"SELECT event_id FROM ({sql}) LIMIT {LITERAL_LOOKUPS + 1}", params).fetchall()
+    ]
+    if len(ids) > LITERAL_LOOKUPS:  # too many to fetch one by one (common words, no word): read every text
+        scan = f"SELECT event_id FROM ({sql}) WHERE event_id IN {LITERAL}"
+        matches = [row[0] for row in con.execute(scan, [*params, where.text, where.text]).fetchall()]
+    else:
+        matches = _literal_matches(con, ids, where.text)
+    # The matches as a list: the page and its total (two statements) do not test the texts again.
+    return f"SELECT * FROM ({sql}) WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [*params, matches]
+
+
+def _literal_matches(con: duckdb.DuckDBPyConnection, ids: list[str], text: str) -> list[str]:
+    """Those of these events whose merged text or some mention's evidence contains `text` literally."""
+    if not ids:
+        return []
+    constants = sql_strings(ids)
+    found = con.execute(
+        f"""SELECT event_id FROM events WHERE event_id IN ({constants}) AND contains(lower(text), lower(?))
+            UNION SELECT event_id FROM event_mentions WHERE event_id IN ({constants})
+                                                    AND contains(lower(evidence_text), lower(?))""",
+        [text, text],
+    ).fetchall()
+    return [row[0] for row in found]
+
+
+def _candidates(con: duckdb.DuckDBPyConnection, where: EventFilter, story_id: str | None) -> tuple[str, list[Any]]:
+    """The events matching every filter but a text's literal test, as `_hits` gives them.
 
     The rows of the most selective key are read (the table is ordered by key, so only that key's row groups);
     quad, type and dates are tested on those rows, other keys by a semi-join on their own rows."""
@@ -321,9 +380,6 @@ def _hits(con: duckdb.DuckDBPyConnection, where: EventFilter, story_id: str | No
         if day:
             tests.append(test)
             params.append(day)
-    if where.text and literal_text(where.text):
-        tests.append(f"k.event_id IN {LITERAL}")
-        params += [like(where.text)] * 2
     if not keys:  # no key: every event is a candidate (one row each in `events`)
         source = """(SELECT event_id, coalesce(num_mentions, 0) AS mentions, coalesce(month, DATE '9999-12-31')
                      AS month, coalesce(TRY_CAST(date AS DATE), month) AS day, quad, type FROM events)"""
@@ -332,9 +388,9 @@ def _hits(con: duckdb.DuckDBPyConnection, where: EventFilter, story_id: str | No
             params,
         )
     driver, *others = _by_size(con, keys)
-    tests += ["k.event_id IN (SELECT event_id FROM event_keys WHERE key = ?)"] * len(others)
-    sql = "SELECT k.event_id, k.mentions, k.month, k.day FROM event_keys k WHERE k.key = ?"
-    return " AND ".join([sql, *tests]), [driver, *params, *others]
+    tests += [f"k.event_id IN (SELECT event_id FROM event_keys WHERE {KEY_IS})"] * len(others)
+    sql = f"SELECT k.event_id, k.mentions, k.month, k.day FROM event_keys k WHERE {KEY_IS}"
+    return " AND ".join([sql, *tests]), [driver, driver, *params, *(key for other in others for key in (other, other))]
 
 
 def _filter_keys(con: duckdb.DuckDBPyConnection, where: EventFilter, story_id: str | None) -> list[str]:
@@ -346,6 +402,8 @@ def _filter_keys(con: duckdb.DuckDBPyConnection, where: EventFilter, story_id: s
         keys.append(f"s:{where.source}" if where.source else f"t:{where.target}")
     if where.actor:
         keys.append(f"a:{where.actor}")
+    if where.place:
+        keys.append(_scalar(con, "SELECT 'p:' || lower(?)", where.place))  # lower case as the index has it
     if story_id:
         keys.append(f"r:{story_id}")
     if where.text:
@@ -358,11 +416,16 @@ def _filter_keys(con: duckdb.DuckDBPyConnection, where: EventFilter, story_id: s
     return keys
 
 
+def _scalar(con: duckdb.DuckDBPyConnection, sql: str, *values: Any) -> Any:
+    found = con.execute(sql, list(values)).fetchone()
+    return found[0] if found else None
+
+
 def _by_size(con: duckdb.DuckDBPyConnection, keys: list[str]) -> list[str]:
     """The keys, fewest rows first (one count per key: each reads only its own row groups)."""
     if len(keys) == 1:
         return keys
-    sizes = {key: con.execute("SELECT count(*) FROM event_keys WHERE key = ?", [key]).fetchone()[0] for key in keys}  # type: ignore[index]
+    sizes = {key: _scalar(con, f"SELECT count(*) FROM event_keys WHERE {KEY_IS}", key, key) for key in keys}
     return sorted(keys, key=lambda key: sizes[key])
 
 

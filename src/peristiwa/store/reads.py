@@ -67,15 +67,14 @@ def with_names(con: duckdb.DuckDBPyConnection, events: list[Row]) -> list[Row]:
     ids = [event["event_id"] for event in events]
     names: dict[tuple[str, str], str] = {}
     if ids:
-        found = con.execute(
-            """WITH m AS (SELECT event_id, article_id, source_entity, target_entity FROM event_mentions
-                          WHERE event_id IN (SELECT unnest(?::VARCHAR[])))
+        found = con.execute(  # the ids as constants: point lookups in the index on event_mentions.event_id
+            f"""WITH m AS (SELECT event_id, article_id, source_entity, target_entity FROM event_mentions
+                          WHERE event_id IN ({queries.sql_strings(ids)}))
                SELECT m.event_id, 'source', m.source_entity, any_value(n.name) FROM m
                  JOIN entities n ON n.article_id = m.article_id AND n.entity_id = m.source_entity GROUP BY ALL
                UNION ALL
                SELECT m.event_id, 'target', m.target_entity, any_value(n.name) FROM m
-                 JOIN entities n ON n.article_id = m.article_id AND n.entity_id = m.target_entity GROUP BY ALL""",
-            [ids],
+                 JOIN entities n ON n.article_id = m.article_id AND n.entity_id = m.target_entity GROUP BY ALL"""
         ).fetchall()
         names = {(event_id, f"{role}:{entity}"): name for event_id, role, entity, name in found}
     for event in events:
@@ -160,12 +159,19 @@ def network(
     min_events: int,
     limit: int,
 ) -> Row:
-    """Actor-pair edges (source → target) with event counts by quad, and the actors they connect."""
+    """Actor-pair edges (source → target) with event counts by quad, and the actors they connect.
+
+    Without dates the counts come from `actor_partner` (the source side: one row per dyad, type and quad, a
+    few hundred thousand rows at most) instead of `dyad_month` (one more row per month: millions)."""
     clauses, params = ["true"], []
     for clause, value in (("month >= date_trunc('month', ?::DATE)", since), ("month <= ?", until), ("quad = ?", quad)):
         if value:
             clauses.append(clause)
             params.append(value)
+    counts = "dyad_month"
+    if not since and not until:
+        counts = """(SELECT actor AS source, partner AS target, quad, events, mentions FROM actor_partner
+                     WHERE role = 'source' AND partner IS NOT NULL)"""
     edges = rows(
         con.execute(
             f"""SELECT source, target, sum(events)::BIGINT AS events, sum(mentions)::BIGINT AS mentions,
@@ -173,7 +179,7 @@ def network(
                    coalesce(sum(events) FILTER (WHERE quad = 'M-coop'), 0)::BIGINT AS m_coop,
                    coalesce(sum(events) FILTER (WHERE quad = 'V-conf'), 0)::BIGINT AS v_conf,
                    coalesce(sum(events) FILTER (WHERE quad = 'M-conf'), 0)::BIGINT AS m_conf
-            FROM dyad_month WHERE {" AND ".join(clauses)} GROUP BY source, target
+            FROM {counts} WHERE {" AND ".join(clauses)} GROUP BY source, target
             HAVING sum(events) >= ? ORDER BY events DESC, source, target LIMIT ?""",
             [*params, min_events, limit],
         )
