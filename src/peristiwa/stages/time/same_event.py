@@ -41,7 +41,7 @@ class SameEvent:
     def trigger_is_noun(self, event: Event) -> bool:
         """The event's trigger is an event noun ("atas invasi Rusia"): it refers to an act rather than telling it."""
         return any(
-            telling.noun and telling.start <= event.evidence.start < max(telling.end, event.evidence.end)
+            telling.noun and telling.start <= event.evidence.start < telling.end
             for kind, telling in self.tellings(event.sentence)
             if kind == event.type
         )
