@@ -7,7 +7,7 @@ Evidence, strongest first (`Event.date_source`):
   ("menurut laporan … pada Selasa"), sits in a clause of its own about something else ("yang … pada 2015",
   "setelah awal minggu ini penduduk …"), or is a year that names or describes a noun ("Undang-Undang Dasar
   1945", "konvensi genosida tahun 1948");
-- mention: the date another sentence gives the same act between the same actors (`same_event.py`): "Hamas
+- mention: the date another sentence gives the same act between the same actors (`situate/same_event.py`): "Hamas
   telah menyerahkan 13 sandera" dated by "… melepaskan tahanan mereka pada Sabtu (25/11/2023)". An event noun
   ("memprotes invasi Rusia") takes it before the lead's date, a verb only after it (a verb in the lead tells the
   news of the lead's day, whatever older act of the kind the body recalls); intentions and denials never;
@@ -23,17 +23,17 @@ is the date of the meeting to come, not of the event coded. Words are data: `dat
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from peristiwa.dates.lexicon import Lexicon, load_lexicon
 from peristiwa.knowledge import load_yaml
 from peristiwa.model import DateMention, Document, Event, Sentence
 from peristiwa.stages.nlp.words import Words
-from peristiwa.stages.time.same_event import SameEvent
 
 _YEAR = re.compile(r"\d{4}")
 _SEPARATORS = ",;"
@@ -86,10 +86,38 @@ class Dated:
 UNDATED = Dated(None, "none", None)
 
 
-def date_events(doc: Document, data_dir: Path) -> None:
+@dataclass(frozen=True, slots=True)
+class Telling:
+    """A sentence that tells an event of some type: where its trigger is, and whether that trigger is a noun."""
+
+    sentence: Sentence
+    start: int
+    end: int
+    noun: bool
+
+
+class Tellings(Protocol):
+    """Where else the text tells an event (the situate stage's `SameEvent`, which knows the event lexicon)."""
+
+    def trigger_is_noun(self, event: Event) -> bool: ...
+
+    def elsewhere(self, event: Event) -> Iterator[Telling]: ...
+
+
+class NoTellings:
+    """No other sentence is known to tell any event: no date from another mention."""
+
+    def trigger_is_noun(self, event: Event) -> bool:
+        return False
+
+    def elsewhere(self, event: Event) -> Iterator[Telling]:
+        return iter(())
+
+
+def date_events(doc: Document, data_dir: Path, tellings: Tellings | None = None) -> None:
     """Give every event of `doc` its date, date source and date precision."""
     cues = load_cues(data_dir)
-    reader = _Reader(doc, cues, SameEvent(doc, data_dir))
+    reader = _Reader(doc, cues, tellings or NoTellings())
     for event in doc.events:
         dated = reader.date_of(event)
         event.date, event.date_source, event.date_precision = dated.value, dated.source, dated.precision
@@ -98,7 +126,7 @@ def date_events(doc: Document, data_dir: Path) -> None:
 class _Reader:
     """The dates of one document, with what is known once: the lead's date and the report's date."""
 
-    def __init__(self, doc: Document, cues: DatingCues, same_event: SameEvent) -> None:
+    def __init__(self, doc: Document, cues: DatingCues, same_event: Tellings) -> None:
         self.doc, self.text, self.cues, self.dates = doc, doc.text, cues, doc.dates
         self.same_event = same_event
         self.words = Words.of(doc)

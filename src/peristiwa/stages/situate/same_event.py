@@ -1,4 +1,5 @@
-"""Other sentences about the same event: where a text tells an event twice, once with its date.
+"""Other sentences about the same event: where a text tells an event twice, once with its date (the `Tellings`
+that `stages/time/event_dates.py` reads; here, after the events stage, because it uses the event lexicon).
 
 "Hamas telah menyerahkan 13 sandera Israel" and, paragraphs later, "Baik Hamas dan militer Israel telah
 melepaskan tahanan mereka pada Sabtu (25/11/2023)": the second sentence dates the event the first tells.
@@ -11,22 +12,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from peristiwa.model import Document, Event, Sentence
 from peristiwa.stages.events.lexicon import load_lexicon
 from peristiwa.stages.events.text import Tok, tokenize
-
-
-@dataclass(frozen=True, slots=True)
-class Telling:
-    """A sentence that tells an event of some type: where its trigger is, and whether that trigger is a noun."""
-
-    sentence: Sentence
-    start: int
-    end: int
-    noun: bool
+from peristiwa.stages.time.event_dates import Telling
 
 
 class SameEvent:
