@@ -163,7 +163,7 @@ class Event:
     negated: bool = False
     modality: str = "asserted"  # asserted | future | hypothetical
     date: str | None = None  # YYYY-MM-DD | YYYY-MM | YYYY: the best date the text gives the event
-    date_source: str = "none"  # clause | sentence | lead | report | none: where `date` came from
+    date_source: str = "none"  # clause | sentence | mention | lead | report | none: where `date` came from
     date_precision: str | None = None  # day | week | month | year (None when undated)
     location: Location | None = None
     magnitude: Magnitude | None = None

@@ -15,7 +15,7 @@ from peristiwa.settings import DATA_DIR
 from peristiwa.stages.ingest import RawArticle
 
 EXAMPLES: list[dict[str, Any]] = load_yaml(DATA_DIR / "time" / "event_dates.yaml")["examples"]
-SOURCES = {"clause", "sentence", "lead", "report", "none"}
+SOURCES = {"clause", "sentence", "mention", "lead", "report", "none"}
 PRECISIONS = {"day", "week", "month", "year", None}
 
 

@@ -62,7 +62,7 @@ def test_the_event_table_marks_a_date_only_the_report_gives(demo_page: Any) -> N
     demo_page.goto("/#/events?actor=NATO")
     wait_rendered(demo_page, "events")
     sources = demo_page.locator(".events-table .event-date").evaluate_all("els => els.map(e => e.dataset.source)")
-    assert "report" in sources and set(sources) <= {"clause", "sentence", "lead", "report", "none"}
+    assert "report" in sources and set(sources) <= {"clause", "sentence", "mention", "lead", "report", "none"}
     flagged = demo_page.locator(".events-table .event-date.reported")
     assert flagged.count() == sources.count("report")
     assert "(report)" in flagged.first.inner_text()

@@ -230,7 +230,8 @@ class EventRow(BaseModel):
     date: str | None = None
     date_source: str | None = Field(
         None,
-        description="Where `date` came from: clause, sentence, lead, report "
+        description="Where `date` came from: clause, sentence, mention (another sentence about the same event), "
+        "lead, report "
         "(the report's own date, no better evidence) or none.",
     )
     date_precision: str | None = Field(None, description="How precise `date` is: day, week, month or year.")
@@ -429,7 +430,8 @@ class ArticleEvent(BaseModel):
     date: str | None = None
     date_source: str | None = Field(
         None,
-        description="Where `date` came from: clause, sentence, lead, report "
+        description="Where `date` came from: clause, sentence, mention (another sentence about the same event), "
+        "lead, report "
         "(the report's own date, no better evidence) or none.",
     )
     date_precision: str | None = Field(None, description="How precise `date` is: day, week, month or year.")

@@ -25,7 +25,7 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 DAY_TOLERANCE = 1
 REPORT_LAG_DAYS = 7  # how long before its report an event the report dates no better may have happened
 # Evidence for a date, strongest first (stages/time/event_dates.py).
-SOURCE_RANK = {"clause": 0, "sentence": 1, "lead": 2, "report": 3}
+SOURCE_RANK = {"clause": 0, "sentence": 1, "mention": 2, "lead": 3, "report": 4}
 _PRECISION = {10: "day", 7: "month", 4: "year"}
 
 
@@ -59,7 +59,7 @@ class MentionIn:
     location_name: str | None = None
     location_country: str | None = None
     evidence_text: str | None = None
-    date_source: str | None = None  # clause | sentence | lead | report | none (None: stored before issue 16)
+    date_source: str | None = None  # clause | sentence | mention | lead | report | none (None: before issue 16)
     date_precision: str | None = None
     corrected: bool = False  # an analyst's correction set its fields
 
@@ -91,7 +91,7 @@ class MergedEvent:
     first_article_id: str
     source_url: str | None
     text: str | None
-    date_source: str = "none"  # clause | sentence | lead | report | none
+    date_source: str = "none"  # clause | sentence | mention | lead | report | none
     date_precision: str | None = None  # day | week | month | year
     corrected: bool = False  # one of its mentions was corrected by an analyst
     mentions: list[tuple[str, str]] = field(default_factory=list)  # (article_id, mention_id)

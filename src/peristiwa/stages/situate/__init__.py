@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from peristiwa.model import Contract, Document
 from peristiwa.settings import Settings
 from peristiwa.stages.places.locate import locate_events
+from peristiwa.stages.situate.same_event import SameEvent
 from peristiwa.stages.time.event_dates import date_events
 
 __all__ = ["CONTRACT", "SituateStage", "make_stage"]
@@ -30,7 +31,7 @@ class SituateStage:
     name: str = "situate"
 
     def __call__(self, doc: Document) -> None:
-        date_events(doc, self.settings.data_dir)
+        date_events(doc, self.settings.data_dir, SameEvent(doc, self.settings.data_dir))
         locate_events(doc, self.settings.data_dir)
 
 

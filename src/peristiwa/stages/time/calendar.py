@@ -131,7 +131,8 @@ def past_day_month(anchor: date, month: int, day: int, tolerance: int) -> date |
     for year in (anchor.year + 1, anchor.year, anchor.year - 1):
         found = valid_date(year, month, day)
         if found and found <= limit:
-            return found
+            # "29/2" read in April of a common year: last year's 29 February is over a year back, no value
+            return found if (anchor - found).days <= 366 else None
     return None
 
 

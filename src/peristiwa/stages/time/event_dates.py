@@ -7,6 +7,10 @@ Evidence, strongest first (`Event.date_source`):
   ("menurut laporan … pada Selasa"), sits in a clause of its own about something else ("yang … pada 2015",
   "setelah awal minggu ini penduduk …"), or is a year that names or describes a noun ("Undang-Undang Dasar
   1945", "konvensi genosida tahun 1948");
+- mention: the date another sentence gives the same act between the same actors (`situate/same_event.py`): "Hamas
+  telah menyerahkan 13 sandera" dated by "… melepaskan tahanan mereka pada Sabtu (25/11/2023)". An event noun
+  ("memprotes invasi Rusia") takes it before the lead's date, a verb only after it (a verb in the lead tells the
+  news of the lead's day, whatever older act of the kind the body recalls); intentions and denials never;
 - lead: for news told in the first sentences, the dateline's date ("JAKARTA, Senin (12/6) –") or else the lead's
   (its first whole day close before the report);
 - report: the publication date (or, without one, the lead's date), only when nothing else applies;
@@ -19,11 +23,12 @@ is the date of the meeting to come, not of the event coded. Words are data: `dat
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from peristiwa.dates.lexicon import Lexicon, load_lexicon
 from peristiwa.knowledge import load_yaml
@@ -81,10 +86,38 @@ class Dated:
 UNDATED = Dated(None, "none", None)
 
 
-def date_events(doc: Document, data_dir: Path) -> None:
+@dataclass(frozen=True, slots=True)
+class Telling:
+    """A sentence that tells an event of some type: where its trigger is, and whether that trigger is a noun."""
+
+    sentence: Sentence
+    start: int
+    end: int
+    noun: bool
+
+
+class Tellings(Protocol):
+    """Where else the text tells an event (the situate stage's `SameEvent`, which knows the event lexicon)."""
+
+    def trigger_is_noun(self, event: Event) -> bool: ...
+
+    def elsewhere(self, event: Event) -> Iterator[Telling]: ...
+
+
+class NoTellings:
+    """No other sentence is known to tell any event: no date from another mention."""
+
+    def trigger_is_noun(self, event: Event) -> bool:
+        return False
+
+    def elsewhere(self, event: Event) -> Iterator[Telling]:
+        return iter(())
+
+
+def date_events(doc: Document, data_dir: Path, tellings: Tellings | None = None) -> None:
     """Give every event of `doc` its date, date source and date precision."""
     cues = load_cues(data_dir)
-    reader = _Reader(doc, cues)
+    reader = _Reader(doc, cues, tellings or NoTellings())
     for event in doc.events:
         dated = reader.date_of(event)
         event.date, event.date_source, event.date_precision = dated.value, dated.source, dated.precision
@@ -93,8 +126,9 @@ def date_events(doc: Document, data_dir: Path) -> None:
 class _Reader:
     """The dates of one document, with what is known once: the lead's date and the report's date."""
 
-    def __init__(self, doc: Document, cues: DatingCues) -> None:
+    def __init__(self, doc: Document, cues: DatingCues, same_event: Tellings) -> None:
         self.doc, self.text, self.cues, self.dates = doc, doc.text, cues, doc.dates
+        self.same_event = same_event
         self.words = Words.of(doc)
         self.lead = _lead_sentences(doc, cues.lead_sentences)
         self.lead_date = self._lead_date()
@@ -127,11 +161,61 @@ class _Reader:
         ]
         if (found := self._best(around, event)) is not None:
             return Dated(found.value, "sentence", self.precision(found))
+        # An event noun ("atas invasi Rusia") refers to an act the text may date elsewhere; a verb in the lead
+        # tells the news of the lead's day, whatever older act of the same kind the body recalls.
+        elsewhere = self._elsewhere(event)
+        if elsewhere is not None and self.same_event.trigger_is_noun(event):
+            return Dated(elsewhere.value, "mention", self.precision(elsewhere))
         if self.lead_date is not None and any(s.start <= event.evidence.start < s.end for s in self.lead):
             return Dated(self.lead_date.value, "lead", self.precision(self.lead_date))
+        if elsewhere is not None:
+            return Dated(elsewhere.value, "mention", self.precision(elsewhere))
         if self.report is not None:
             return Dated(self.report, "report", "day")
         return UNDATED
+
+    # --- another sentence about the same event ----------------------------------------------------------
+
+    def _elsewhere(self, event: Event) -> DateMention | None:
+        """The date another sentence gives the same event (`same_event.py`): the date nearest that sentence's
+        trigger, read as the event's own clause and sentence are read; none when two sentences disagree."""
+        if event.modality != "asserted" or event.negated:
+            return None  # an intention is dated by its statement, a denial is not the act another sentence tells
+        found: dict[str, DateMention] = {}
+        for telling in self.same_event.elsewhere(event):
+            sentence = telling.sentence
+            dated = [
+                d
+                for d in self._mentions(sentence.start, sentence.end)
+                if d.value
+                and not self._cited(d, sentence, telling.start, telling.end)
+                and not self._modifies_noun(d)
+                and not self._aside_of(d, sentence, telling.start, telling.end)
+            ]
+            nearest = min(dated, key=lambda d: self._closeness(d, telling.start, telling.end), default=None)
+            if nearest is not None and nearest.value:
+                found.setdefault(nearest.value, nearest)
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _closeness(self, mention: DateMention, start: int, end: int) -> tuple[int, int, int]:
+        """Dates after the trigger in its comma-set segment first ("memulai invasi … Kamis lalu (24/2/2022)"
+        beside "mencaplok Krimea pada 2014 dan"), then before it in that segment, then the nearest elsewhere."""
+        segment = self._segment_start(start, 0), self._segment_end(end, len(self.text))
+        inside = segment[0] <= mention.start < segment[1]
+        rank = 0 if inside and mention.start >= end else 1 if inside else 2
+        return rank, _gap(mention, start, end), mention.start
+
+    def _aside_of(self, mention: DateMention, sentence: Sentence, start: int, end: int) -> bool:
+        """A date in a relative or subordinate clause away from the trigger at text[start:end]."""
+        segment = self._segment_start(mention.start, sentence.start)
+        if not segment <= start < mention.start and self._opened_clause(mention, segment):
+            return True
+        if mention.start < end:
+            return False
+        words = self.words.folded(end, mention.start)
+        if words and words[-1] in self.cues.year_prepositions | self.cues.since_words:
+            words.pop()
+        return not self._news_day(mention) and any(w in self.cues.clause_markers for w in words)
 
     # --- the event's own clause -------------------------------------------------------------------------
 
@@ -193,8 +277,12 @@ class _Reader:
         return True
 
     def _ahead(self, mention: DateMention) -> bool:
-        """A date the text puts after the report ("akan … pada Rabu", "Desember mendatang")."""
-        return ":future_cue" in (mention.rule or "") or self._after_report(mention.value or "")
+        """A date the text puts after the report ("akan … pada Rabu", "Desember mendatang"). With a report date,
+        a day on or before it is not ahead of the statement ("akan bertemu pada Rabu" on a Wednesday is of that
+        day); without one, the future cue the time stage saw says it."""
+        if self.doc.published or self.lead_date is not None:
+            return self._after_report(mention.value or "")
+        return ":future_cue" in (mention.rule or "")
 
     def _bounds_record(self, mention: DateMention, event: Event) -> bool:
         """ "kunjungan pertama … sejak 2021": the date bounds a record, it does not date the event."""
@@ -351,6 +439,10 @@ def _absolute(mention: DateMention) -> bool:
 
 
 def _distance(mention: DateMention, event: Event) -> int:
-    if mention.end <= event.evidence.start:
-        return event.evidence.start - mention.end
-    return max(0, mention.start - event.evidence.end)
+    return _gap(mention, event.evidence.start, event.evidence.end)
+
+
+def _gap(mention: DateMention, start: int, end: int) -> int:
+    if mention.end <= start:
+        return start - mention.end
+    return max(0, mention.start - end)

@@ -11,7 +11,7 @@ from pathlib import Path
 from peristiwa.dates.lexicon import Lexicon, load_lexicon
 from peristiwa.model import DateMention
 from peristiwa.stages.nlp.words import Runs, tokenize
-from peristiwa.stages.time.resolve import Found, resolve
+from peristiwa.stages.time.resolve import Found, Resolution, resolve, resolve_narrative
 from peristiwa.stages.time.rules import TimeRule, load_rules
 
 
@@ -36,7 +36,16 @@ def find_dates(text: str, anchor: date | None, data_dir: Path, runs: Runs | None
     """
     lex, rules = load_lexicon(data_dir), load_rules(data_dir)
     chosen = _select(list(_candidates(runs or Runs(text, tokenize(text)), rules, lex)))
-    return [_mention(Found(rules[c.rule_index], c.match, text, anchor, lex)) for c in chosen]
+    mentions: list[DateMention] = []
+    previous: str | None = None  # the value of the last date the text named
+    for cand in chosen:
+        found = Found(rules[cand.rule_index], cand.match, text, anchor, lex)
+        mention = _mention(found)
+        if mention.rule == f"{found.rule.id}:narrative" and previous is not None:
+            mention = _mention(found, resolve_narrative(found, previous))
+        mentions.append(mention)
+        previous = mention.value or previous
+    return mentions
 
 
 def _candidates(runs: Runs, rules: tuple[TimeRule, ...], lex: Lexicon) -> list[Candidate]:
@@ -143,8 +152,8 @@ CHECKS: dict[str, Check] = {
 }
 
 
-def _mention(found: Found) -> DateMention:
-    value, note = resolve(found)
+def _mention(found: Found, resolution: Resolution | None = None) -> DateMention:
+    value, note = resolution or resolve(found)
     group = "expr" if found.match.groupdict().get("expr") is not None else 0
     start, end = found.match.span(group)
     rule = f"{found.rule.id}:{note}" if note else found.rule.id

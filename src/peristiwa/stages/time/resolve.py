@@ -177,6 +177,34 @@ def resolve_relative(found: Found) -> Resolution:
     return value, note
 
 
+def resolve_narrative(found: Found, previous: str) -> Resolution:
+    """ "dua hari sebelumnya", "setahun kemudian": counted from the date the text named last (`previous`, an
+    ISO value), not from the anchor: "… Minggu, 15 Juni 2025, … serangan Israel dua hari sebelumnya" is 13 June.
+    The previous date must be at least as precise as the unit ("sehari kemudian" after "pada 2014" has no
+    value), and the count definite ("beberapa hari sebelumnya" has none)."""
+    direction = found.lex.direction(found.group("dir") or "")
+    unit = found.lex.unit(found.group("unit") or found.group("single") or "")
+    count = _count(found) if found.group("num") or found.group("single") else None  # "hari sebelumnya": none
+    if direction is None or unit is None or direction.kind != "narrative" or not direction.sign:
+        return None, "narrative"
+    if count is None or _hedged(found) or unit.relative != "calendar":
+        return None, "narrative"
+    start = _start_of(previous, unit.name)
+    if start is None:
+        return None, "narrative"
+    period = cal.unit_period(cal.shift(start, unit.name, direction.sign * count), unit.name, 0)
+    return cal.iso_value(period), "narrative=previous_date"
+
+
+def _start_of(value: str, unit: str) -> date | None:
+    """The first day of an ISO value, when the value is precise enough to count `unit`s from it."""
+    needed = {"day": 10, "week": 10, "month": 7, "year": 4}[unit]
+    if len(value) < needed:
+        return None
+    year, month, day = (int(part) for part in (value + "-01-01")[:10].split("-"))
+    return date(year, month, day)
+
+
 def _count(found: Found) -> int | None:
     number = found.group("num")
     return found.lex.number(number) if number else 1
