@@ -149,12 +149,13 @@ def test_correct_a_quote_an_entity_a_date_and_an_event_date(browser: Any, kabul_
     quote = "Subrahmanyam Jaishankar: «Kerja sama yang lebih erat di antara kita berkontribusi pada…»"
     correct_in_form(page, "quote", quote, {"speaker": "Amir Khan Muttaqi"})
     page.wait_for_selector(".quotes-list .corrected-mark")
-    correct_in_form(page, "date", "setahun kemudian = —", {"value": "kemarin"})
+    correct_in_form(page, "date", "setahun kemudian = 2022", {"value": "kemarin"})
     page.wait_for_selector("#correction-status .error-box")
     assert "is not a date" in page.locator("#correction-status").inner_text()
-    correct_in_form(page, "date", "setahun kemudian = —", {"value": "2022"})
+    # counted from "tahun 2021" the machine reads 2022; the analyst knows the month
+    correct_in_form(page, "date", "setahun kemudian = 2022", {"value": "2022-08"})
     page.wait_for_selector(".dates-list .corrected-mark")
-    assert "setahun kemudian = 2022" in page.locator(".dates-list").inner_text()
+    assert "setahun kemudian = 2022-08" in page.locator(".dates-list").inner_text()
     page.select_option("#correction-kind", "event")
     event = page.locator("#correction-item option", has_text="kunjungan enam hari ke India").inner_text()
     correct_in_form(page, "event", event, {"date": "2025-10-09"})
@@ -167,7 +168,7 @@ def test_correct_a_quote_an_entity_a_date_and_an_event_date(browser: Any, kabul_
     assert (entity["actor"], entity["corrected"]) == ("TALIBAN", True)
     [fixed] = [q for q in article["quotes"] if q["corrected"]]
     assert (fixed["speaker"], fixed["speaker_id"]) == ("Amir Khan Muttaqi", entity["id"])
-    assert [d["value"] for d in article["dates"] if d["corrected"]] == ["2022"]
+    assert [d["value"] for d in article["dates"] if d["corrected"]] == ["2022-08"]
     assert [e["date"] for e in article["events"] if e["corrected"]] == ["2025-10-09"]
     quotes = httpx.get(f"{url}/v1/quotes", params={"article_id": article_id}).json()["items"]
     assert [q["speaker"] for q in quotes if q["corrected"]] == ["Amir Khan Muttaqi"]
