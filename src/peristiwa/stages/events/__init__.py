@@ -23,7 +23,6 @@ from pathlib import Path
 from peristiwa.model import Contract, Document, Event, Sentence
 from peristiwa.settings import Settings
 from peristiwa.stages.events.coder import candidates, find_triggers
-from peristiwa.stages.events.evaluations import load_evaluations, quoted_accusations
 from peristiwa.stages.events.events import build_events
 from peristiwa.stages.events.lexicon import Lexicon, load_lexicon
 from peristiwa.stages.events.magnitude import MagnitudeReader
@@ -95,19 +94,7 @@ def code_events(doc: Document, lexicon: Lexicon, parser_model: Path | None = Non
                 if event.modality == "asserted" and not event.negated and event.source_entity:
                     latest = (event.source, event.source_entity)
                     recent[event.type] = [latest, *(r for r in recent.get(event.type, []) if r != latest)][:4]
-    return events + _new(events, quoted_accusations(doc, toks, args, load_evaluations(lexicon.data_dir), lexicon.types))
-
-
-def _new(events: list[Event], more: list[Event]) -> list[Event]:
-    """The events of `more` whose (source, type, target, negated) no event found so far has."""
-    keys = {(e.source, e.type, e.target, e.negated) for e in events}
-    kept = []
-    for event in more:
-        key = (event.source, event.type, event.target, event.negated)
-        if key not in keys:
-            keys.add(key)
-            kept.append(event)
-    return kept
+    return events
 
 
 def _may_need_parse(toks: list[Tok], sentences: list[Sentence], args: list[Arg], lexicon: Lexicon) -> list[Sentence]:
