@@ -84,30 +84,12 @@ from peristiwa.server.config import ServerOptions
 from peristiwa.server.store import ServerStore
 from peristiwa.store import derive, event_keys, filters, queries, reads
 from peristiwa.store.connection import connect
-from peristiwa.store.synthetic import ACTORS, synthetic_records
+from peristiwa.store.synthetic import ACTORS, TYPES, synthetic_records
 
 ROOT = Path(__file__).resolve().parents[1]
 VOCABULARY = 20_000
 PLACES = 300
 CALLS = 40
-TYPES = (
-    "CONSULT",
-    "AGREE",
-    "SUPPORT",
-    "ACCUSE",
-    "REQUEST",
-    "REJECT",
-    "THREATEN",
-    "COOPERATE",
-    "AID",
-    "MOBILIZE",
-    "SANCTION",
-    "ASSAULT",
-    "COERCE",
-    "PROTEST",
-    "CONCEDE",
-    "RETREAT",
-)
 
 
 def bench_write(folder: Path, articles: int, batch: int) -> None:
