@@ -260,12 +260,14 @@ class _Reader:
     # --- which dates count ------------------------------------------------------------------------------
 
     def _mentions(self, start: int, end: int) -> list[DateMention]:
-        """The date mentions inside text[start:end], leaving out the dateline's (the lead's date, not a clause's)."""
+        """The date mentions that begin inside text[start:end], leaving out the dateline's (the lead's date, not a
+        clause's). A date may run past the span: a clause cut at the comma inside "pada Sabtu, (1/2/2025)" still
+        holds that date."""
         line = self.doc.dateline
         return [
             d
             for d in self.dates
-            if start <= d.start and d.end <= end and not (line is not None and line.start <= d.start < line.end)
+            if start <= d.start < end and not (line is not None and line.start <= d.start < line.end)
         ]
 
     def _usable(self, mention: DateMention, event: Event) -> bool:
