@@ -151,7 +151,7 @@ class _Reader:
         own = [d for d in self._mentions(start, end) if self._usable(d, event) and not self._after_marker(d, event)]
         if (found := self._best(own, event)) is not None:
             return Dated(found.value, "clause", self.precision(found))
-        if any(d.value is None for d in own) or self._placed_earlier(start, end):
+        if any(d.value is None for d in own) or self._placed_earlier(start, end, event):
             return UNDATED  # the text dates the event in a way we cannot resolve, or before the report
         sentence = event.sentence
         around = [
@@ -254,8 +254,16 @@ class _Reader:
         words = [w.text for w in self.words.between(start, end) if not any(s <= w.start < e for s, e in spans)]
         return bool(spans or words) and all(w.lower() in self.cues.adjunct_words or w.isdigit() for w in words)
 
-    def _placed_earlier(self, start: int, end: int) -> bool:
-        return any(w in self.cues.past_markers for w in self.words.folded(start, end))
+    def _placed_earlier(self, start: int, end: int, event: Event) -> bool:
+        """A past marker in the event's own clause ("Sebelumnya, Blinken mendesak …", "pernah bertemu"); one in a
+        relative or subordinate clause opened after the trigger describes something else ("mengecam kebijakan
+        yang diambil tanpa terlebih dahulu berkonsultasi"): the event is still the news."""
+        words = self.words.folded(start, event.evidence.end)
+        for word in self.words.folded(event.evidence.end, end):
+            if word in self.cues.clause_markers:
+                break
+            words.append(word)
+        return any(w in self.cues.past_markers for w in words)
 
     # --- which dates count ------------------------------------------------------------------------------
 
