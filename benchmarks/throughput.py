@@ -2,7 +2,7 @@
 memory, and scaling of `peristiwa batch` from 1 to 2 Dask workers. One command:
 
     .venv/bin/python benchmarks/throughput.py --articles 600 --workers 1,2 [--seed 7] [--json report.json]
-    [--no-parser]
+    [--no-parser] [--event-classifier]
 
 1. Corpus: `benchmarks/corpus.py` (real UD Indonesian sentences + the seeds' kinds of noise, 300–900-word
    bodies; see its docstring), written as one JSONL file to a temporary folder.
@@ -16,6 +16,8 @@ memory, and scaling of `peristiwa batch` from 1 to 2 Dask workers. One command:
    then `run_batch` over the same JSONL (shards of --shard-size articles). Reports articles/s, the
    speed-up over the first count, each worker's peak resident memory, the time per article inside shards
    and the share of the wall time the workers were busy.
+5. With --event-classifier, step 3 once more with the optional sentence classifier over PLOVER types switched on
+   (`Settings.event_classifier`), right after the run without it, so the two are measured under the same load.
 Targets (issue 8): extract ≥ 25 articles/s per core; 2 workers ≥ 1.8 × 1 worker. Numbers depend on what
 else runs on the machine: report them with the load they were measured under.
 """
@@ -29,6 +31,7 @@ import resource
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +45,7 @@ from peristiwa.batch.worker import warm_up  # noqa: E402
 from peristiwa.errors import InputError  # noqa: E402
 from peristiwa.model import to_record  # noqa: E402
 from peristiwa.pipeline import Pipeline  # noqa: E402
-from peristiwa.settings import Settings  # noqa: E402
+from peristiwa.settings import MODELS_DIR, Settings  # noqa: E402
 from peristiwa.stages.ingest import read_inputs  # noqa: E402
 
 TARGET_PER_CORE = 25.0
@@ -164,6 +167,9 @@ def main() -> None:
     parser.add_argument("--shard-size", type=int, default=25)
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--no-parser", action="store_true", help="word-order arguments only (the parser's cost)")
+    parser.add_argument(
+        "--event-classifier", action="store_true", help="also extract with the event classifier on (its cost)"
+    )
     args = parser.parse_args()
     settings = Settings(parser_model=None) if args.no_parser else Settings()
     with tempfile.TemporaryDirectory(prefix="peristiwa-bench-") as tmp:
@@ -180,6 +186,16 @@ def main() -> None:
         print(f"baseline done: {result['baseline']['articles_per_s']:,.1f} articles/s", flush=True)
         result["extract"] = measure_extract(corpus, settings)
         print(f"extract done: {result['extract']['articles_per_s']:.1f} articles/s", flush=True)
+        if args.event_classifier:
+            with_model = replace(settings, event_classifier=MODELS_DIR / "events_clf")
+            result["extract_classifier"] = measure_extract(corpus, with_model)
+            ext = result["extract_classifier"]
+            print(
+                f"extract with the event classifier: {ext['articles_per_s']:.1f} articles/s (events "
+                f"{ext['stage_ms_per_article']['events']:.1f} ms per article, without "
+                f"{result['extract']['stage_ms_per_article']['events']:.1f})",
+                flush=True,
+            )
         counts = [int(n) for n in args.workers.split(",") if n.strip()]
         result["batch"] = [
             measure_batch(corpus, n, Path(tmp) / f"batch-{n}", settings, args.shard_size) for n in counts

@@ -37,6 +37,8 @@ class Settings:
     data_dir: Path = DATA_DIR
     ner_model: Path = MODELS_DIR / "ner_id"
     parser_model: Path | None = MODELS_DIR / "parser_id"  # None: no parse; arguments from word order only
+    # A sentence classifier over PLOVER types that proposes and retypes events beside the rules; None: rules only.
+    event_classifier: Path | None = None
     require_language: str = "id"  # documents in another language are reported and not analysed
     max_bytes: int = DEFAULT_MAX_BYTES
     overlay: KnowledgeOverlay = KnowledgeOverlay()  # analysts' entries layered on data_dir's actors (kb add …)

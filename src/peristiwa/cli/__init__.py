@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, Annotated, Any
 
@@ -17,7 +18,7 @@ from peristiwa.cli.progress import LOG_EVERY, ProgressReport
 from peristiwa.errors import InputError, PeristiwaError
 from peristiwa.model import Document, to_record
 from peristiwa.pipeline import Pipeline
-from peristiwa.settings import DEFAULT_MAX_BYTES, PACKAGE_DIR, Settings
+from peristiwa.settings import DEFAULT_MAX_BYTES, MODELS_DIR, PACKAGE_DIR, Settings
 from peristiwa.stages.ingest import Item, count_articles, expand_inputs, read_paths
 
 app = typer.Typer(
@@ -110,6 +111,13 @@ def eval_command(
     parser: Annotated[
         bool, typer.Option("--parser/--no-parser", help="Read event arguments from the parse too (an ablation).")
     ] = True,
+    classifier: Annotated[
+        bool,
+        typer.Option(
+            "--classifier/--no-classifier",
+            help="Also let the trained sentence classifier propose events (models/events_clf; off by default).",
+        ),
+    ] = False,
 ) -> None:
     """Run the pipeline on the raw files of a gold set and score it (P/R/F1 per layer)."""
     try:
@@ -118,7 +126,10 @@ def eval_command(
         err.print(f"[red]error:[/red] {error}")
         raise typer.Exit(1) from error
     paths = [str(raw / g["source_file"]) for g in golds if (raw / g["source_file"]).exists()]
-    documents, _ = run_pipeline(paths, Settings() if parser else Settings(parser_model=None), None)
+    settings = Settings() if parser else Settings(parser_model=None)
+    if classifier:
+        settings = replace(settings, event_classifier=MODELS_DIR / "events_clf")
+    documents, _ = run_pipeline(paths, settings, None)
     recs = [to_record(d) for d in documents]
     if records:
         records.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from peristiwa.model import Contract, Document, Event, Sentence
 from peristiwa.settings import Settings
+from peristiwa.stages.events.classifier import EventClassifier, load_classifier, revise
 from peristiwa.stages.events.coder import candidates, find_triggers
 from peristiwa.stages.events.events import build_events
 from peristiwa.stages.events.lexicon import Lexicon, load_lexicon
@@ -42,8 +43,10 @@ class EventsStage:
     name: str = "events"
 
     def __call__(self, doc: Document) -> None:
+        path = self.settings.event_classifier
+        classifier = load_classifier(path) if path is not None else None
         try:
-            doc.events = code_events(doc, load_lexicon(self.settings.data_dir), self.settings.parser_model)
+            doc.events = code_events(doc, load_lexicon(self.settings.data_dir), self.settings.parser_model, classifier)
         except RecursionError as err:  # pathological input: report it and let the batch go on
             doc.add_problem(self.name, f"[E100] event coding gave up: {err}")
 
@@ -60,9 +63,12 @@ def make_stage(settings: Settings) -> EventsStage:
     return EventsStage(settings)
 
 
-def code_events(doc: Document, lexicon: Lexicon, parser_model: Path | None = None) -> list[Event]:
+def code_events(
+    doc: Document, lexicon: Lexicon, parser_model: Path | None = None, classifier: EventClassifier | None = None
+) -> list[Event]:
     """All events of a document, at most one per (source, type, target, negated) and sentence. With a parser
-    model, arguments that word order does not find are read from the parse of the sentence."""
+    model, arguments that word order does not find are read from the parse of the sentence; with a classifier,
+    its confident types revise and add to the rules' (`classifier.py`)."""
     toks = tokens_of(doc)
     grammar = Grammar(lexicon.grammar)
     args = collect_args(doc, toks, lexicon.grammar)
@@ -85,7 +91,8 @@ def code_events(doc: Document, lexicon: Lexicon, parser_model: Path | None = Non
         view.recent_sources = {kind: list(sources) for kind, sources in recent.items()}
         find_triggers(view)
         seen: set[tuple[str | None, str, str | None, bool]] = set()
-        for cand in candidates(view):
+        found = candidates(view)
+        for cand in revise(view, found, classifier) if classifier is not None else found:
             for event in build_events(doc, view, sentence, cand, reader):
                 key = (event.source, event.type, event.target, event.negated)
                 if key not in seen:
