@@ -1,0 +1,30 @@
+"""Constructions met in the development corpus's quote errors (scripts/quote_errors.py), each on sentences written
+for the test: who speaks when the speaker is a plural pronoun, a role phrase, a subject shared by a participle, …"""
+
+from __future__ import annotations
+
+from peristiwa.model import Entity, Mention, Reference
+from tests.quotes.helpers import find, run
+
+
+def _entity(text: str, key: str, name: str, kind: str, surface: str | None = None, actor: str | None = None) -> Entity:
+    """An entity with every mention of `surface` (default: the name) in `text`."""
+    surface = surface or name
+    mentions, at = [], text.find(surface)
+    while at >= 0:
+        mentions.append(Mention(at, at + len(surface), surface))
+        at = text.find(surface, at + 1)
+    return Entity(key, name, kind, actor=actor, mentions=mentions)
+
+
+def test_a_plural_pronoun_takes_the_body_that_spoke_not_the_state_the_actors_stage_named_last() -> None:
+    text = (
+        "Kementerian Luar Negeri Mesir mengatakan bahwa pihaknya telah menghubungi misi pemantau Rusia-Turki. "
+        "Mereka mengklaim bahwa operasi itu sah."
+    )
+    ministry = _entity(text, "m", "Kementerian Luar Negeri Mesir", "ORG")
+    turkey = _entity(text, "t", "Turki", "GPE")
+    at = text.index("Mereka")
+    doc = run(text, [ministry, turkey], [Reference(at, at + 6, "Mereka", "t", "group")])
+    quote = find(doc, "operasi itu sah")
+    assert quote is not None and quote.speaker_id == "m"
