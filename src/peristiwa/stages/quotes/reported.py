@@ -22,7 +22,7 @@ from peristiwa.stages.quotes.attribution import (
     relative_antecedent,
     speaker_phrase,
 )
-from peristiwa.stages.quotes.direct import according_ref, anchors
+from peristiwa.stages.quotes.direct import according_ref, anchors, sentence_subject
 from peristiwa.stages.quotes.marks import QuotedSpan
 from peristiwa.stages.quotes.segment import Word, words
 
@@ -55,7 +55,10 @@ def _shared_speaker(ctx: Context, spans: list[QuotedSpan], candidate: Candidate)
         earlier = [
             ref for pos, ref, _ in anchors(ctx, spans, candidate.sentence) if pos < candidate.start and ref != SHARED
         ]
-        candidate.speaker = earlier[-1] if earlier else FOCUS
+        # `Inggris menyumbang 1,3 juta dolar, dengan menegaskan bahwa …`: the subject of the sentence's first verb
+        subject = sentence_subject(ctx, candidate.sentence[0], candidate.start)
+        own = subject if subject is not None and subject.kind == "phrase" else None
+        candidate.speaker = earlier[-1] if earlier else own or FOCUS
     return candidate
 
 
