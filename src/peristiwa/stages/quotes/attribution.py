@@ -82,6 +82,7 @@ class _Regexes:
     according: re.Pattern[str]
     source: re.Pattern[str]
     appositive: re.Pattern[str]
+    closing_appositive: re.Pattern[str]
 
 
 @cache
@@ -110,6 +111,9 @@ def regexes(lexicon: Lexicon) -> _Regexes:
         appositive=re.compile(
             rf"\s*,\s*((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){{0,3}})"
             rf"(?=\s*(?:[,.;:!?]|{re.escape(lexicon.alternative)}\s|$|(?:{appositive_stops})(?![\w-])))"
+        ),
+        closing_appositive=re.compile(
+            r"[^,.;:!?“”\"\n]{1,120},\s*((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){1,3})(?=[.!?](?:\s|$)|\s*$)"
         ),
     )
 
@@ -150,7 +154,12 @@ def _appositive_end(ctx: Context, taken: list[Word], limit: int) -> int:
     role = taken[0].key in lexicon.anaphoric_openers or taken[0].key in lexicon.person_roles
     if taken[0].text[:1].isupper() and not role:
         return end
-    match = regexes(lexicon).appositive.match(ctx.text, end, limit)
+    rx = regexes(lexicon)
+    match = rx.appositive.match(ctx.text, end, limit)
+    if match is None and not taken[0].text[:1].isupper() and taken[0].key in lexicon.person_roles:
+        # `kata ketua komisi luar negeri parlemen dan anggota Partai AK yang berkuasa, Fuat Oktay.`: a long role
+        # description ends in the name it describes, the last words of the sentence.
+        match = rx.closing_appositive.match(ctx.text, end, limit)
     if match is None or match.group(1).split()[0] in lexicon.capitalised_stopwords:
         return end  # `kata Presiden Jokowi, Senin`: a day, not a name
     return match.end(1)
