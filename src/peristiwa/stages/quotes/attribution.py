@@ -79,6 +79,7 @@ class _Regexes:
     subject_after_closer: re.Pattern[str]
     trailing: re.Pattern[str]
     demikian: re.Pattern[str]
+    demikian_after_closer: re.Pattern[str]
     according: re.Pattern[str]
     source: re.Pattern[str]
     appositive: re.Pattern[str]
@@ -102,6 +103,10 @@ def regexes(lexicon: Lexicon) -> _Regexes:
         trailing=re.compile(rf",[ \t]*(?P<cue>{cues})(?P<nya>nya)?(?![\w-])"),
         demikian=re.compile(
             rf",[ \t]*(?:{alternation(lexicon.demikian_lead)})[ \t]+"
+            rf"(?P<cue>{alternation(lexicon.demikian_verbs)})(?:[ \t]+{re.escape(lexicon.passive_agent)})?(?![\w-])"
+        ),
+        demikian_after_closer=re.compile(
+            rf"[ \t]*(?:[,.!?…]+[ \t]*)?(?:{alternation(lexicon.demikian_lead)})[ \t]+"
             rf"(?P<cue>{alternation(lexicon.demikian_verbs)})(?:[ \t]+{re.escape(lexicon.passive_agent)})?(?![\w-])"
         ),
         according=re.compile(

@@ -44,7 +44,7 @@ def direct_candidates(ctx: Context, spans: list[QuotedSpan]) -> list[Candidate]:
 
 def _attribute(ctx: Context, spans: list[QuotedSpan], k: int, sentence: tuple[int, int]) -> Attribution:
     span = spans[k]
-    for finder in (_after_closer, _earlier_in_sentence, _after_later_quote, _sentence_subject):
+    for finder in (_after_closer, _earlier_in_sentence, _after_later_quote, _sentence_final_cue, _sentence_subject):
         found = finder(ctx, spans, k, sentence)
         if found is not None:
             return found
@@ -73,6 +73,10 @@ def cue_after(ctx: Context, span: QuotedSpan) -> Attribution | None:
     if subject is not None:
         ref = SpeakerRef("phrase", subject.start("subj"), subject.end("subj"))
         return ref, subject.group("cue").casefold()
+    demikian = rx.demikian_after_closer.match(ctx.text, close + 1, limit)  # `…,” demikian pernyataan kementerian itu`
+    if demikian is not None:
+        ref = speaker_phrase(ctx, demikian.end(), limit)
+        return (ref, f"{ctx.lexicon.demikian_label} {demikian.group('cue')}") if ref is not None else None
     return None
 
 
@@ -98,6 +102,25 @@ def _after_later_quote(ctx: Context, spans: list[QuotedSpan], k: int, sentence: 
         if found is not None:
             return found
     return None
+
+
+def _sentence_final_cue(ctx: Context, spans: list[QuotedSpan], k: int, sentence: tuple[int, int]) -> Attribution | None:
+    """`Keempat orang itu, yang diberi amnesti “untuk …”, diminta pergi, lapor media pemerintah.`, `“…,” dengan
+    pola …, ungkap pernyataan itu.`: a cue that closes the sentence attributes a quotation inside it."""
+    close = spans[k].close
+    if close is None:
+        return None
+    found = regexes(ctx.lexicon).trailing.finditer(ctx.text, close + 1, sentence[1])
+    cues = [m for m in found if ctx.quoted.containing(m.start()) is None]
+    if not cues:
+        return None
+    cue = cues[-1]
+    if cue.group("nya"):
+        return SpeakerRef("clitic", cue.start("nya"), cue.end("nya")), cue.group("cue")
+    ref = speaker_phrase(ctx, cue.end(), sentence[1])
+    if ref is None or not is_speakerlike(ctx, ref) or ctx.text[ref.end : sentence[1]].strip(" .!?…") != "":
+        return None  # the phrase must close the sentence: `…, kata Lavrov kepada wartawan di Moskow` is another case
+    return ref, cue.group("cue")
 
 
 def _sentence_subject(ctx: Context, spans: list[QuotedSpan], k: int, sentence: tuple[int, int]) -> Attribution | None:
