@@ -75,8 +75,8 @@ def cue_after(ctx: Context, span: QuotedSpan) -> Attribution | None:
         return ref, subject.group("cue").casefold()
     demikian = rx.demikian_after_closer.match(ctx.text, close + 1, limit)  # `…,” demikian pernyataan kementerian itu`
     if demikian is not None:
-        ref = speaker_phrase(ctx, demikian.end(), limit)
-        return (ref, f"{ctx.lexicon.demikian_label} {demikian.group('cue')}") if ref is not None else None
+        issuer = speaker_phrase(ctx, demikian.end(), limit)
+        return (issuer, f"{ctx.lexicon.demikian_label} {demikian.group('cue')}") if issuer is not None else None
     return None
 
 
