@@ -142,15 +142,43 @@ def _policy_allows(ctx: Context, policy: str, opening: list[Word], marked: bool)
     counted = _is_count(ctx, first) and _has_predicate(ctx, opening)
     if policy == "bare":
         return first.key not in ctx.lexicon.noun_phrase_openers or counted
-    # A named subject before an aspect word opens a clause for these verbs too: `menyatakan Indonesia akan …`.
-    named = first.text[:1].isupper() and any(w.key in ctx.lexicon.aspect_words for w in opening[1:3])
-    if policy == "aspect":  # `menegaskan akan …`
-        return marked or first.key in ctx.lexicon.aspect_words or named or counted
+    # A named subject before an aspect word or a prefixed verb opens a clause for these verbs too: `menyatakan
+    # Indonesia akan …`, `menyatakan Ukraina menuntut jaminan …`.
+    named = first.text[:1].isupper() and _named_subject_predicate(ctx, opening)
+    if policy == "aspect":  # `menegaskan akan …`, `menegaskan kerja sama itu tidak akan mengubah …`
+        return marked or first.key in ctx.lexicon.aspect_words or named or counted or _modal_predicate(ctx, opening)
     if policy == "bahwa":  # a policy name of lexicon.yaml (complement: bahwa), not the word
         return counted
     if policy == "clause":  # `menyebut serangan itu merupakan …`, not `menyebut X sebagai …`
         return marked or _has_predicate(ctx, opening)
     return marked or (policy == "marked" and named)
+
+
+def _modal_predicate(ctx: Context, opening: list[Word]) -> bool:
+    """A modal or aspect word after the complement's subject, before a comma or a noun phrase's own clause:
+    `kerja sama tersebut tidak akan mengubah …` (a prefixed verb there may be a noun's complement: `rencana
+    mengirim pasukan`)."""
+    lexicon = ctx.lexicon
+    for j in range(1, min(len(opening), PREDICATE_WINDOW)):
+        word = opening[j]
+        if "," in ctx.text[opening[j - 1].end : word.start] or word.key in lexicon.complement_stops:
+            return False
+        if word.key in lexicon.predicate_words and not lexicon.is_verb(word.text):
+            return True
+    return False
+
+
+def _named_subject_predicate(ctx: Context, opening: list[Word]) -> bool:
+    """After the capitalised words of a name (`Ukraina`, `Korea Utara`), an aspect word or a prefixed verb."""
+    lexicon = ctx.lexicon
+    if opening[0].text in lexicon.capitalised_stopwords:
+        return False
+    k = 1
+    while k < min(len(opening), 4) and opening[k].text[:1].isupper():
+        k += 1
+    if k >= len(opening) or "," in ctx.text[opening[k - 1].end : opening[k].start]:
+        return False
+    return opening[k].key in lexicon.aspect_words or (k <= 3 and lexicon.is_verb(opening[k].text))
 
 
 def _is_count(ctx: Context, word: Word) -> bool:
