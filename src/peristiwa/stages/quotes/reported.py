@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from peristiwa.stages.quotes.attribution import (
     FOCUS,
+    PHRASE_MAX_WORDS,
     SHARED,
     Candidate,
     Context,
@@ -304,14 +305,42 @@ def _demikian(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
 def _according(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     lo, hi = sentence
     for match in regexes(ctx.lexicon).according.finditer(ctx.text, lo, hi):
-        ref = according_ref(ctx, match, hi)
-        if ref is None or ctx.quoted.containing(match.start()) is not None:
+        if ctx.quoted.containing(match.start()) is not None:
             continue
-        if ref.kind == "phrase" and not is_speakerlike(ctx, ref):
+        relative = _relative_according(ctx, match, hi)
+        if relative is not None:
+            yield relative
+            continue
+        ref = according_ref(ctx, match, hi)
+        if ref is None or (ref.kind == "phrase" and not _names_a_source(ctx, ref)):
             continue
         clause = _according_clause(ctx, sentence, match, ref)
         if clause is not None:
             yield Candidate(*clause, False, match.group("cue").casefold(), ref, sentence)
+
+
+def _names_a_source(ctx: Context, ref: SpeakerRef) -> bool:
+    """`menurut Israel`, `menurut seorang wali kota`; not `menurut undang-undang ECOWAS` (a text, nobody's words)."""
+    first = next(words(ctx.runs, ref.start, ref.end), None)
+    return first is not None and first.key not in ctx.lexicon.according_documents and is_speakerlike(ctx, ref)
+
+
+def _relative_according(ctx: Context, match: re.Match[str], hi: int) -> Candidate | None:
+    """`serangan yang menurut Israel menewaskan 1.400 orang`: in a relative clause, the source stands between
+    `yang` and the clause's verb, and the reported words start at that verb."""
+    before = list(words(ctx.runs, max(0, match.start() - 12), match.start()))
+    if match.group("nya") or not before or before[-1].key != ctx.lexicon.relative:
+        return None
+    following = list(words(ctx.runs, match.end(), min(hi, match.end() + 120)))[: PHRASE_MAX_WORDS + 1]
+    verb = next((k for k, w in enumerate(following) if ctx.lexicon.is_verb(w.text)), None)
+    if not verb or "," in ctx.text[match.end() : following[verb].start]:
+        return None
+    ref = SpeakerRef("phrase", following[0].start, following[verb - 1].end)
+    if not _names_a_source(ctx, ref):
+        return None
+    clause = _clause(ctx, following[verb].start, clause_end(ctx, following[verb].start, hi))
+    sentence = ctx.sentences.at(match.start())
+    return Candidate(*clause, False, match.group("cue").casefold(), ref, sentence) if clause else None
 
 
 def _according_clause(
@@ -325,7 +354,11 @@ def _according_clause(
             return None
         start = _after_time_chunk(ctx, comma + 1, hi)
         return _clause(ctx, start, clause_end(ctx, start, hi))
-    if not leading_only and ctx.text[lo : match.start()].rstrip().endswith(","):  # `…, menurut X.`
+    if leading_only:
+        return None
+    # `…, menurut X.`; without the comma only when X closes the sentence (`… pukul 12.20 menurut laporan X.`)
+    closes = ctx.text[ref.end : hi].strip(" .!?…") == "" and ref.kind == "phrase"
+    if ctx.text[lo : match.start()].rstrip().endswith(",") or closes:
         return _clause(ctx, lo, match.start())
     return None
 
