@@ -47,6 +47,7 @@ class Candidate:
     speaker: SpeakerRef
     sentence: tuple[int, int]
     chain: int | None = None
+    nests: bool = False  # a reported clause that holds another attribution (`X mengatakan Y mengklaim bahwa …`)
 
 
 @dataclass(slots=True)
@@ -114,11 +115,11 @@ def regexes(lexicon: Lexicon) -> _Regexes:
         ),
         source=re.compile(rf"(?<![\w-])(?P<cue>(?:{alternation(lexicon.source_openers)}))(?![\w-])", re.IGNORECASE),
         appositive=re.compile(
-            rf"\s*,\s*((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){{0,3}})"
+            rf"\s*,\s*((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){{0,3}})(?![\w'’-])"  # whole words only
             rf"(?=\s*(?:[,.;:!?]|{re.escape(lexicon.alternative)}\s|$|(?:{appositive_stops})(?![\w-])))"
         ),
         closing_appositive=re.compile(
-            r"[^,.;:!?“”\"\n]{1,120},\s*((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){1,3})(?=[.!?](?:\s|$)|\s*$)"
+            r"[^,.;:!?“”\"\n]{1,120},\s*((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){1,3})(?![\w'’-])(?=[.!?](?:\s|$)|\s*$)"
         ),
     )
 

@@ -12,6 +12,7 @@ from peristiwa.stages.quotes.attribution import (
     FOCUS,
     PHRASE_MAX_WORDS,
     SHARED,
+    SUBJECT_MAX_WORDS,
     Candidate,
     Context,
     SpeakerRef,
@@ -38,7 +39,8 @@ def reported_candidates(ctx: Context, spans: list[QuotedSpan]) -> list[Candidate
     found: list[Candidate] = []
     for sentence in ctx.sentences.spans:
         kept: list[Candidate] = []
-        for finder in (_speech_verbs, _demikian, _according, _sources, _trailing_cues):
+        # A cue nearer the words comes first: `…, kata Wang Yi setelah pertemuan, menurut Jiji Press.` is Wang Yi's.
+        for finder in (_speech_verbs, _demikian, _trailing_cues, _according, _sources):
             for candidate in finder(ctx, sentence):
                 if not any(_overlap(candidate, other) for other in kept):
                     kept.append(_shared_speaker(ctx, spans, candidate))
@@ -47,7 +49,7 @@ def reported_candidates(ctx: Context, spans: list[QuotedSpan]) -> list[Candidate
 
 
 def _overlap(a: Candidate, b: Candidate) -> bool:
-    return a.start < b.end and b.start < a.end
+    return a.start < b.end and b.start < a.end and not (a.nests or b.nests)
 
 
 def _shared_speaker(ctx: Context, spans: list[QuotedSpan], candidate: Candidate) -> Candidate:
@@ -91,8 +93,24 @@ def _speech_verbs(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         subject = clause_subject(ctx, lo, verb.start()) if relative is None else relative_antecedent(ctx, lo, relative)
         if clause is None or subject is None:
             continue
-        taken_until = clause[1]
-        yield Candidate(clause[0], clause[1], False, verb.group().casefold(), subject, sentence)
+        # `AFP mengatakan pemberontak M23 juga mengklaim bahwa …`: a report of a report holds the inner one.
+        holds_report = _reports_a_report(ctx, clause)
+        taken_until = clause[0] if holds_report else clause[1]
+        yield Candidate(clause[0], clause[1], False, verb.group().casefold(), subject, sentence, nests=holds_report)
+
+
+def _reports_a_report(ctx: Context, clause: tuple[int, int]) -> bool:
+    """`AFP mengatakan pemberontak M23 juga mengklaim bahwa …`: the clause is itself an attribution, whose own
+    reported words are found when the loop reaches the inner verb."""
+    opening = list(words(ctx.runs, clause[0], clause[1]))[: SUBJECT_MAX_WORDS // 2 + 2]
+    for k, word in enumerate(opening[1:], start=1):
+        if "," in ctx.text[opening[k - 1].end : word.start]:
+            return False
+        inner = ctx.lexicon.speech_verb_re.fullmatch(word.text)
+        if inner is not None and not is_negated(ctx, clause[0], word.start):
+            policy = ctx.lexicon.verb_complement[word.key]
+            return complement_start(ctx, word.end, clause[1], policy) is not None
+    return False
 
 
 def _usable_verb(ctx: Context, lo: int, verb: re.Match[str]) -> bool:
@@ -272,7 +290,16 @@ def clause_end(ctx: Context, start: int, hi: int) -> int:
         verbish = lexicon.is_verb(token.text)
         if word in ends or cue in lexicon.trailing_cues or verbish or _new_speaker(ctx, token.start, hi):
             return comma
+        if word in lexicon.verb_coordinators and _speech_verb_follows(ctx, token.end, hi):
+            return comma  # `membantah …, dan pekan lalu mengatakan …`: a second statement of the same subject
     return hi
+
+
+def _speech_verb_follows(ctx: Context, pos: int, hi: int) -> bool:
+    """A speech verb after at most a few time words (`dan pekan lalu mengatakan`)."""
+    following = list(words(ctx.runs, pos, min(hi, pos + 60)))[:4]
+    k = _skip_time(ctx, following, 0)
+    return k < len(following) and ctx.lexicon.speech_verb_re.fullmatch(following[k].text) is not None
 
 
 def _comma_before(text: str, floor: int, pos: int) -> int | None:
