@@ -28,3 +28,12 @@ def test_a_plural_pronoun_takes_the_body_that_spoke_not_the_state_the_actors_sta
     doc = run(text, [ministry, turkey], [Reference(at, at + 6, "Mereka", "t", "group")])
     quote = find(doc, "operasi itu sah")
     assert quote is not None and quote.speaker_id == "m"
+
+
+def test_the_police_speak_for_their_state() -> None:
+    text = "Ratusan pengungsi tiba di Bangladesh pada Minggu. Polisi mengatakan mereka ditahan di perbatasan."
+    bangladesh = _entity(text, "b", "Bangladesh", "GPE", actor="BGD")
+    at = text.index("Polisi")
+    doc = run(text, [bangladesh], [Reference(at, at + 6, "Polisi", "b", "group")])  # coref.yaml: an organ of a state
+    quote = find(doc, "mereka ditahan di perbatasan")
+    assert quote is not None and quote.speaker_id == "b"
