@@ -37,3 +37,16 @@ def test_the_police_speak_for_their_state() -> None:
     doc = run(text, [bangladesh], [Reference(at, at + 6, "Polisi", "b", "group")])  # coref.yaml: an organ of a state
     quote = find(doc, "mereka ditahan di perbatasan")
     assert quote is not None and quote.speaker_id == "b"
+
+
+def test_a_persons_role_pointing_back_is_the_person_in_focus_not_the_institution_inside_it() -> None:
+    text = (
+        "Sekretaris Jenderal PBB Antonio Guterres mengecam penahanan itu. "
+        "Pemimpin badan dunia itu membenarkan bahwa 11 staf PBB menjadi sasaran “penahanan sewenang-wenang”."
+    )
+    un = _entity(text, "u", "PBB", "ORG", actor="UN")
+    guterres = _entity(text, "g", "Antonio Guterres", "PER", actor="UN")
+    at = text.index("badan dunia itu")
+    doc = run(text, [un, guterres], [Reference(at, at + 15, "badan dunia itu", "u", "group")])
+    quote = find(doc, "penahanan sewenang-wenang")
+    assert quote is not None and quote.speaker_id == "g"

@@ -145,6 +145,11 @@ class SpeakerResolver:
             # `Kementerian menyatakan … Mereka mengklaim …`: the body that spoke or acted as a subject last; the
             # actors stage takes the state named last, which may be the one the words are about.
             return replace(self.group, span=(start, end))
+        person_role = found[0].key in self.lexicon.person_roles
+        if anaphora and self.focus is not None and person_role and self._points_back(found):
+            # `Pemimpin badan dunia itu membenarkan …`: a person's role pointing back is the person in focus; the
+            # actors stage resolves the institution inside it (`badan dunia itu`).
+            return self._focus_at(SpeakerRef("phrase", start, end))
         referenced = self._reference(start, end)
         if referenced is not None:
             return referenced
