@@ -25,7 +25,7 @@ _TRAILING_PUNCT = " \t\n,.;:!?–—-"
 
 @dataclass(frozen=True, slots=True)
 class SpeakerRef:
-    """How to find a speaker: `phrase`/`clitic` point at words; `focus`, `previous`, `shared` do not."""
+    """How to find a speaker: `phrase`/`clitic` point at words; `focus`, `previous`, `shared`, `nobody` do not."""
 
     kind: str
     start: int = 0
@@ -34,6 +34,7 @@ class SpeakerRef:
 
 
 FOCUS = SpeakerRef("focus")
+NOBODY = SpeakerRef("nobody")  # the journalist's own words in marks (scare quotes): speaker null
 PREVIOUS = SpeakerRef("previous")
 SHARED = SpeakerRef("shared")
 

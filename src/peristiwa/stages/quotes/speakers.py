@@ -67,6 +67,8 @@ class SpeakerResolver:
             found = self._pronoun(ref.start, ref.end) or self._last_at(ref)
         elif ref.kind == "previous":
             found = previous or self.focus
+        elif ref.kind == "nobody":
+            found = None
         else:
             found = self.focus
         if found is not None and found.role_head is None:
