@@ -25,7 +25,7 @@ _TRAILING_PUNCT = " \t\n,.;:!?–—-"
 
 @dataclass(frozen=True, slots=True)
 class SpeakerRef:
-    """How to find a speaker: `phrase`/`clitic` point at words; `focus`, `previous`, `shared` do not."""
+    """How to find a speaker: `phrase`/`clitic` point at words; `focus`, `previous`, `shared`, `nobody` do not."""
 
     kind: str
     start: int = 0
@@ -34,6 +34,7 @@ class SpeakerRef:
 
 
 FOCUS = SpeakerRef("focus")
+NOBODY = SpeakerRef("nobody")  # the journalist's own words in marks (scare quotes): speaker null
 PREVIOUS = SpeakerRef("previous")
 SHARED = SpeakerRef("shared")
 
@@ -47,6 +48,7 @@ class Candidate:
     speaker: SpeakerRef
     sentence: tuple[int, int]
     chain: int | None = None
+    nests: bool = False  # a reported clause that holds another attribution (`X mengatakan Y mengklaim bahwa …`)
 
 
 @dataclass(slots=True)
@@ -79,9 +81,11 @@ class _Regexes:
     subject_after_closer: re.Pattern[str]
     trailing: re.Pattern[str]
     demikian: re.Pattern[str]
+    demikian_after_closer: re.Pattern[str]
     according: re.Pattern[str]
     source: re.Pattern[str]
     appositive: re.Pattern[str]
+    closing_appositive: re.Pattern[str]
 
 
 @cache
@@ -89,6 +93,9 @@ def regexes(lexicon: Lexicon) -> _Regexes:
     cues = alternation(lexicon.trailing_cues)
     verbs = alternation(frozenset(lexicon.verb_complement))
     pronouns = alternation(lexicon.pronouns)
+    # `…, Brigjen Jeffery Kramer di Estonia`: a name in apposition may end before a phrase stop, not before `dan`
+    # (`Menurut kantor berita Yonhap, Korsel dan AS memulai …`: a coordination opens the reported clause).
+    appositive_stops = alternation(lexicon.phrase_stops - lexicon.verb_coordinators)
     return _Regexes(
         after_closer=re.compile(rf"[ \t]*(?:[,.!?…]+[ \t]*)?(?:[–—-]+[ \t]*)?(?P<cue>{cues})(?P<nya>nya)?(?![\w-])"),
         subject_after_closer=re.compile(
@@ -100,13 +107,20 @@ def regexes(lexicon: Lexicon) -> _Regexes:
             rf",[ \t]*(?:{alternation(lexicon.demikian_lead)})[ \t]+"
             rf"(?P<cue>{alternation(lexicon.demikian_verbs)})(?:[ \t]+{re.escape(lexicon.passive_agent)})?(?![\w-])"
         ),
+        demikian_after_closer=re.compile(
+            rf"[ \t]*(?:[,.!?…]+[ \t]*)?(?:{alternation(lexicon.demikian_lead)})[ \t]+"
+            rf"(?P<cue>{alternation(lexicon.demikian_verbs)})(?:[ \t]+{re.escape(lexicon.passive_agent)})?(?![\w-])"
+        ),
         according=re.compile(
             rf"(?<![\w-])(?P<cue>(?:{alternation(lexicon.according_to)}))(?P<nya>nya)?(?![\w-])", re.IGNORECASE
         ),
         source=re.compile(rf"(?<![\w-])(?P<cue>(?:{alternation(lexicon.source_openers)}))(?![\w-])", re.IGNORECASE),
         appositive=re.compile(
-            rf"\s*,\s*((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){{0,3}})"
-            rf"(?=\s*(?:[,.;:!?]|{re.escape(lexicon.alternative)}\s|$))"
+            rf"\s*,\s*((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){{0,3}})(?![\w'’-])"  # whole words only
+            rf"(?=\s*(?:[,.;:!?]|{re.escape(lexicon.alternative)}\s|$|(?:{appositive_stops})(?![\w-])))"
+        ),
+        closing_appositive=re.compile(
+            r"[^,.;:!?“”\"\n]{1,120},\s*((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){1,3})(?![\w'’-])(?=[.!?](?:\s|$)|\s*$)"
         ),
     )
 
@@ -140,12 +154,22 @@ def _gap_has_break(text: str, taken: list[Word], word: Word) -> bool:
 
 
 def _appositive_end(ctx: Context, taken: list[Word], limit: int) -> int:
-    """`sang penasihat, Walid Phares,` — a role phrase followed by a name in commas takes the name too."""
+    """`sang penasihat, Walid Phares,`, `Presiden Polandia, Andrzej Duda.`, `perwira militer AS, Brigjen Jeffery
+    Kramer di Estonia` — a role phrase followed by a name in commas takes the name too."""
     end = taken[-1].end
-    if taken[0].text[:1].isupper() and taken[0].key not in ctx.lexicon.anaphoric_openers:
+    lexicon = ctx.lexicon
+    role = taken[0].key in lexicon.anaphoric_openers or taken[0].key in lexicon.person_roles
+    if taken[0].text[:1].isupper() and not role:
         return end
-    match = regexes(ctx.lexicon).appositive.match(ctx.text, end, limit)
-    return match.end(1) if match else end
+    rx = regexes(lexicon)
+    match = rx.appositive.match(ctx.text, end, limit)
+    if match is None and not taken[0].text[:1].isupper() and taken[0].key in lexicon.person_roles:
+        # `kata ketua komisi luar negeri parlemen dan anggota Partai AK yang berkuasa, Fuat Oktay.`: a long role
+        # description ends in the name it describes, the last words of the sentence.
+        match = rx.closing_appositive.match(ctx.text, end, limit)
+    if match is None or match.group(1).split()[0] in lexicon.capitalised_stopwords:
+        return end  # `kata Presiden Jokowi, Senin`: a day, not a name
+    return match.end(1)
 
 
 def clause_subject(ctx: Context, lo: int, verb: int) -> SpeakerRef | None:
@@ -218,14 +242,26 @@ def _subject_chunk(ctx: Context, lo: int, verb: int) -> list[Word] | None:
     lexicon = ctx.lexicon
     n = len(chunks) - 1
     if chunks[n] and not (n > 0 and is_time_only(lexicon, chunks[n])):
+        if n > 0 and chunks[n][0].key in lexicon.parenthetical_openers:
+            # `Ibrahim Traore, pemimpin junta, dalam pernyataannya di media sosial X menulis`: the subject is named
+            # before the insert; without a name there (`Sementara itu, dalam pernyataan Kemlu China menyatakan`) the
+            # insert holds it.
+            named = _before_inserts(lexicon, chunks, n - 1)
+            return named if named is not None and _is_name_chunk(lexicon, named) else chunks[n]
         return chunks[n]
-    n -= 1
+    return _before_inserts(lexicon, chunks, n - 1)
+
+
+def _before_inserts(lexicon: Lexicon, chunks: list[list[Word]], n: int) -> list[Word] | None:
+    """The subject chunk at or before chunks[n], past relative clauses, times and sources set off by commas."""
     while n > 0 and (_is_relative(lexicon, chunks[n]) or _is_insert(lexicon, chunks[n])):
         n -= 1
     chunk = chunks[n] if n >= 0 else []
     if not chunk or any(_is_verb(lexicon, w) for w in chunk):
         return None
-    if n > 0 and not chunk[0].text[:1].isupper() and _is_name_chunk(lexicon, chunks[n - 1]):
+    # `Juru bicara PLA, Li Xihai,` names the person after the role; `Alfred Mutua, Menteri Luar Negeri Kenya,` before
+    role = not chunk[0].text[:1].isupper() or chunk[0].key in lexicon.person_roles
+    if n > 0 and role and _is_name_chunk(lexicon, chunks[n - 1]):
         return chunks[n - 1]
     return chunk if any(w.text[:1].isupper() for w in chunk) else None
 
@@ -248,7 +284,13 @@ def _is_insert(lexicon: Lexicon, chunk: list[Word]) -> bool:
 
 
 def _is_name_chunk(lexicon: Lexicon, chunk: list[Word]) -> bool:
-    return bool(chunk) and chunk[0].text[:1].isupper() and not any(_is_verb(lexicon, w) for w in chunk)
+    """`Alfred Mutua`, `Badruddin Yunus`: capitalised, no verb, not an opening word (`Di Jakarta`, `Sementara itu`)."""
+    return (
+        bool(chunk)
+        and chunk[0].text[:1].isupper()
+        and chunk[0].text not in lexicon.capitalised_stopwords
+        and not any(_is_verb(lexicon, w) for w in chunk)
+    )
 
 
 def _clause_opening(lexicon: Lexicon, chunk: list[Word]) -> list[Word]:

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from peristiwa.stages.quotes.attribution import (
     FOCUS,
+    NOBODY,
     PREVIOUS,
     SHARED,
     Candidate,
@@ -30,6 +31,7 @@ from peristiwa.stages.quotes.segment import words
 
 Attribution = tuple[SpeakerRef, str | None]
 LOOKAHEAD_QUOTES = 4  # `“A”, “B” dan “C,” kata X`: fragments sharing one later cue
+SCARE_QUOTE_MAX_WORDS = 3  # `yang “tidak pantas”`, `langkah-langkah “bertahap”`: no one's statement
 
 
 def direct_candidates(ctx: Context, spans: list[QuotedSpan]) -> list[Candidate]:
@@ -44,13 +46,41 @@ def direct_candidates(ctx: Context, spans: list[QuotedSpan]) -> list[Candidate]:
 
 def _attribute(ctx: Context, spans: list[QuotedSpan], k: int, sentence: tuple[int, int]) -> Attribution:
     span = spans[k]
-    for finder in (_after_closer, _earlier_in_sentence, _after_later_quote, _sentence_subject):
+    for finder in (_after_closer, _earlier_in_sentence, _after_later_quote, _sentence_final_cue):
         found = finder(ctx, spans, k, sentence)
         if found is not None:
             return found
+    if _is_scare_quote(ctx, span, sentence):
+        return NOBODY, None
+    found = _sentence_subject(ctx, spans, k, sentence)
+    if found is not None:
+        return found
     if k > 0 and (spans[k - 1].paragraph == span.paragraph or spans[k - 1].chain == span.chain):
         return PREVIOUS, None
     return FOCUS, None
+
+
+def _is_scare_quote(ctx: Context, span: QuotedSpan, sentence: tuple[int, int]) -> bool:
+    """`sebuah unggahan yang “tidak pantas”`: a few words in marks inside a sentence that attributes nothing are the
+    journalist's own (CONVENTIONS: scare quotes, speaker null)."""
+    inside = list(words(ctx.runs, span.start, span.end))
+    return (
+        0 < len(inside) <= SCARE_QUOTE_MAX_WORDS
+        and sentence[0] < span.open
+        and span.close is not None
+        and ctx.text[span.close + 1 : sentence[1]].strip(" .!?…") != ""
+        and not _has_speech_verb(ctx, sentence)  # `Trump menyebutnya pungutan “keamanan nasional”` is his
+    )
+
+
+def _has_speech_verb(ctx: Context, sentence: tuple[int, int]) -> bool:
+    lexicon = ctx.lexicon
+    for word in words(ctx.runs, *sentence):
+        bare = word.text.removesuffix("nya")
+        said = lexicon.speech_verb_re.fullmatch(bare) or lexicon.framing_verb_re.fullmatch(bare)
+        if said is not None and ctx.quoted.containing(word.start) is None:
+            return True
+    return False
 
 
 def _after_closer(ctx: Context, spans: list[QuotedSpan], k: int, sentence: tuple[int, int]) -> Attribution | None:
@@ -73,6 +103,10 @@ def cue_after(ctx: Context, span: QuotedSpan) -> Attribution | None:
     if subject is not None:
         ref = SpeakerRef("phrase", subject.start("subj"), subject.end("subj"))
         return ref, subject.group("cue").casefold()
+    demikian = rx.demikian_after_closer.match(ctx.text, close + 1, limit)  # `…,” demikian pernyataan kementerian itu`
+    if demikian is not None:
+        issuer = speaker_phrase(ctx, demikian.end(), limit)
+        return (issuer, f"{ctx.lexicon.demikian_label} {demikian.group('cue')}") if issuer is not None else None
     return None
 
 
@@ -98,6 +132,25 @@ def _after_later_quote(ctx: Context, spans: list[QuotedSpan], k: int, sentence: 
         if found is not None:
             return found
     return None
+
+
+def _sentence_final_cue(ctx: Context, spans: list[QuotedSpan], k: int, sentence: tuple[int, int]) -> Attribution | None:
+    """`Keempat orang itu, yang diberi amnesti “untuk …”, diminta pergi, lapor media pemerintah.`, `“…,” dengan
+    pola …, ungkap pernyataan itu.`: a cue that closes the sentence attributes a quotation inside it."""
+    close = spans[k].close
+    if close is None:
+        return None
+    found = regexes(ctx.lexicon).trailing.finditer(ctx.text, close + 1, sentence[1])
+    cues = [m for m in found if ctx.quoted.containing(m.start()) is None]
+    if not cues:
+        return None
+    cue = cues[-1]
+    if cue.group("nya"):
+        return SpeakerRef("clitic", cue.start("nya"), cue.end("nya")), cue.group("cue")
+    ref = speaker_phrase(ctx, cue.end(), sentence[1])
+    if ref is None or not is_speakerlike(ctx, ref) or ctx.text[ref.end : sentence[1]].strip(" .!?…") != "":
+        return None  # the phrase must close the sentence: `…, kata Lavrov kepada wartawan di Moskow` is another case
+    return ref, cue.group("cue")
 
 
 def _sentence_subject(ctx: Context, spans: list[QuotedSpan], k: int, sentence: tuple[int, int]) -> Attribution | None:

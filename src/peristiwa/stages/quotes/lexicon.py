@@ -45,6 +45,7 @@ class Lexicon:
     demikian_verbs: frozenset[str]
     according_to: frozenset[str]
     source_openers: frozenset[str]
+    according_documents: frozenset[str]
     verb_complement: dict[str, str]
     framing_verbs: frozenset[str]
     negators: frozenset[str]
@@ -129,6 +130,7 @@ def _build(data: dict[str, Any], verbs_look_like: re.Pattern[str]) -> Lexicon:
         demikian_verbs=_words(data["demikian"], "verbs"),
         according_to=_words(data["according_to"], "words"),
         source_openers=_words(data["according_to"], "sources"),
+        according_documents=_words(data["according_to"], "documents"),
         verb_complement=verbs,
         framing_verbs=_words(data, "framing_verbs"),
         negators=_words(data, "negators"),

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from peristiwa.stages.quotes.lexicon import Lexicon
+from peristiwa.stages.quotes.lexicon import Lexicon, alternation
 
 _OPENER_BEFORE = "([{—–-/"
 _CLOSER_AFTER = ".,;:!?)]}…—–-"
@@ -21,7 +21,7 @@ class QuotedSpan:
     """Text between a pair of marks: `open`/`close` are the marks, `start`/`end` the trimmed words."""
 
     open: int
-    close: int | None  # None: the quotation ran to the end of its paragraph
+    close: int | None  # the closing mark's last character; None: the quotation ran to the end of its paragraph
     start: int
     end: int
     paragraph: int
@@ -39,48 +39,63 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 @cache
 def _mark_regex(lexicon: Lexicon) -> re.Pattern[str]:
-    chars = set(lexicon.pairs) | set(lexicon.pairs.values()) | set(lexicon.straight)
-    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
+    marks = set(lexicon.pairs) | set(lexicon.pairs.values()) | set(lexicon.straight)
+    return re.compile(alternation(frozenset(marks)))  # longest first: `''` before a lone `'`
 
 
-def _looks_opening(text: str, i: int, lo: int, hi: int) -> bool:
+def _looks_opening(text: str, i: int, lo: int, hi: int, width: int = 1) -> bool:
     before = text[i - 1] if i > lo else " "
-    after = text[i + 1] if i + 1 < hi else " "
+    after = text[i + width] if i + width < hi else " "
     return (before.isspace() or before in _OPENER_BEFORE) and not after.isspace()
 
 
-def _looks_closing(text: str, i: int, lo: int, hi: int) -> bool:
+def _looks_closing(text: str, i: int, lo: int, hi: int, width: int = 1) -> bool:
     before = text[i - 1] if i > lo else " "
-    after = text[i + 1] if i + 1 < hi else " "
+    after = text[i + width] if i + width < hi else " "
     return not before.isspace() and (after.isspace() or after in _CLOSER_AFTER)
 
 
-def _pairs_in(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tuple[int, int | None]]:
-    """(opening, closing) mark offsets in one paragraph; nested marks of another kind stay inside."""
-    found: list[tuple[int, int | None]] = []
-    opened: int | None = None
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    open: int
+    inner: int  # the first character after the opening mark
+    close: int | None  # the last character of the closing mark; None: open to the paragraph's end
+
+
+def _pairs_in(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[_Pair]:
+    """Mark pairs in one paragraph; nested marks of another kind stay inside. Straight marks close one another
+    (`''Situasi …," kata X`: two apostrophes typed for a double mark, closed by a straight double mark)."""
+    found: list[_Pair] = []
+    opened: re.Match[str] | None = None
     expected = ""
     for match in _mark_regex(lexicon).finditer(text, lo, hi):
         i, mark = match.start(), match.group()
         if opened is None:
             expected = _opening_expects(text, i, lo, hi, mark, lexicon)
-            opened = i if expected else None
-        elif mark == expected or (mark == text[opened] and _looks_closing(text, i, lo, hi)):
-            found.append((opened, i))
+            opened = match if expected else None
+        elif mark == expected or (
+            _same_kind(opened.group(), mark, lexicon) and _looks_closing(text, i, lo, hi, len(mark))
+        ):
+            found.append(_Pair(opened.start(), opened.end(), match.end() - 1))
             opened = None
     if opened is not None:
-        found.append((opened, None))
+        found.append(_Pair(opened.start(), opened.end(), None))
     return found
+
+
+def _same_kind(opening: str, mark: str, lexicon: Lexicon) -> bool:
+    return mark == opening or (opening in lexicon.straight and mark in lexicon.straight)
 
 
 def _opening_expects(text: str, i: int, lo: int, hi: int, mark: str, lexicon: Lexicon) -> str:
     """The closing mark this mark opens a quotation for, or '' when it cannot open one here."""
     if mark in lexicon.pairs:
         return lexicon.pairs[mark]
+    width = len(mark)
     if mark in lexicon.straight:
-        stray_closer = _looks_closing(text, i, lo, hi) and not _looks_opening(text, i, lo, hi)
+        stray_closer = _looks_closing(text, i, lo, hi, width) and not _looks_opening(text, i, lo, hi, width)
         return "" if stray_closer else mark
-    return mark if _looks_opening(text, i, lo, hi) else ""  # a closing mark typed as an opener
+    return mark if _looks_opening(text, i, lo, hi, width) else ""  # a closing mark typed as an opener
 
 
 def _trimmed(text: str, lo: int, hi: int) -> tuple[int, int]:
@@ -98,20 +113,29 @@ def _is_name(text: str, opening: int, lexicon: Lexicon) -> bool:
     return any(word in lexicon.naming_words for word in found)
 
 
+def _closing_mark_start(text: str, last: int, lexicon: Lexicon) -> int:
+    """Where the closing mark that ends at `last` begins (a mark may be two characters: `''`)."""
+    for mark in sorted(lexicon.straight, key=len, reverse=True):
+        if len(mark) > 1 and text.startswith(mark, last - len(mark) + 1):
+            return last - len(mark) + 1
+    return last
+
+
 def find_quoted(text: str, lexicon: Lexicon) -> list[QuotedSpan]:
     """Every span in quotation marks, in text order, with quotations over paragraphs chained."""
     spans: list[QuotedSpan] = []
     previous_open_at_end = False
     for number, (lo, hi) in enumerate(paragraphs(text)):
         pairs = _pairs_in(text, lo, hi, lexicon)
-        for k, (opening, closing) in enumerate(pairs):
-            start, end = _trimmed(text, opening + 1, closing if closing is not None else hi)
-            if not any(ch.isalnum() for ch in text[start:end]) or _is_name(text, opening, lexicon):
+        for k, pair in enumerate(pairs):
+            inner_end = hi if pair.close is None else _closing_mark_start(text, pair.close, lexicon)
+            start, end = _trimmed(text, pair.inner, inner_end)
+            if not any(ch.isalnum() for ch in text[start:end]) or _is_name(text, pair.open, lexicon):
                 continue
-            continues = k == 0 and previous_open_at_end and not text[lo:opening].strip()
+            continues = k == 0 and previous_open_at_end and not text[lo : pair.open].strip()
             chain = spans[-1].chain if continues and spans else len(spans)
-            spans.append(QuotedSpan(opening, closing, start, end, number, chain))
-        previous_open_at_end = bool(pairs) and pairs[-1][1] is None
+            spans.append(QuotedSpan(pair.open, pair.close, start, end, number, chain))
+        previous_open_at_end = bool(pairs) and pairs[-1].close is None
     return spans
 
 

@@ -10,7 +10,9 @@ from collections.abc import Iterator
 
 from peristiwa.stages.quotes.attribution import (
     FOCUS,
+    PHRASE_MAX_WORDS,
     SHARED,
+    SUBJECT_MAX_WORDS,
     Candidate,
     Context,
     SpeakerRef,
@@ -22,7 +24,7 @@ from peristiwa.stages.quotes.attribution import (
     relative_antecedent,
     speaker_phrase,
 )
-from peristiwa.stages.quotes.direct import according_ref, anchors
+from peristiwa.stages.quotes.direct import according_ref, anchors, sentence_subject
 from peristiwa.stages.quotes.marks import QuotedSpan
 from peristiwa.stages.quotes.segment import Word, words
 
@@ -37,7 +39,8 @@ def reported_candidates(ctx: Context, spans: list[QuotedSpan]) -> list[Candidate
     found: list[Candidate] = []
     for sentence in ctx.sentences.spans:
         kept: list[Candidate] = []
-        for finder in (_speech_verbs, _demikian, _according, _sources, _trailing_cues):
+        # A cue nearer the words comes first: `…, kata Wang Yi setelah pertemuan, menurut Jiji Press.` is Wang Yi's.
+        for finder in (_speech_verbs, _demikian, _trailing_cues, _according, _sources):
             for candidate in finder(ctx, sentence):
                 if not any(_overlap(candidate, other) for other in kept):
                     kept.append(_shared_speaker(ctx, spans, candidate))
@@ -46,7 +49,7 @@ def reported_candidates(ctx: Context, spans: list[QuotedSpan]) -> list[Candidate
 
 
 def _overlap(a: Candidate, b: Candidate) -> bool:
-    return a.start < b.end and b.start < a.end
+    return a.start < b.end and b.start < a.end and not (a.nests or b.nests)
 
 
 def _shared_speaker(ctx: Context, spans: list[QuotedSpan], candidate: Candidate) -> Candidate:
@@ -55,7 +58,10 @@ def _shared_speaker(ctx: Context, spans: list[QuotedSpan], candidate: Candidate)
         earlier = [
             ref for pos, ref, _ in anchors(ctx, spans, candidate.sentence) if pos < candidate.start and ref != SHARED
         ]
-        candidate.speaker = earlier[-1] if earlier else FOCUS
+        # `Inggris menyumbang 1,3 juta dolar, dengan menegaskan bahwa …`: the subject of the sentence's first verb
+        subject = sentence_subject(ctx, candidate.sentence[0], candidate.start)
+        own = subject if subject is not None and subject.kind == "phrase" else None
+        candidate.speaker = earlier[-1] if earlier else own or FOCUS
     return candidate
 
 
@@ -87,8 +93,24 @@ def _speech_verbs(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
         subject = clause_subject(ctx, lo, verb.start()) if relative is None else relative_antecedent(ctx, lo, relative)
         if clause is None or subject is None:
             continue
-        taken_until = clause[1]
-        yield Candidate(clause[0], clause[1], False, verb.group().casefold(), subject, sentence)
+        # `AFP mengatakan pemberontak M23 juga mengklaim bahwa …`: a report of a report holds the inner one.
+        holds_report = _reports_a_report(ctx, clause)
+        taken_until = clause[0] if holds_report else clause[1]
+        yield Candidate(clause[0], clause[1], False, verb.group().casefold(), subject, sentence, nests=holds_report)
+
+
+def _reports_a_report(ctx: Context, clause: tuple[int, int]) -> bool:
+    """`AFP mengatakan pemberontak M23 juga mengklaim bahwa …`: the clause is itself an attribution, whose own
+    reported words are found when the loop reaches the inner verb."""
+    opening = list(words(ctx.runs, clause[0], clause[1]))[: SUBJECT_MAX_WORDS // 2 + 2]
+    for k, word in enumerate(opening[1:], start=1):
+        if "," in ctx.text[opening[k - 1].end : word.start]:
+            return False
+        inner = ctx.lexicon.speech_verb_re.fullmatch(word.text)
+        if inner is not None and not is_negated(ctx, clause[0], word.start):
+            policy = ctx.lexicon.verb_complement[word.key]
+            return complement_start(ctx, word.end, clause[1], policy) is not None
+    return False
 
 
 def _usable_verb(ctx: Context, lo: int, verb: re.Match[str]) -> bool:
@@ -139,15 +161,43 @@ def _policy_allows(ctx: Context, policy: str, opening: list[Word], marked: bool)
     counted = _is_count(ctx, first) and _has_predicate(ctx, opening)
     if policy == "bare":
         return first.key not in ctx.lexicon.noun_phrase_openers or counted
-    # A named subject before an aspect word opens a clause for these verbs too: `menyatakan Indonesia akan …`.
-    named = first.text[:1].isupper() and any(w.key in ctx.lexicon.aspect_words for w in opening[1:3])
-    if policy == "aspect":  # `menegaskan akan …`
-        return marked or first.key in ctx.lexicon.aspect_words or named or counted
+    # A named subject before an aspect word or a prefixed verb opens a clause for these verbs too: `menyatakan
+    # Indonesia akan …`, `menyatakan Ukraina menuntut jaminan …`.
+    named = first.text[:1].isupper() and _named_subject_predicate(ctx, opening)
+    if policy == "aspect":  # `menegaskan akan …`, `menegaskan kerja sama itu tidak akan mengubah …`
+        return marked or first.key in ctx.lexicon.aspect_words or named or counted or _modal_predicate(ctx, opening)
     if policy == "bahwa":  # a policy name of lexicon.yaml (complement: bahwa), not the word
         return counted
     if policy == "clause":  # `menyebut serangan itu merupakan …`, not `menyebut X sebagai …`
         return marked or _has_predicate(ctx, opening)
     return marked or (policy == "marked" and named)
+
+
+def _modal_predicate(ctx: Context, opening: list[Word]) -> bool:
+    """A modal or aspect word after the complement's subject, before a comma or a noun phrase's own clause:
+    `kerja sama tersebut tidak akan mengubah …` (a prefixed verb there may be a noun's complement: `rencana
+    mengirim pasukan`)."""
+    lexicon = ctx.lexicon
+    for j in range(1, min(len(opening), PREDICATE_WINDOW)):
+        word = opening[j]
+        if "," in ctx.text[opening[j - 1].end : word.start] or word.key in lexicon.complement_stops:
+            return False
+        if word.key in lexicon.predicate_words and not lexicon.is_verb(word.text):
+            return True
+    return False
+
+
+def _named_subject_predicate(ctx: Context, opening: list[Word]) -> bool:
+    """After the capitalised words of a name (`Ukraina`, `Korea Utara`), an aspect word or a prefixed verb."""
+    lexicon = ctx.lexicon
+    if opening[0].text in lexicon.capitalised_stopwords:
+        return False
+    k = 1
+    while k < min(len(opening), 4) and opening[k].text[:1].isupper():
+        k += 1
+    if k >= len(opening) or "," in ctx.text[opening[k - 1].end : opening[k].start]:
+        return False
+    return opening[k].key in lexicon.aspect_words or (k <= 3 and lexicon.is_verb(opening[k].text))
 
 
 def _is_count(ctx: Context, word: Word) -> bool:
@@ -240,7 +290,16 @@ def clause_end(ctx: Context, start: int, hi: int) -> int:
         verbish = lexicon.is_verb(token.text)
         if word in ends or cue in lexicon.trailing_cues or verbish or _new_speaker(ctx, token.start, hi):
             return comma
+        if word in lexicon.verb_coordinators and _speech_verb_follows(ctx, token.end, hi):
+            return comma  # `membantah …, dan pekan lalu mengatakan …`: a second statement of the same subject
     return hi
+
+
+def _speech_verb_follows(ctx: Context, pos: int, hi: int) -> bool:
+    """A speech verb after at most a few time words (`dan pekan lalu mengatakan`)."""
+    following = list(words(ctx.runs, pos, min(hi, pos + 60)))[:4]
+    k = _skip_time(ctx, following, 0)
+    return k < len(following) and ctx.lexicon.speech_verb_re.fullmatch(following[k].text) is not None
 
 
 def _comma_before(text: str, floor: int, pos: int) -> int | None:
@@ -273,14 +332,42 @@ def _demikian(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
 def _according(ctx: Context, sentence: Sentence) -> Iterator[Candidate]:
     lo, hi = sentence
     for match in regexes(ctx.lexicon).according.finditer(ctx.text, lo, hi):
-        ref = according_ref(ctx, match, hi)
-        if ref is None or ctx.quoted.containing(match.start()) is not None:
+        if ctx.quoted.containing(match.start()) is not None:
             continue
-        if ref.kind == "phrase" and not is_speakerlike(ctx, ref):
+        relative = _relative_according(ctx, match, hi)
+        if relative is not None:
+            yield relative
+            continue
+        ref = according_ref(ctx, match, hi)
+        if ref is None or (ref.kind == "phrase" and not _names_a_source(ctx, ref)):
             continue
         clause = _according_clause(ctx, sentence, match, ref)
         if clause is not None:
             yield Candidate(*clause, False, match.group("cue").casefold(), ref, sentence)
+
+
+def _names_a_source(ctx: Context, ref: SpeakerRef) -> bool:
+    """`menurut Israel`, `menurut seorang wali kota`; not `menurut undang-undang ECOWAS` (a text, nobody's words)."""
+    first = next(words(ctx.runs, ref.start, ref.end), None)
+    return first is not None and first.key not in ctx.lexicon.according_documents and is_speakerlike(ctx, ref)
+
+
+def _relative_according(ctx: Context, match: re.Match[str], hi: int) -> Candidate | None:
+    """`serangan yang menurut Israel menewaskan 1.400 orang`: in a relative clause, the source stands between
+    `yang` and the clause's verb, and the reported words start at that verb."""
+    before = list(words(ctx.runs, max(0, match.start() - 12), match.start()))
+    if match.group("nya") or not before or before[-1].key != ctx.lexicon.relative:
+        return None
+    following = list(words(ctx.runs, match.end(), min(hi, match.end() + 120)))[: PHRASE_MAX_WORDS + 1]
+    verb = next((k for k, w in enumerate(following) if ctx.lexicon.is_verb(w.text)), None)
+    if not verb or "," in ctx.text[match.end() : following[verb].start]:
+        return None
+    ref = SpeakerRef("phrase", following[0].start, following[verb - 1].end)
+    if not _names_a_source(ctx, ref):
+        return None
+    clause = _clause(ctx, following[verb].start, clause_end(ctx, following[verb].start, hi))
+    sentence = ctx.sentences.at(match.start())
+    return Candidate(*clause, False, match.group("cue").casefold(), ref, sentence) if clause else None
 
 
 def _according_clause(
@@ -294,7 +381,11 @@ def _according_clause(
             return None
         start = _after_time_chunk(ctx, comma + 1, hi)
         return _clause(ctx, start, clause_end(ctx, start, hi))
-    if not leading_only and ctx.text[lo : match.start()].rstrip().endswith(","):  # `…, menurut X.`
+    if leading_only:
+        return None
+    # `…, menurut X.`; without the comma only when X closes the sentence (`… pukul 12.20 menurut laporan X.`)
+    closes = ctx.text[ref.end : hi].strip(" .!?…") == "" and ref.kind == "phrase"
+    if ctx.text[lo : match.start()].rstrip().endswith(",") or closes:
         return _clause(ctx, lo, match.start())
     return None
 

@@ -17,7 +17,7 @@ from peristiwa.stages.quotes.marks import QuotedIndex, paragraphs
 
 # A stop before a capital, or glued to it between two words (`tidak terlibat.Juru Bicara …`, pages that lost
 # the space); `U.S.`, `A.S.` and `Rp1.5` are not glued stops: a lower-case letter must precede the point.
-_STOP = re.compile(r"[.!?…]+[”\"’»]*(?=\s+[“\"„«‘(\[A-Z0-9])|(?<=[a-z]\.)(?=[A-Z][a-z])")
+_STOP = re.compile(r"[.!?…]+[”\"’»']*(?=\s+[“\"„«‘'(\[A-Z0-9])|(?<=[a-z]\.)(?=[A-Z][a-z])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _EDGE_PUNCT = "\"'“”„«»‘’()[]{},.;:!?…"
 

@@ -67,6 +67,8 @@ class SpeakerResolver:
             found = self._pronoun(ref.start, ref.end) or self._last_at(ref)
         elif ref.kind == "previous":
             found = previous or self.focus
+        elif ref.kind == "nobody":
+            found = None
         else:
             found = self.focus
         if found is not None and found.role_head is None:
@@ -84,8 +86,9 @@ class SpeakerResolver:
     def note_subject(self, ref: SpeakerRef) -> None:
         """A person named as a sentence's subject becomes the speaker in focus (`Lavrov meyakini …`)."""
         found = list(words(self.runs, ref.start, ref.end))
-        if not found or all(w.key in self.lexicon.pronouns for w in found):
-            return  # `Ia …` points at the focus; it does not move it
+        anaphoric = self.lexicon.pronouns | self.lexicon.plural_pronouns
+        if not found or all(w.key in anaphoric for w in found):
+            return  # `Ia …`, `Mereka …` point at the focus; they do not move it
         if not (found[0].text[:1].isupper() or found[0].key in self.lexicon.role_words):
             return  # `frustrasi Trump terhadap …`: a person inside the subject is not its head
         speaker = self._phrase(ref.start, ref.end, anaphora=False)
@@ -140,6 +143,15 @@ class SpeakerResolver:
             return None
         if anaphora and all(w.key in self.lexicon.pronouns for w in found):
             return self._pronoun(start, end)
+        if anaphora and self.group is not None and all(w.key in self.lexicon.plural_pronouns for w in found):
+            # `Kementerian menyatakan … Mereka mengklaim …`: the body that spoke or acted as a subject last; the
+            # actors stage takes the state named last, which may be the one the words are about.
+            return replace(self.group, span=(start, end))
+        person_role = found[0].key in self.lexicon.person_roles
+        if anaphora and self.focus is not None and person_role and self._points_back(found):
+            # `Pemimpin badan dunia itu membenarkan …`: a person's role pointing back is the person in focus; the
+            # actors stage resolves the institution inside it (`badan dunia itu`).
+            return self._focus_at(SpeakerRef("phrase", start, end))
         referenced = self._reference(start, end)
         if referenced is not None:
             return referenced
