@@ -55,6 +55,7 @@ class Grammar:
     complement_marker: str = field(init=False)
     purpose_markers: set[str] = field(init=False)
     pronoun_clitic: str = field(init=False)
+    relative_agent_verbs: set[str] = field(init=False)
 
     def __post_init__(self) -> None:
         g = self.raw
@@ -81,6 +82,7 @@ class Grammar:
         self.between_marker, self.between_stops = g["between_marker"], set(g["between_stops"])
         self.complement_marker, self.purpose_markers = g["complement_marker"], set(g["purpose_markers"])
         self.pronoun_clitic = g["pronoun_clitic"]
+        self.relative_agent_verbs = set(g.get("relative_agent_verbs", []))
 
     def cues(self, name: str) -> set[tuple[str, ...]]:
         return phrases(self.raw[name])
