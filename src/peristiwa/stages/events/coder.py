@@ -157,6 +157,7 @@ def _verb_sides(view: View, match: Match) -> Sides:
     else:
         sources = subject_before(view, match.first)
         sources = sources or _parsed(view, lambda t: dependents.subject(view, t, match), targets)
+        sources = sources or view.speaker_behind(match.first)
     targets = targets or _parsed(view, lambda t: dependents.objects(view, t, match, entry.preps, entry.direct), sources)
     return sources, targets, match.first, found.stop
 
@@ -199,6 +200,8 @@ def _noun_sides(view: View, match: Match) -> Sides | None:
     if light is None and any(k in view.triggers for k in range(_subject_start(view, reach), reach)):
         return [], found.args, reach, found.stop  # an event noun does not borrow another verb's subject
     sources = subject_before(view, reach) or _parsed(view, lambda t: dependents.subject(view, t, match), found.args)
+    if light is not None:  # "“… memberikan sanksi kepada X”": a bare noun ("serangan terhadap X") may be anyone's
+        sources = sources or view.speaker_behind(reach)
     targets = found.args or _parsed(
         view, lambda t: dependents.objects(view, t, match, entry.preps, entry.direct), sources
     )

@@ -104,6 +104,8 @@ class View:
     arg_ending: dict[int, Arg] = field(default_factory=dict)
     # The latest source of each event type in earlier sentences: "serangan tersebut" points back to it.
     recent_sources: dict[str, list[tuple[str | None, str]]] = field(default_factory=dict)  # latest first
+    # The direct quotations with an actor as speaker that overlap the sentence (`participants.quotations`).
+    quotations: list[Arg] = field(default_factory=list)
     # Parses the sentence when first asked (most sentences never need it); None when no parser is configured.
     parse: Callable[[], Tree] | None = None
     _tree: Tree | None = None
@@ -128,6 +130,11 @@ class View:
         self.arg_at = {a.first: a for a in self.args}
         self.arg_ending = {a.last: a for a in self.args}
         self._arg_of = None
+
+    def speaker_behind(self, i: int) -> list[Arg]:
+        """The speaker of the direct quotation that holds token i, as a participant on that token."""
+        quote = next((q for q in self.quotations if q.first <= i < q.last), None)
+        return [Arg(i, i + 1, quote.codes, quote.entities, "speaker")] if quote is not None else []
 
     def low(self, i: int) -> str:
         return self.toks[i].low if self.lo <= i < self.hi else ""

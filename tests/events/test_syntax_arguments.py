@@ -1,0 +1,48 @@
+"""Participants past the plain subject-verb-object order (issue 15 item 3), on sentences written for the tests:
+the owner of an act named in a passive relative clause, and the speaker behind a subjectless act told in a
+direct quotation."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.kit import code_text, coding
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A subjectless verb in the speaker's own quotation: the speaker acts.
+        ('"Terus mendukung rakyat Palestina," kata Retno Marsudi.', ["IDN SUPPORT PSE"]),
+        ('"Hari ini kami menyerukan Israel menghentikan serangan," ujar Retno Marsudi.', ["IDN REQUEST ISR"]),
+        ('"Tetap mendukung Ukraina sampai perang usai," kata Penny Wong.', ["AUS SUPPORT UKR"]),
+        # A light verb and its event noun, no subject in the quotation.
+        ('"Ini adalah sanksi terbesar, memberikan sanksi kepada Rusia," kata Penny Wong.', ["AUS SANCTION RUS"]),
+        # A subject of its own in the quotation wins over the speaker.
+        ('"China mendukung Rusia sepenuhnya," kata Penny Wong.', ["CHN SUPPORT RUS"]),
+        # A bare event noun in a quotation is not the speaker's act: anyone may have attacked.
+        ('"Dunia menyesalkan serangan terhadap Ukraina," kata Penny Wong.', []),
+        # Outside a quotation a subjectless verb has no source.
+        ("Mendukung rakyat Palestina adalah kewajiban, kata Retno Marsudi.", []),
+    ],
+)
+def test_speaker_behind_a_subjectless_quoted_act(text: str, expected: list[str]) -> None:
+    assert coding(code_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Indonesia memuji upaya yang dipimpin Qatar dan Mesir untuk mengakhiri perang.",
+            ["IDN SUPPORT EGY", "IDN SUPPORT QAT"],
+        ),
+        ("Malaysia mengecam tindakan yang telah dilakukan oleh Israel di Tepi Barat.", ["MYS ACCUSE ISR"]),
+        # Not a verb of carrying out: the volunteers trained by Turkey are not Turkey's act.
+        ("Indonesia memuji para relawan yang dilatih oleh Turki.", []),
+        # An actor in the object slot comes first: the relative clause is not read.
+        ("Iran mengecam Israel yang dilakukan oleh Amerika Serikat.", ["IRN ACCUSE ISR"]),
+    ],
+)
+def test_owner_of_an_act_in_a_passive_relative_clause(text: str, expected: list[str]) -> None:
+    assert coding(code_text(text)) == expected
