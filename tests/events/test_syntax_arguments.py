@@ -20,6 +20,10 @@ from tests.events.kit import code_text, coding
         ('"Ini adalah sanksi terbesar, memberikan sanksi kepada Rusia," kata Penny Wong.', ["AUS SANCTION RUS"]),
         # A subject of its own in the quotation wins over the speaker.
         ('"China mendukung Rusia sepenuhnya," kata Penny Wong.', ["CHN SUPPORT RUS"]),
+        # A common noun as the parse's subject is no actor, and the act is not the speaker's …
+        ('"Perluasan aliansi itu menjadi ancaman bagi Rusia," kata Sergey Lavrov.', []),
+        # … but a named body the coder does not know is taken for the speaker's own.
+        ('"Sejak hari ini Departemen Keuangan memberikan sanksi kepada Rusia," kata Penny Wong.', ["AUS SANCTION RUS"]),
         # A bare event noun in a quotation is not the speaker's act: anyone may have attacked.
         ('"Dunia menyesalkan serangan terhadap Ukraina," kata Penny Wong.', []),
         # Outside a quotation a subjectless verb has no source.
