@@ -50,34 +50,3 @@ def test_speaker_behind_a_subjectless_quoted_act(text: str, expected: list[str])
 )
 def test_owner_of_an_act_in_a_passive_relative_clause(text: str, expected: list[str]) -> None:
     assert coding(code_text(text)) == expected
-
-
-def _mediations(text: str) -> list[str]:
-    return [e for e in coding(code_text(text)) if " CONSULT " in e]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # The sides are named in the sentence before; the mediator in this one.
-        (
-            "Thailand dan Kamboja sepakat menghentikan pertempuran di perbatasan. Gencatan senjata itu ditengahi "
-            "oleh Malaysia.",
-            ["MYS CONSULT KHM", "MYS CONSULT THA"],
-        ),
-        (
-            "Rusia dan Ukraina kembali bertukar tawanan perang. Pertukaran itu terjadi setelah mediasi oleh Qatar.",
-            ["QAT CONSULT RUS", "QAT CONSULT UKR"],
-        ),
-        # The mediator is not one of the sides, even when the sentence before names it with them.
-        (
-            "Anwar Ibrahim menerima para pemimpin Thailand dan Kamboja di Putrajaya. Perundingan itu ditengahi "
-            "oleh Malaysia.",
-            ["MYS CONSULT KHM", "MYS CONSULT THA"],
-        ),
-        # No pair before: no sides to guess.
-        ("Gencatan senjata itu ditengahi oleh Malaysia.", []),
-    ],
-)
-def test_mediator_between_the_sides_named_before(text: str, expected: list[str]) -> None:
-    assert _mediations(text) == expected

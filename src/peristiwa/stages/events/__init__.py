@@ -27,7 +27,7 @@ from peristiwa.stages.events.events import build_events
 from peristiwa.stages.events.lexicon import Lexicon, load_lexicon
 from peristiwa.stages.events.magnitude import MagnitudeReader
 from peristiwa.stages.events.participants import Arg, collect_args, quotations
-from peristiwa.stages.events.reciprocal import Antecedents, parties_before, reciprocal_pairs
+from peristiwa.stages.events.reciprocal import Antecedents, reciprocal_pairs
 from peristiwa.stages.events.text import Tok, sentences_of, tokens_of
 from peristiwa.stages.events.tree import build_tree
 from peristiwa.stages.events.view import Grammar, View
@@ -80,7 +80,6 @@ def code_events(doc: Document, lexicon: Lexicon, parser_model: Path | None = Non
         view = _view(toks, sentence, args, grammar, lexicon, earlier)
         if view is None:
             continue
-        view.parties_before = partial(parties_before, earlier.snapshot(), view)
         earlier.remember(view, [a for a in view.args if a.kind != "pair"])
         view.quotations = [q for q in quoted if q.first < view.hi and view.lo < q.last]
         if parser_model is not None:

@@ -108,8 +108,6 @@ def _candidate(view: View, match: Match) -> Candidate | None:
     sources, targets, reach, stop = sides
     if entry.reverse:
         sources, targets = targets, sources
-    if entry.mediator and sources and not targets and view.parties_before is not None:
-        targets = view.parties_before(match.first, sources)  # "…, ditengahi oleh Malaysia": the sides named before
     if entry.subject_troops and not _troops_before(view, sources, match.first):
         return None
     if entry.label and not _labelled(view, targets, entry.label):

@@ -37,36 +37,19 @@ class Antecedents:
                 if len(pair) == 2:
                     self.joined[kind] = pair
 
-    def pair(self, kind: str, besides: frozenset[str] = frozenset()) -> Actors:
-        """Two (code, entity id) actors of that kind, or () when the text before names no clear pair; actors in
-        `besides` (a mediator: "… ditengahi oleh Anwar Ibrahim") are not members of it."""
-        previous = self._of(kind, self.previous, besides)
-        if len(previous) == 2:
-            return previous
-        joined = tuple(a for a in self.joined.get(kind, ()) if a[0] not in besides)
-        if len(joined) == 2:
-            return joined
-        return next((p for a in reversed(self.history) if len(p := self._of(kind, a, besides)) == 2), ())
+    def pair(self, kind: str) -> Actors:
+        """Two (code, entity id) actors of that kind, or () when the text before names no clear pair."""
+        if len(self._of(kind, self.previous)) == 2:
+            return self._of(kind, self.previous)
+        if kind in self.joined:
+            return self.joined[kind]
+        return next((self._of(kind, a) for a in reversed(self.history) if len(self._of(kind, a)) == 2), ())
 
-    def snapshot(self) -> Antecedents:
-        """A copy that the next `remember` leaves as it is (what the text before a sentence named)."""
-        return replace(self, joined=dict(self.joined))
-
-    def _of(self, kind: str, args: list[Arg], besides: frozenset[str] = frozenset()) -> Actors:
+    def _of(self, kind: str, args: list[Arg]) -> Actors:
         if kind == "person":
             args = [a for a in args if set(a.entities) & self.person_ids]
-        actors = tuple(a for a in _participants(args) if a[0] not in besides)
+        actors = _participants(args)
         return tuple(a for a in actors if a[0] in self.state_codes) if kind == "state" else actors
-
-
-def parties_before(earlier: Antecedents, view: View, at: int, besides: list[Arg]) -> list[Arg]:
-    """The two sides a mediator stands between when the sentence does not name them ("gencatan senjata …,
-    ditengahi oleh Anwar Ibrahim"): the pair of actors the text before names, the mediators left out."""
-    codes = frozenset(code for arg in besides for code in arg.codes)
-    actors = earlier.pair("any", codes)
-    if len(actors) != 2:
-        return []
-    return [Arg(at, at + 1, tuple(a[0] for a in actors), tuple(a[1] for a in actors), "pair")]
 
 
 def reciprocal_pairs(view: View, earlier: Antecedents) -> list[Arg]:

@@ -106,8 +106,6 @@ class View:
     recent_sources: dict[str, list[tuple[str | None, str]]] = field(default_factory=dict)  # latest first
     # The direct quotations with an actor as speaker that overlap the sentence (`participants.quotations`).
     quotations: list[Arg] = field(default_factory=list)
-    # The two sides named before the sentence, the given participants left out (`reciprocal.parties_before`).
-    parties_before: Callable[[int, list[Arg]], list[Arg]] | None = None
     # Parses the sentence when first asked (most sentences never need it); None when no parser is configured.
     parse: Callable[[], Tree] | None = None
     _tree: Tree | None = None
