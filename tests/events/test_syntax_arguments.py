@@ -50,3 +50,21 @@ def test_speaker_behind_a_subjectless_quoted_act(text: str, expected: list[str])
 )
 def test_owner_of_an_act_in_a_passive_relative_clause(text: str, expected: list[str]) -> None:
     assert coding(code_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # After a clause opener that reads as a preposition, the actor right before the verb is its subject.
+        ("Hubungan kedua negara membeku sejak Iran memutuskan hubungan dengan Mesir.", ["IRN SANCTION EGY"]),
+        ("Wang Yi bertemu Sergey Lavrov di Beijing, di mana kedua pihak setuju untuk bekerja sama.", None),
+        # An opener not right before the verb with its actor: the clause's own subject acts.
+        ("Sejak Iran menutup kedutaannya, Mesir memutuskan hubungan dengan Iran.", ["EGY SANCTION IRN"]),
+    ],
+)
+def test_subject_after_a_clause_opener(text: str, expected: list[str] | None) -> None:
+    found = coding(code_text(text))
+    if expected is None:  # the meeting and the agreement, both ways round
+        assert "CHN AGREE RUS" in found or "RUS AGREE CHN" in found
+    else:
+        assert found == expected

@@ -122,9 +122,23 @@ def subject_before(view: View, i: int, skip: set[int] | None = None) -> list[Arg
             continue
         if _subject_of_clausal_noun(view, arg, i):
             return chain_ending_at(view, arg)
-        if coordinated_oblique(view, arg) is None:
+        if coordinated_oblique(view, arg) is None or _subject_after_opener(view, arg, i):
             return chain_ending_at(view, arg)
     return []
+
+
+def _subject_after_opener(view: View, arg: Arg, i: int) -> bool:
+    """ "sejak Riyadh memutuskan hubungan", "di mana kedua pihak setuju": after a word that opens a clause and
+    looks like a preposition (`clause_openers`), an actor right before the verb is its subject."""
+    k = arg.last + (1 if view.low(arg.last) == ")" else 0)
+    while k < i and view.low(k) in view.grammar.aux:
+        k += 1
+    if k != i:
+        return False
+    j = chain_ending_at(view, arg, tight=True)[0].first - 1
+    return (
+        view.low(j) in view.grammar.clause_openers or f"{view.low(j - 1)} {view.low(j)}" in view.grammar.clause_openers
+    )
 
 
 def _subject_of_clausal_noun(view: View, arg: Arg, i: int) -> bool:

@@ -56,6 +56,7 @@ class Grammar:
     purpose_markers: set[str] = field(init=False)
     pronoun_clitic: str = field(init=False)
     relative_agent_verbs: set[str] = field(init=False)
+    clause_openers: set[str] = field(init=False)
 
     def __post_init__(self) -> None:
         g = self.raw
@@ -83,6 +84,7 @@ class Grammar:
         self.complement_marker, self.purpose_markers = g["complement_marker"], set(g["purpose_markers"])
         self.pronoun_clitic = g["pronoun_clitic"]
         self.relative_agent_verbs = set(g.get("relative_agent_verbs", []))
+        self.clause_openers = set(g.get("clause_openers", []))
 
     def cues(self, name: str) -> set[tuple[str, ...]]:
         return phrases(self.raw[name])
