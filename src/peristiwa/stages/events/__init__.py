@@ -27,7 +27,7 @@ from peristiwa.stages.events.coder import candidates, find_triggers
 from peristiwa.stages.events.events import build_events
 from peristiwa.stages.events.lexicon import Lexicon, load_lexicon
 from peristiwa.stages.events.magnitude import MagnitudeReader
-from peristiwa.stages.events.participants import Arg, collect_args
+from peristiwa.stages.events.participants import Arg, collect_args, quotations
 from peristiwa.stages.events.reciprocal import Antecedents, reciprocal_pairs
 from peristiwa.stages.events.text import Tok, sentences_of, tokens_of
 from peristiwa.stages.events.tree import build_tree
@@ -72,6 +72,7 @@ def code_events(
     toks = tokens_of(doc)
     grammar = Grammar(lexicon.grammar)
     args = collect_args(doc, toks, lexicon.grammar)
+    quoted = quotations(doc, toks)
     reader = MagnitudeReader(lexicon.magnitude)
     events: list[Event] = []
     earlier = Antecedents(
@@ -86,6 +87,7 @@ def code_events(
         if view is None:
             continue
         earlier.remember(view, [a for a in view.args if a.kind != "pair"])
+        view.quotations = [q for q in quoted if q.first < view.hi and view.lo < q.last]
         if parser_model is not None:
             view.parse = partial(build_tree, doc, sentence, toks, view.lo, view.hi, parser_model)
         view.recent_sources = {kind: list(sources) for kind, sources in recent.items()}

@@ -122,9 +122,23 @@ def subject_before(view: View, i: int, skip: set[int] | None = None) -> list[Arg
             continue
         if _subject_of_clausal_noun(view, arg, i):
             return chain_ending_at(view, arg)
-        if coordinated_oblique(view, arg) is None:
+        if coordinated_oblique(view, arg) is None or _subject_after_opener(view, arg, i):
             return chain_ending_at(view, arg)
     return []
+
+
+def _subject_after_opener(view: View, arg: Arg, i: int) -> bool:
+    """ "sejak Riyadh memutuskan hubungan", "di mana kedua pihak setuju": after a word that opens a clause and
+    looks like a preposition (`clause_openers`), an actor right before the verb is its subject."""
+    k = arg.last + (1 if view.low(arg.last) == ")" else 0)
+    while k < i and view.low(k) in view.grammar.aux:
+        k += 1
+    if k != i:
+        return False
+    j = chain_ending_at(view, arg, tight=True)[0].first - 1
+    return (
+        view.low(j) in view.grammar.clause_openers or f"{view.low(j - 1)} {view.low(j)}" in view.grammar.clause_openers
+    )
 
 
 def _subject_of_clausal_noun(view: View, arg: Arg, i: int) -> bool:
@@ -173,7 +187,8 @@ def objects_after(view: View, start: int, preps: frozenset[str], direct: bool) -
             prep, loose, direct = None, 0, True  # "serangan udara X menghantam posisi Y"
             continue
         if view.is_hard(i) or word in view.grammar.soft and word not in {"(", ")"}:
-            return Found([], i)
+            licensed = prep in preps if prep else direct and loose <= NP_GAP
+            return Found(relative_agent(view, i) if licensed else [], i)
         if _two_word_prep(view, i, preps) or word in view.grammar.preps:  # "di depan" before "di"
             prep = f"{word} {view.low(i + 1)}" if _two_word_prep(view, i, preps) else word
             loose = 0
@@ -184,6 +199,23 @@ def objects_after(view: View, start: int, preps: frozenset[str], direct: bool) -
         if loose > NP_GAP and prep is None:
             direct = False
     return Found([], min(view.hi, start + 12))
+
+
+def relative_agent(view: View, i: int) -> list[Arg]:
+    """ "apresiasi atas upaya yang dipimpin Qatar", "mengecam tindakan yang dilakukan oleh Israel": an act whose
+    passive relative clause names who carried it out is that actor's, and the actor is the recipient. Only verbs
+    of carrying out (`relative_agent_verbs`): "sandera yang ditahan oleh Hamas" are not Hamas's."""
+    if view.low(i) != view.grammar.relative:
+        return []
+    k = i + 1
+    while view.low(k) in view.grammar.aux:
+        k += 1
+    if view.low(k) not in view.grammar.relative_agent_verbs:
+        return []
+    if view.low(k + 1) == view.grammar.agent_marker:
+        return _actor_after(view, k + 2)
+    arg = view.arg_at.get(k + 1)
+    return chain(view, arg) if arg is not None else []
 
 
 def fused_prep(view: View, i: int) -> str | None:

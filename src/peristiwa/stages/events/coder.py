@@ -157,6 +157,7 @@ def _verb_sides(view: View, match: Match) -> Sides:
     else:
         sources = subject_before(view, match.first)
         sources = sources or _parsed(view, lambda t: dependents.subject(view, t, match), targets)
+        sources = sources or _speaker_behind(view, match.first)
     targets = targets or _parsed(view, lambda t: dependents.objects(view, t, match, entry.preps, entry.direct), sources)
     return sources, targets, match.first, found.stop
 
@@ -199,10 +200,27 @@ def _noun_sides(view: View, match: Match) -> Sides | None:
     if light is None and any(k in view.triggers for k in range(_subject_start(view, reach), reach)):
         return [], found.args, reach, found.stop  # an event noun does not borrow another verb's subject
     sources = subject_before(view, reach) or _parsed(view, lambda t: dependents.subject(view, t, match), found.args)
+    if light is not None:  # "“… memberikan sanksi kepada X”": a bare noun ("serangan terhadap X") may be anyone's
+        sources = sources or _speaker_behind(view, reach, match.first)
     targets = found.args or _parsed(
         view, lambda t: dependents.objects(view, t, match, entry.preps, entry.direct), sources
     )
     return sources, targets, reach, found.stop
+
+
+def _speaker_behind(view: View, i: int, noun: int | None = None) -> list[Arg]:
+    """The speaker of the direct quotation holding the verb at token i, unless the parse gives that verb a
+    subject of its own that is no proper noun ("“… perluasan mekanisme ini menjadi ancaman bagi kita”": a copula
+    makes it the subject of the event noun after the light verb). A named
+    body the coder does not know ("Departemen Keuangan memberikan sanksi …", said by its minister) is taken
+    for the speaker's own."""
+    speaker = view.speaker_behind(i)
+    if not speaker:
+        return []
+    tree = view.tree()
+    heads = [i] if noun is None else [i, noun]
+    subjects = [k for h in heads for k in tree.kids(h, *dependents.SUBJECT_RELS)] if tree is not None else []
+    return [] if any(tree is not None and tree.upos.get(k) != "PROPN" for k in subjects) else speaker
 
 
 def _after_reaction(view: View, i: int) -> bool:

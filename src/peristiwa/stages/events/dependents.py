@@ -21,6 +21,7 @@ PHRASE_DEPTH = 2
 # A verb shares the subject of the verb it depends on through these (coordination, control, a participle).
 SHARED_SUBJECT_RELS = ("conj", "xcomp", "advcl")
 SUBJECT_HOPS = 5
+SUBJECT_RELS = ("nsubj", "nsubj:pass", "csubj")
 RELATIVE_RELS = ("acl:relcl", "acl")
 OBJECT_RELS = ("obj", "iobj")
 OBLIQUE_RELS = ("obl", "obl:arg", "nmod")

@@ -108,6 +108,21 @@ def _speaker_args(doc: Document, toks: list[Tok], grammar: dict) -> list[Arg]:
     return args
 
 
+def quotations(doc: Document, toks: list[Tok]) -> list[Arg]:
+    """Each direct quotation whose speaker is an actor, over the tokens it spans (kind "quote"): the speaker is
+    who acts in it when an act is told there with no subject of its own."""
+    spans = []
+    for quote in doc.quotes:
+        speaker = doc.entity(quote.speaker_id) if quote.direct and quote.speaker_id else None
+        if speaker is None or not speaker.actor:
+            continue
+        first = bisect_left(toks, quote.start, key=lambda t: t.start)
+        last = bisect_left(toks, quote.end, lo=first, key=lambda t: t.start)
+        if first < last:
+            spans.append(Arg(first, last, (speaker.actor,), (speaker.id,), "quote"))
+    return spans
+
+
 def _compound_args(doc: Document, toks: list[Tok]) -> list[Arg]:
     """Hyphenated pairs of actor names ("NATO-Rusia", "Rusia-AS") are reciprocal pairs."""
     surface = {m.text.lower(): e for e in doc.entities if e.actor for m in e.mentions}

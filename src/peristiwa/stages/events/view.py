@@ -55,6 +55,8 @@ class Grammar:
     complement_marker: str = field(init=False)
     purpose_markers: set[str] = field(init=False)
     pronoun_clitic: str = field(init=False)
+    relative_agent_verbs: set[str] = field(init=False)
+    clause_openers: set[str] = field(init=False)
 
     def __post_init__(self) -> None:
         g = self.raw
@@ -81,6 +83,8 @@ class Grammar:
         self.between_marker, self.between_stops = g["between_marker"], set(g["between_stops"])
         self.complement_marker, self.purpose_markers = g["complement_marker"], set(g["purpose_markers"])
         self.pronoun_clitic = g["pronoun_clitic"]
+        self.relative_agent_verbs = set(g.get("relative_agent_verbs", []))
+        self.clause_openers = set(g.get("clause_openers", []))
 
     def cues(self, name: str) -> set[tuple[str, ...]]:
         return phrases(self.raw[name])
@@ -102,6 +106,8 @@ class View:
     arg_ending: dict[int, Arg] = field(default_factory=dict)
     # The latest source of each event type in earlier sentences: "serangan tersebut" points back to it.
     recent_sources: dict[str, list[tuple[str | None, str]]] = field(default_factory=dict)  # latest first
+    # The direct quotations with an actor as speaker that overlap the sentence (`participants.quotations`).
+    quotations: list[Arg] = field(default_factory=list)
     # Parses the sentence when first asked (most sentences never need it); None when no parser is configured.
     parse: Callable[[], Tree] | None = None
     _tree: Tree | None = None
@@ -126,6 +132,11 @@ class View:
         self.arg_at = {a.first: a for a in self.args}
         self.arg_ending = {a.last: a for a in self.args}
         self._arg_of = None
+
+    def speaker_behind(self, i: int) -> list[Arg]:
+        """The speaker of the direct quotation that holds token i, as a participant on that token."""
+        quote = next((q for q in self.quotations if q.first <= i < q.last), None)
+        return [Arg(i, i + 1, quote.codes, quote.entities, "speaker")] if quote is not None else []
 
     def low(self, i: int) -> str:
         return self.toks[i].low if self.lo <= i < self.hi else ""
