@@ -82,13 +82,12 @@ from peristiwa.api import Peristiwa
 from peristiwa.server.app import create_app
 from peristiwa.server.config import ServerOptions
 from peristiwa.server.store import ServerStore
-from peristiwa.store import derive, event_keys, filters, queries, reads
+from peristiwa.store import derive, event_keys, filters, queries, reads, synthetic
 from peristiwa.store.connection import connect
-from peristiwa.store.synthetic import ACTORS, TYPES, synthetic_records
+from peristiwa.store.synthetic import ACTORS, BIG_ACTORS, PLACES, TYPES, synthetic_records
 
 ROOT = Path(__file__).resolve().parents[1]
 VOCABULARY = 20_000
-PLACES = 300
 CALLS = 40
 
 
@@ -116,79 +115,30 @@ def vocabulary() -> list[str]:
 
 
 def build_big(db: Path, events: int) -> None:
+    """N merged events generated in SQL (`synthetic.build_events`), then the derived tables built set-wise by
+    the store's own builders: the event index from the events' key lists, and the aggregates."""
     con = connect(db)
     con.execute("SET memory_limit = '10GB'")
-    words = vocabulary()
-    con.execute("CREATE TEMP TABLE vocab AS SELECT ?::VARCHAR[] AS words", [words])
-    actors = list(ACTORS) + [f"A{i:03d}" for i in range(170)]  # 200 actors, a few far more active
-    con.execute(
-        "CREATE TEMP TABLE actor_list AS SELECT unnest(?::VARCHAR[]) AS code, "
-        "generate_subscripts(?::VARCHAR[], 1) AS n",
-        [actors, actors],
-    )
-    types = list(TYPES)
-    quads = [
-        "V-coop",
-        "V-coop",
-        "V-coop",
-        "V-conf",
-        "V-conf",
-        "V-conf",
-        "V-conf",
-        "M-coop",
-        "M-coop",
-        "M-conf",
-        "M-conf",
-        "M-conf",
-        "M-conf",
-        "M-conf",
-        "V-coop",
-        "M-coop",
-    ]
+    con.execute("SET preserve_insertion_order = false")  # the ordered inserts below say their order themselves
     started = time.perf_counter()
+    synthetic.build_events(con, events, vocabulary())
     con.execute(
-        f"""
-        INSERT INTO events (event_id, story_id, type, source, target, negated, modality, date, month, quad,
-                            quad_class, score, cameo, num_mentions, num_articles, num_sources, num_copies,
-                            first_article_id, source_url, text, location_name)
-        SELECT 'ev_' || i, 'st_' || (i // 4), t.type, s.code, r.code, false, 'asserted', d::VARCHAR,
-               date_trunc('month', d)::DATE, t.quad, 1, 0.0, '040', 1 + (i % 5), 1 + (i % 3), 1 + (i % 4), 1,
-               'a' || i, 'https://example.org/' || i,
-               array_to_string(list_transform(range(8), j -> v.words[1 + CAST(floor(
-                   pow((hash(i * 31 + j) % 1000003) / 1000003.0, 3) * len(v.words)) AS INTEGER)]), ' '),
-               'Tempat ' || (hash(i * 13) % {PLACES})
-        FROM (SELECT i, hash(i) AS h, DATE '2015-01-01' + CAST(hash(i * 7) % 3650 AS INTEGER) AS d
-              FROM range({events}) r(i)) g CROSS JOIN vocab v
-        JOIN actor_list s
-          ON s.n = 1 + CAST(least(199, floor(pow((g.h % 1000003) / 1000003.0, 2.5) * 200)) AS INTEGER)
-        JOIN actor_list r ON r.n = 1 + CAST((g.h // 1000003) % 200 AS INTEGER)
-        JOIN (SELECT unnest(?::VARCHAR[]) AS type, unnest(?::VARCHAR[]) AS quad,
-                     generate_subscripts(?::VARCHAR[], 1) AS n) t
-          ON t.n = 1 + CAST((g.h // 7) % 16 AS INTEGER)
-    """,
-        [types, quads, types],
+        "INSERT INTO entities SELECT 'a' || i, 'n0', 'Pejabat ' || (i % 5000), 'PER', code, 'minister', 'GOV', NULL,"
+        " false FROM range(2000000) r(i) JOIN (SELECT unnest(?::VARCHAR[]) AS code, "
+        "generate_subscripts(?::VARCHAR[], 1) AS n) ON n = 1 + (i % 200)",
+        [list(BIG_ACTORS), list(BIG_ACTORS)],
     )
-    con.execute(
-        "INSERT INTO entities SELECT 'a' || i, 'n0', 'Pejabat ' || (i % 5000), 'PER', code,"
-        " 'minister', 'GOV', NULL FROM range(2000000) r(i) JOIN actor_list ON n = 1 + (i % 200)"
-    )
-    print(f"build: {events:,} events + 2,000,000 entities generated in {time.perf_counter() - started:.1f}s")
+    con.execute("CHECKPOINT")
+    print(f"build: {events:,} events, their mentions and 2,000,000 entities in {time.perf_counter() - started:.1f}s")
     started = time.perf_counter()
-    dyads = set(con.execute("SELECT DISTINCT source, target FROM events").fetchall())
     con.execute("BEGIN TRANSACTION")
-    derive.refresh_aggregates(con, dyads, set(actors))
+    derive.rebuild_aggregates(con)
     con.execute("COMMIT")
-    rows = con.execute("SELECT (SELECT count(*) FROM dyad_month), (SELECT count(*) FROM actor_partner)").fetchone() or (
-        0,
-        0,
-    )
-    print(
-        f"build: aggregates for {len(dyads):,} dyads / {len(actors)} actors ({rows[0]:,} + {rows[1]:,} rows) "
-        f"in {time.perf_counter() - started:.1f}s"
-    )
+    rows = con.execute("SELECT (SELECT count(*) FROM dyad_month), (SELECT count(*) FROM actor_partner)").fetchone()
+    print(f"build: aggregates ({rows}) in {time.perf_counter() - started:.1f}s")
     started = time.perf_counter()
     con.execute("BEGIN TRANSACTION")
-    event_keys.rebuild(con)
+    event_keys.index_all(con)
     con.execute("COMMIT")
     con.execute("CHECKPOINT")
     keys = con.execute("SELECT count(*) FROM event_keys").fetchone() or (0,)
