@@ -206,6 +206,10 @@ def filter_cases(stories: list[str], rng: random.Random) -> dict[str, list[dict[
         "type": [{"type": rng.choice(TYPES)} for _ in n],
         "quad": [{"quad": rng.choice(["V-coop", "M-coop", "V-conf", "M-conf"])} for _ in n],
         "date range (a month)": [{"since": (d := day()), "until": d[:8] + "28"} for _ in n],
+        "date range (a year)": [
+            {"since": f"{(y := rng.randint(2015, 2023))}-07-01", "until": f"{y + 1}-06-30"} for _ in n
+        ],
+        "since a day": [{"since": day()} for _ in n],
         "place": [{"place": f"tempat {rng.randrange(PLACES)}"} for _ in n],
         "actor + quad + since": [
             {"actor": rng.choice(actors[:30]), "quad": "V-conf", "since": "2020-01-01"} for _ in n
@@ -282,6 +286,19 @@ def bench_filters(db: Path) -> None:
             cursor = get("/v1/events", {"cursor": cursor})["next_cursor"]
             cursor_times.append((time.perf_counter() - started) * 1000)
         print(f"events: {'cursor, next page':<24} {percentiles(cursor_times)}")
+        cursor, cursor_times = get("/v1/events", {"order": "date"})["next_cursor"], []
+        for _ in range(CALLS):  # the same in date order
+            started = time.perf_counter()
+            cursor = get("/v1/events", {"order": "date", "cursor": cursor})["next_cursor"]
+            cursor_times.append((time.perf_counter() - started) * 1000)
+        print(f"events: {'cursor, order=date':<24} {percentiles(cursor_times)}")
+        for name, values in (("cursor, actor IDN", {"actor": "IDN"}), ("cursor, quad V-conf", {"quad": "V-conf"})):
+            cursor, cursor_times = get("/v1/events", values)["next_cursor"], []
+            for _ in range(CALLS):
+                started = time.perf_counter()
+                cursor = get("/v1/events", {**values, "cursor": cursor})["next_cursor"]
+                cursor_times.append((time.perf_counter() - started) * 1000)
+            print(f"events: {name:<24} {percentiles(cursor_times)}")
         half = {"offset": first["total"] // 2}
         print(f"events: {'offset = half the table':<24} {percentiles(timed(get, [('/v1/events', half)] * 3))}")
         network = timed(get, [("/v1/network", {"limit": 200})] * CALLS)

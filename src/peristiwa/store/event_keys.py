@@ -50,6 +50,7 @@ def index_events(con: duckdb.DuckDBPyConnection, event_ids: Iterable[str]) -> No
         con.execute("INSERT INTO event_keys " + _ROWS.format(chosen=chosen))
         con.execute("""UPDATE events SET index_keys = k.keys FROM _new_lists k WHERE events.event_id = k.event_id""")
         con.execute("UPDATE event_keys_state SET appended = appended + (SELECT sum(len(keys)) FROM _new_lists)")
+        _widen_days(con, "(SELECT e.* FROM _new_lists l JOIN events e USING (event_id))")
     finally:
         con.execute("DROP TABLE _new_lists")
     appended = con.execute("SELECT appended FROM event_keys_state").fetchone()
@@ -86,7 +87,16 @@ def index_all(con: duckdb.DuckDBPyConnection) -> None:
     """Write every key row again from the events' key lists (`events.index_keys`), in key order."""
     con.execute("DELETE FROM event_keys")
     con.execute("INSERT INTO event_keys " + _ROWS.format(chosen="(SELECT *, index_keys AS keys FROM events)"))
-    con.execute("UPDATE event_keys_state SET appended = 0")
+    con.execute("UPDATE event_keys_state SET appended = 0, first_day = NULL, last_day = NULL")
+    _widen_days(con, "events")
+
+
+def _widen_days(con: duckdb.DuckDBPyConnection, events: str) -> None:
+    """Let the first and last day of the index (a date walk's open ends) take in these events' days."""
+    con.execute(f"""UPDATE event_keys_state
+                    SET first_day = least(first_day, d.first), last_day = greatest(last_day, d.last)
+                    FROM (SELECT min(coalesce(TRY_CAST(date AS DATE), month)) AS first,
+                                 max(coalesce(TRY_CAST(date AS DATE), month)) AS last FROM {events}) d""")
 
 
 def recluster(con: duckdb.DuckDBPyConnection) -> None:

@@ -479,17 +479,15 @@ def _walk_mentions(
     window of one mentions level and a span of months is a few row groups that DuckDB's min/max find. The page
     reads windows from the cursor's place (or the top level's first month) onwards, each four times as many
     months as the one before, and goes to the next lower level when a level ends; an offset skips whole
-    windows by counting them."""
+    windows by counting them. No step reads all of the key's rows (`_next_level`, `_first_window_end`)."""
     keys = EVENT_ORDERS["mentions"]
     condition, after_params = ("true", []) if after is None else (_after(keys), _after_params(keys, after))
-    level = after[0] if after else _scalar(con, f"SELECT max(mentions) FROM ({hits})", *params)
-    start = after[1] if after else None
+    level = after[0] if after else _next_level(con, hits, params, None)
+    start: dt.date = after[1] if after else FIRST_MONTH
     rows: list[tuple[Any, ...]] = []
     months, skip = 1, offset
     while level is not None and len(rows) < limit:
-        if start is None:  # a new level: from its first month
-            start = _scalar(con, f"SELECT min(month) FROM ({hits}) WHERE mentions = ?", *params, level)
-        stop = _months_later(start, months)
+        stop = _first_window_end(con, hits, params, level) if start == FIRST_MONTH else _months_later(start, months)
         window = f"""SELECT h.event_id, h.mentions, h.month, h.event_id FROM ({hits}) h
                      WHERE h.mentions = ? AND h.month >= ? {"AND h.month < ?" if stop else ""} AND {condition}"""
         window_params = [*params, level, start, *([stop] if stop else []), *after_params]
@@ -501,11 +499,36 @@ def _walk_mentions(
             rows += con.execute(
                 f"{window} ORDER BY h.month, h.event_id LIMIT ? OFFSET ?", [*window_params, limit - len(rows), taken]
             ).fetchall()
-        start, months = stop, months * 4
+        start, months = stop or FIRST_MONTH, months * 4
         if stop is None:  # the level is done: the next lower one
-            level = _scalar(con, f"SELECT max(mentions) FROM ({hits}) WHERE mentions < ?", *params, level)
-            months = 1
+            level, months = _next_level(con, hits, params, level), 1
     return rows
+
+
+def _next_level(con: duckdb.DuckDBPyConnection, hits: str, params: list[Any], below: int | None) -> int | None:
+    """The highest mentions level of these rows (below `below`). The first such row in table order has it when
+    the key's rows are in order; rows appended since the table was last ordered are looked for above it, in
+    the few row groups whose range reaches above it."""
+    under = "" if below is None else "WHERE mentions < ?"
+    under_params = [] if below is None else [below]
+    guess = _scalar(con, f"SELECT mentions FROM ({hits}) {under} LIMIT 1", *params, *under_params)
+    if guess is None:
+        return None
+    above = _scalar(
+        con,
+        f"SELECT max(mentions) FROM ({hits}) WHERE mentions > ? {under.replace('WHERE', 'AND')}",
+        *params,
+        guess,
+        *under_params,
+    )
+    return int(above if above is not None else guess)
+
+
+def _first_window_end(con: duckdb.DuckDBPyConnection, hits: str, params: list[Any], level: int) -> dt.date | None:
+    """Where a level's first window ends: a month after the first row of the level in table order (its first
+    month when the rows are in order). The window starts at FIRST_MONTH, so it is exact either way."""
+    month = _scalar(con, f"SELECT month FROM ({hits}) WHERE mentions = ? LIMIT 1", *params, level)
+    return _months_later(month, 1) if month else None
 
 
 def _months_later(month: dt.date, months: int) -> dt.date | None:
@@ -559,10 +582,10 @@ def _day_tests(where: EventFilter) -> tuple[list[str], list[Any]]:
 
 def _months(con: duckdb.DuckDBPyConnection, where: EventFilter) -> list[str]:
     """The month keys of the filter's range, newest first, and the undated events' key when no range is given.
-    An open end is closed by the first or last day any event has."""
+    An open end is closed by the first or last day of the index (`event_keys_state`, migration 012)."""
     first, last = where.since, where.until
     if first is None or last is None:
-        bounds = con.execute(f"SELECT min(day), max(day) FROM event_keys WHERE {KEY_IS}", [EVERY_EVENT] * 2).fetchone()
+        bounds = con.execute("SELECT first_day, last_day FROM event_keys_state").fetchone()
         if not bounds or bounds[0] is None:
             return []
         first, last = first or bounds[0], last or bounds[1]
