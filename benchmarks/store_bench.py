@@ -7,9 +7,11 @@ reads, on a synthetic database of N merged events.
 Not part of the test suite; the data goes to a temporary folder outside the repository.
 1. Write: synthetic extract records through the real writer (rows, fingerprints, links, stories, event
    merge, aggregates, the event index), in batches; reports event mentions written per second.
-2. Build: N merged events generated in SQL (same schema; 200 actors with a few far busier, 16 types,
-   300 places, stories of 4, evidence of 8 words drawn Zipf-like from the 20,000 commonest words of
-   corpus/dev), aggregates and the event index (`event_keys`, migration 006) built by the store's code.
+2. Build: N merged events generated in SQL by `synthetic.build_events` (same schema; 202 actors with a few far
+   busier, 16 types, 300 places, stories of 4, 1-5 mentions each, evidence of 8 words drawn Zipf-like from the
+   20,000 commonest words of corpus/dev), then the aggregates and the event index built set-wise by the store's
+   own builders (`derive.rebuild_aggregates`, `event_keys.index_all`; tests/store/test_bulk_build.py checks
+   they give what the writer gives).
 3. Query: dyad timeline and actor profile through the Python API (opening the file per call, as the CLI
    does, and on a kept connection); then on a kept connection (what each server request gets: a cursor of
    the server's one connection) every `/v1/events` filter through `queries.events_page` (the function the
@@ -50,12 +52,21 @@ keys sharing their first 8 bytes shared a row group range: one place of 300 amon
 now 1.6 ms), the page's 50 events fetched in one statement through the `event_id` index (was 50 statements),
 the place filter, literal text tested on the candidates its words leave (up to 300; more, or no word at
 all, is a scan of the texts), the undated network from `actor_partner`, search naming only the actors found.
-Still scans (no key to read): no filter, `order=date`, their cursor pages, a date range alone and a deep
-offset read the `events` table (about 0.3 s at 1 M on this machine; they grow with the table); literal texts
-whose words are common; search's articles and quotes (the bench database has none).
-10 M events: not built. At 1 M the build took 28 minutes on this machine (events 279 s, aggregates 11 s, the
-event index 1,385 s, then migration 009 on it 65 s); a 10 M build, started beside it, had used 4 CPU minutes
-in 34 minutes of wall time (the machine's load gave it about 15 % of a core) and was stopped. Run
+Still scanned then (no key to read; index reads since migration 011, below): no filter, `order=date`, their cursor
+pages, a date range alone and a deep offset read the `events` table (about 0.3 s at 1 M on this machine; they grow
+with the table); literal texts whose words are common; search's articles and quotes (the bench database has none).
+2026-12-08 (third session): the build is set-wise (above). 10 M events, load average 9-16 on the 2 shared cores
+(other developers' evaluations, training and tests): events, 30 M mentions, stories and 2 M entities 2,161 s
+(most of it the machine's load: the process got about a sixth of a core), aggregates 54 s, then the event
+index (190 M key rows, one ordered insert of 10 GB in memory and 20 GB spilled) was still sorting after
+25 minutes when the session had to stop; see docs/store.md for where the time goes. The new paths (keys 'e:' and
+'m:YYYY-MM', walks; docs/store.md "Pages without a filter key") were timed in-process on a 200 k database
+during the build (load 9): no filter 436 ms (first call, cold), its cursor pages 154 ms median, order=date
+cursor 170, a month 120, a year 336, since a day 404, quad cursor 159, actor IDN 127, offset = half 484 —
+before the walks' probes were made cheap (no step now reads all of a key's rows); not re-measured.
+Before (second session): 10 M events not built. At 1 M the build took 28 minutes on this machine (events 279 s,
+aggregates 11 s, the event index 1,385 s, then migration 009 on it 65 s); a 10 M build, started beside it, had used 4
+CPU minutes in 34 minutes of wall time (the machine's load gave it about 15 % of a core) and was stopped. Run
 `store_bench.py --events 10000000 --dir DIR --skip-write` on a quiet machine (then `--keep` to re-measure).
 """
 
