@@ -549,6 +549,11 @@ def _every_event_page(
     """A page when no filter names a key (no filter, or dates only): from the month keys of the range (`m:`) or
     the every-event key (`e:`), never a scan of the events."""
     tests, params = _day_tests(where)
+    if not tests and order == "mentions":  # every event, in the order its key's rows lie in
+        hits, hits_params = _key_rows(EVERY_EVENT, [], [])
+        found = _walk_mentions(con, hits, hits_params, after, offset, where.limit)
+        items = _events_by_id(con, [row[0] for row in found])
+        return _scalar(con, "SELECT count(*) FROM events"), items, list(found[-1][1:]) if found else None
     months = _months(con, where)
     if not months:  # no event, or none in the range
         return 0, [], None
