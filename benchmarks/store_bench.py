@@ -7,9 +7,11 @@ reads, on a synthetic database of N merged events.
 Not part of the test suite; the data goes to a temporary folder outside the repository.
 1. Write: synthetic extract records through the real writer (rows, fingerprints, links, stories, event
    merge, aggregates, the event index), in batches; reports event mentions written per second.
-2. Build: N merged events generated in SQL (same schema; 200 actors with a few far busier, 16 types,
-   300 places, stories of 4, evidence of 8 words drawn Zipf-like from the 20,000 commonest words of
-   corpus/dev), aggregates and the event index (`event_keys`, migration 006) built by the store's code.
+2. Build: N merged events generated in SQL by `synthetic.build_events` (same schema; 202 actors with a few far
+   busier, 16 types, 300 places, stories of 4, 1-5 mentions each, evidence of 8 words drawn Zipf-like from the
+   20,000 commonest words of corpus/dev), then the aggregates and the event index built set-wise by the store's
+   own builders (`derive.rebuild_aggregates`, `event_keys.index_all`; tests/store/test_bulk_build.py checks
+   they give what the writer gives).
 3. Query: dyad timeline and actor profile through the Python API (opening the file per call, as the CLI
    does, and on a kept connection); then on a kept connection (what each server request gets: a cursor of
    the server's one connection) every `/v1/events` filter through `queries.events_page` (the function the
@@ -50,12 +52,21 @@ keys sharing their first 8 bytes shared a row group range: one place of 300 amon
 now 1.6 ms), the page's 50 events fetched in one statement through the `event_id` index (was 50 statements),
 the place filter, literal text tested on the candidates its words leave (up to 300; more, or no word at
 all, is a scan of the texts), the undated network from `actor_partner`, search naming only the actors found.
-Still scans (no key to read): no filter, `order=date`, their cursor pages, a date range alone and a deep
-offset read the `events` table (about 0.3 s at 1 M on this machine; they grow with the table); literal texts
-whose words are common; search's articles and quotes (the bench database has none).
-10 M events: not built. At 1 M the build took 28 minutes on this machine (events 279 s, aggregates 11 s, the
-event index 1,385 s, then migration 009 on it 65 s); a 10 M build, started beside it, had used 4 CPU minutes
-in 34 minutes of wall time (the machine's load gave it about 15 % of a core) and was stopped. Run
+Still scanned then (no key to read; index reads since migration 011, below): no filter, `order=date`, their cursor
+pages, a date range alone and a deep offset read the `events` table (about 0.3 s at 1 M on this machine; they grow
+with the table); literal texts whose words are common; search's articles and quotes (the bench database has none).
+2026-12-08 (third session): the build is set-wise (above). 10 M events, load average 9-16 on the 2 shared cores
+(other developers' evaluations, training and tests): events, 30 M mentions, stories and 2 M entities 2,161 s
+(most of it the machine's load: the process got about a sixth of a core), aggregates 54 s, then the event
+index (190 M key rows, one ordered insert of 10 GB in memory and 20 GB spilled) was still sorting after
+25 minutes when the session had to stop; see docs/store.md for where the time goes. The new paths (keys 'e:' and
+'m:YYYY-MM', walks; docs/store.md "Pages without a filter key") were timed in-process on a 200 k database
+during the build (load 9): no filter 436 ms (first call, cold), its cursor pages 154 ms median, order=date
+cursor 170, a month 120, a year 336, since a day 404, quad cursor 159, actor IDN 127, offset = half 484 —
+before the walks' probes were made cheap (no step now reads all of a key's rows); not re-measured.
+Before (second session): 10 M events not built. At 1 M the build took 28 minutes on this machine (events 279 s,
+aggregates 11 s, the event index 1,385 s, then migration 009 on it 65 s); a 10 M build, started beside it, had used 4
+CPU minutes in 34 minutes of wall time (the machine's load gave it about 15 % of a core) and was stopped. Run
 `store_bench.py --events 10000000 --dir DIR --skip-write` on a quiet machine (then `--keep` to re-measure).
 """
 
@@ -82,13 +93,12 @@ from peristiwa.api import Peristiwa
 from peristiwa.server.app import create_app
 from peristiwa.server.config import ServerOptions
 from peristiwa.server.store import ServerStore
-from peristiwa.store import derive, event_keys, filters, queries, reads
+from peristiwa.store import derive, event_keys, filters, queries, reads, synthetic
 from peristiwa.store.connection import connect
-from peristiwa.store.synthetic import ACTORS, TYPES, synthetic_records
+from peristiwa.store.synthetic import ACTORS, BIG_ACTORS, PLACES, TYPES, synthetic_records
 
 ROOT = Path(__file__).resolve().parents[1]
 VOCABULARY = 20_000
-PLACES = 300
 CALLS = 40
 
 
@@ -116,79 +126,30 @@ def vocabulary() -> list[str]:
 
 
 def build_big(db: Path, events: int) -> None:
+    """N merged events generated in SQL (`synthetic.build_events`), then the derived tables built set-wise by
+    the store's own builders: the event index from the events' key lists, and the aggregates."""
     con = connect(db)
     con.execute("SET memory_limit = '10GB'")
-    words = vocabulary()
-    con.execute("CREATE TEMP TABLE vocab AS SELECT ?::VARCHAR[] AS words", [words])
-    actors = list(ACTORS) + [f"A{i:03d}" for i in range(170)]  # 200 actors, a few far more active
-    con.execute(
-        "CREATE TEMP TABLE actor_list AS SELECT unnest(?::VARCHAR[]) AS code, "
-        "generate_subscripts(?::VARCHAR[], 1) AS n",
-        [actors, actors],
-    )
-    types = list(TYPES)
-    quads = [
-        "V-coop",
-        "V-coop",
-        "V-coop",
-        "V-conf",
-        "V-conf",
-        "V-conf",
-        "V-conf",
-        "M-coop",
-        "M-coop",
-        "M-conf",
-        "M-conf",
-        "M-conf",
-        "M-conf",
-        "M-conf",
-        "V-coop",
-        "M-coop",
-    ]
+    con.execute("SET preserve_insertion_order = false")  # the ordered inserts below say their order themselves
     started = time.perf_counter()
+    synthetic.build_events(con, events, vocabulary())
     con.execute(
-        f"""
-        INSERT INTO events (event_id, story_id, type, source, target, negated, modality, date, month, quad,
-                            quad_class, score, cameo, num_mentions, num_articles, num_sources, num_copies,
-                            first_article_id, source_url, text, location_name)
-        SELECT 'ev_' || i, 'st_' || (i // 4), t.type, s.code, r.code, false, 'asserted', d::VARCHAR,
-               date_trunc('month', d)::DATE, t.quad, 1, 0.0, '040', 1 + (i % 5), 1 + (i % 3), 1 + (i % 4), 1,
-               'a' || i, 'https://example.org/' || i,
-               array_to_string(list_transform(range(8), j -> v.words[1 + CAST(floor(
-                   pow((hash(i * 31 + j) % 1000003) / 1000003.0, 3) * len(v.words)) AS INTEGER)]), ' '),
-               'Tempat ' || (hash(i * 13) % {PLACES})
-        FROM (SELECT i, hash(i) AS h, DATE '2015-01-01' + CAST(hash(i * 7) % 3650 AS INTEGER) AS d
-              FROM range({events}) r(i)) g CROSS JOIN vocab v
-        JOIN actor_list s
-          ON s.n = 1 + CAST(least(199, floor(pow((g.h % 1000003) / 1000003.0, 2.5) * 200)) AS INTEGER)
-        JOIN actor_list r ON r.n = 1 + CAST((g.h // 1000003) % 200 AS INTEGER)
-        JOIN (SELECT unnest(?::VARCHAR[]) AS type, unnest(?::VARCHAR[]) AS quad,
-                     generate_subscripts(?::VARCHAR[], 1) AS n) t
-          ON t.n = 1 + CAST((g.h // 7) % 16 AS INTEGER)
-    """,
-        [types, quads, types],
+        "INSERT INTO entities SELECT 'a' || i, 'n0', 'Pejabat ' || (i % 5000), 'PER', code, 'minister', 'GOV', NULL,"
+        " false FROM range(2000000) r(i) JOIN (SELECT unnest(?::VARCHAR[]) AS code, "
+        "generate_subscripts(?::VARCHAR[], 1) AS n) ON n = 1 + (i % 200)",
+        [list(BIG_ACTORS), list(BIG_ACTORS)],
     )
-    con.execute(
-        "INSERT INTO entities SELECT 'a' || i, 'n0', 'Pejabat ' || (i % 5000), 'PER', code,"
-        " 'minister', 'GOV', NULL FROM range(2000000) r(i) JOIN actor_list ON n = 1 + (i % 200)"
-    )
-    print(f"build: {events:,} events + 2,000,000 entities generated in {time.perf_counter() - started:.1f}s")
+    con.execute("CHECKPOINT")
+    print(f"build: {events:,} events, their mentions and 2,000,000 entities in {time.perf_counter() - started:.1f}s")
     started = time.perf_counter()
-    dyads = set(con.execute("SELECT DISTINCT source, target FROM events").fetchall())
     con.execute("BEGIN TRANSACTION")
-    derive.refresh_aggregates(con, dyads, set(actors))
+    derive.rebuild_aggregates(con)
     con.execute("COMMIT")
-    rows = con.execute("SELECT (SELECT count(*) FROM dyad_month), (SELECT count(*) FROM actor_partner)").fetchone() or (
-        0,
-        0,
-    )
-    print(
-        f"build: aggregates for {len(dyads):,} dyads / {len(actors)} actors ({rows[0]:,} + {rows[1]:,} rows) "
-        f"in {time.perf_counter() - started:.1f}s"
-    )
+    rows = con.execute("SELECT (SELECT count(*) FROM dyad_month), (SELECT count(*) FROM actor_partner)").fetchone()
+    print(f"build: aggregates ({rows}) in {time.perf_counter() - started:.1f}s")
     started = time.perf_counter()
     con.execute("BEGIN TRANSACTION")
-    event_keys.rebuild(con)
+    event_keys.index_all(con)
     con.execute("COMMIT")
     con.execute("CHECKPOINT")
     keys = con.execute("SELECT count(*) FROM event_keys").fetchone() or (0,)
@@ -256,6 +217,10 @@ def filter_cases(stories: list[str], rng: random.Random) -> dict[str, list[dict[
         "type": [{"type": rng.choice(TYPES)} for _ in n],
         "quad": [{"quad": rng.choice(["V-coop", "M-coop", "V-conf", "M-conf"])} for _ in n],
         "date range (a month)": [{"since": (d := day()), "until": d[:8] + "28"} for _ in n],
+        "date range (a year)": [
+            {"since": f"{(y := rng.randint(2015, 2023))}-07-01", "until": f"{y + 1}-06-30"} for _ in n
+        ],
+        "since a day": [{"since": day()} for _ in n],
         "place": [{"place": f"tempat {rng.randrange(PLACES)}"} for _ in n],
         "actor + quad + since": [
             {"actor": rng.choice(actors[:30]), "quad": "V-conf", "since": "2020-01-01"} for _ in n
@@ -332,6 +297,19 @@ def bench_filters(db: Path) -> None:
             cursor = get("/v1/events", {"cursor": cursor})["next_cursor"]
             cursor_times.append((time.perf_counter() - started) * 1000)
         print(f"events: {'cursor, next page':<24} {percentiles(cursor_times)}")
+        cursor, cursor_times = get("/v1/events", {"order": "date"})["next_cursor"], []
+        for _ in range(CALLS):  # the same in date order
+            started = time.perf_counter()
+            cursor = get("/v1/events", {"order": "date", "cursor": cursor})["next_cursor"]
+            cursor_times.append((time.perf_counter() - started) * 1000)
+        print(f"events: {'cursor, order=date':<24} {percentiles(cursor_times)}")
+        for name, values in (("cursor, actor IDN", {"actor": "IDN"}), ("cursor, quad V-conf", {"quad": "V-conf"})):
+            cursor, cursor_times = get("/v1/events", values)["next_cursor"], []
+            for _ in range(CALLS):
+                started = time.perf_counter()
+                cursor = get("/v1/events", {**values, "cursor": cursor})["next_cursor"]
+                cursor_times.append((time.perf_counter() - started) * 1000)
+            print(f"events: {name:<24} {percentiles(cursor_times)}")
         half = {"offset": first["total"] // 2}
         print(f"events: {'offset = half the table':<24} {percentiles(timed(get, [('/v1/events', half)] * 3))}")
         network = timed(get, [("/v1/network", {"limit": 200})] * CALLS)
@@ -399,7 +377,9 @@ def main() -> None:
     parser.add_argument("--skip-write", action="store_true", help="Leave out the write-throughput part.")
     parser.add_argument("--keep", action="store_true", help="Reuse big.duckdb in --dir when it is there.")
     parser.add_argument("--skip-live", action="store_true", help="Leave out the writes during reads.")
+    parser.add_argument("--calls", type=int, default=CALLS, help="Calls per filter (p99 of 40 is the 2nd slowest).")
     args = parser.parse_args()
+    globals()["CALLS"] = args.calls
     with tempfile.TemporaryDirectory(prefix="peristiwa-bench-") as temp:
         folder = args.dir or Path(temp)
         folder.mkdir(parents=True, exist_ok=True)

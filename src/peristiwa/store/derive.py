@@ -196,6 +196,15 @@ def _titles(con: duckdb.DuckDBPyConnection, ids: set[str]) -> dict[str, str | No
         return dict(con.execute(f"SELECT id, title FROM articles WHERE id IN (SELECT id FROM {keys})").fetchall())
 
 
+# The pre-aggregated rows of the events `{scope}` chooses (a join or a condition on the alias `e`).
+DYAD_MONTH = """INSERT INTO dyad_month (source, target, month, quad, events, mentions, reported)
+                SELECT e.source, e.target, e.month, e.quad, count(*), sum(e.num_mentions),
+                       count(*) FILTER (WHERE e.date_source = 'report') FROM events e {scope} GROUP BY ALL"""
+ACTOR_PARTNER = """INSERT INTO actor_partner SELECT e.{role}, '{role}', e.{partner}, e.type, e.quad,
+                   count(*), sum(e.num_mentions) FROM events e {scope} GROUP BY ALL"""
+ROLES = (("source", "target"), ("target", "source"))
+
+
 def refresh_aggregates(con: duckdb.DuckDBPyConnection, dyads: set[tuple[str, str]], actors: set[str]) -> None:
     """Rebuild the pre-aggregated rows of the dyads and actors whose events changed."""
     with Keys(con, ["source", "target"], sorted(dyads)) as keys:
@@ -203,14 +212,18 @@ def refresh_aggregates(con: duckdb.DuckDBPyConnection, dyads: set[tuple[str, str
             f"DELETE FROM dyad_month WHERE EXISTS (SELECT 1 FROM {keys} k "
             "WHERE k.source = dyad_month.source AND k.target = dyad_month.target)"
         )
-        con.execute(f"""INSERT INTO dyad_month (source, target, month, quad, events, mentions, reported)
-                        SELECT e.source, e.target, e.month, e.quad, count(*), sum(e.num_mentions),
-                               count(*) FILTER (WHERE e.date_source = 'report') FROM events e
-                        JOIN {keys} k ON e.source = k.source AND e.target = k.target
-                        GROUP BY ALL""")
+        con.execute(DYAD_MONTH.format(scope=f"JOIN {keys} k ON e.source = k.source AND e.target = k.target"))
     with Keys(con, ["actor"], [(a,) for a in sorted(actors)]) as keys:
         con.execute(f"DELETE FROM actor_partner WHERE actor IN (SELECT actor FROM {keys})")
-        for role, partner in (("source", "target"), ("target", "source")):
-            con.execute(f"""INSERT INTO actor_partner SELECT e.{role}, '{role}', e.{partner}, e.type, e.quad,
-                            count(*), sum(e.num_mentions) FROM events e JOIN {keys} k ON e.{role} = k.actor
-                            GROUP BY ALL""")
+        for role, partner in ROLES:
+            con.execute(ACTOR_PARTNER.format(role=role, partner=partner, scope=f"JOIN {keys} k ON e.{role} = k.actor"))
+
+
+def rebuild_aggregates(con: duckdb.DuckDBPyConnection) -> None:
+    """Every pre-aggregated row again, set-wise (a bulk load): what `refresh_aggregates` gives for every dyad
+    and actor at once."""
+    con.execute("DELETE FROM dyad_month")
+    con.execute(DYAD_MONTH.format(scope="WHERE e.source IS NOT NULL AND e.target IS NOT NULL"))
+    con.execute("DELETE FROM actor_partner")
+    for role, partner in ROLES:
+        con.execute(ACTOR_PARTNER.format(role=role, partner=partner, scope=f"WHERE e.{role} IS NOT NULL"))

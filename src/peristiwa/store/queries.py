@@ -296,9 +296,30 @@ def events_page(
     (keyset paging), so page 10,000 costs what page 1 costs. The matching events come from one key of the
     `event_keys` index (docs/store.md), not from a scan of the events.
     """
-    hits, params = _hits(con, where, story_id)
+    if not where.text and not _filter_keys(con, where, story_id):  # no key named: dates at most
+        return _every_event_page(con, where, offset, order, after)
+    hits, params, walkable = _hits(con, where, story_id)
     total = con.execute(f"SELECT count(*) FROM ({hits})", params).fetchone()[0]  # type: ignore[index]
     keys = EVENT_ORDERS[order]
+    if order == "mentions" and walkable and total > WALK_FROM:
+        found = _walk_mentions(con, hits, params, after, offset, where.limit)
+    else:
+        found = _sorted_page(con, hits, params, keys, after, offset, where.limit)
+    items = _events_by_id(con, [row[0] for row in found])
+    last = list(found[-1][1:]) if found else None
+    return total, items, last
+
+
+def _sorted_page(
+    con: duckdb.DuckDBPyConnection,
+    hits: str,
+    params: list[Any],
+    keys: tuple[tuple[str, str], ...],
+    after: list[Any] | None,
+    offset: int,
+    limit: int,
+) -> list[tuple[Any, ...]]:
+    """The page's rows (event_id, then its sort key) of all the matching rows sorted in page order."""
     condition, after_params = "true", []
     if after is not None:
         condition = _after(keys)
@@ -306,10 +327,7 @@ def events_page(
     key_columns = ", ".join(f"{expression} AS _key{i}" for i, (expression, _) in enumerate(keys))
     sql = f"""WITH h AS ({hits}) SELECT h.event_id, {key_columns} FROM h WHERE {condition}
               ORDER BY {", ".join(f"{expression} {direction}" for expression, direction in keys)} LIMIT ? OFFSET ?"""
-    found = con.execute(sql, [*params, *after_params, where.limit, offset]).fetchall()
-    items = _events_by_id(con, [row[0] for row in found])
-    last = list(found[-1][1:]) if found else None
-    return total, items, last
+    return con.execute(sql, [*params, *after_params, limit, offset]).fetchall()
 
 
 def _events_by_id(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[Row]:
@@ -330,14 +348,15 @@ def sql_strings(values: list[str]) -> str:
     return ", ".join("'" + value.replace("'", "''") + "'" for value in values)
 
 
-def _hits(con: duckdb.DuckDBPyConnection, where: EventFilter, story_id: str | None) -> tuple[str, list[Any]]:
-    """SQL of the events matching every filter, as rows (event_id, mentions, month, day), and its parameters.
+def _hits(con: duckdb.DuckDBPyConnection, where: EventFilter, story_id: str | None) -> tuple[str, list[Any], bool]:
+    """SQL of the events matching every filter, as rows (event_id, mentions, month, day), its parameters, and
+    whether they are the rows of one key of the index in its order (then a page can walk them: _walk_mentions).
 
     A text with more than words ("50%") is also tested literally, on the events its words (and the other
     filters) leave: their texts are fetched by id through the indexes on `event_id`, not scanned."""
     sql, params = _candidates(con, where, story_id)
     if not (where.text and literal_text(where.text)):
-        return sql, params
+        return sql, params, bool(_filter_keys(con, where, story_id))
     ids = [
         row[0] for row in con.execute(f"SELECT event_id FROM ({sql}) LIMIT {LITERAL_LOOKUPS + 1}", params).fetchall()
     ]
@@ -347,7 +366,7 @@ def _hits(con: duckdb.DuckDBPyConnection, where: EventFilter, story_id: str | No
     else:
         matches = _literal_matches(con, ids, where.text)
     # The matches as a list: the page and its total (two statements) do not test the texts again.
-    return f"SELECT * FROM ({sql}) WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [*params, matches]
+    return f"SELECT * FROM ({sql}) WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [*params, matches], False
 
 
 def _literal_matches(con: duckdb.DuckDBPyConnection, ids: list[str], text: str) -> list[str]:
@@ -389,8 +408,13 @@ def _candidates(con: duckdb.DuckDBPyConnection, where: EventFilter, story_id: st
         )
     driver, *others = _by_size(con, keys)
     tests += [f"k.event_id IN (SELECT event_id FROM event_keys WHERE {KEY_IS})"] * len(others)
+    return _key_rows(driver, tests, [*params, *(key for other in others for key in (other, other))])
+
+
+def _key_rows(key: str, tests: list[str], params: list[Any]) -> tuple[str, list[Any]]:
+    """The rows (event_id, mentions, month, day) of one key that pass these tests (on `k`, the key's rows)."""
     sql = f"SELECT k.event_id, k.mentions, k.month, k.day FROM event_keys k WHERE {KEY_IS}"
-    return " AND ".join([sql, *tests]), [driver, driver, *params, *(key for other in others for key in (other, other))]
+    return " AND ".join([sql, *tests]), [key, key, *params]
 
 
 def _filter_keys(con: duckdb.DuckDBPyConnection, where: EventFilter, story_id: str | None) -> list[str]:
@@ -436,3 +460,180 @@ def _after(keys: tuple[tuple[str, str], ...]) -> str:
         equal = [f"{keys[j][0]} = ?" for j in range(i)]
         alternatives.append("(" + " AND ".join([*equal, f"{expression} {'<' if direction == 'DESC' else '>'} ?"]) + ")")
     return "(" + " OR ".join(alternatives) + ")"
+
+
+# -- pages that walk the index in page order (docs/store.md, "Pages without a filter key") -----------------------
+WALK_FROM = 20_000  # matching rows past which a page of one key walks windows of them instead of sorting them all
+EVERY_EVENT = "e:"  # the key every event has (migration 011)
+MONTHS_MAX = 36  # a date range of more months reads the rows of every event and tests their days
+FIRST_MONTH = dt.date(1, 1, 1)
+LAST_MONTH = dt.date(9999, 12, 1)  # months from here on are unbounded windows (undated events: 9999-12-31)
+
+
+def _walk_mentions(
+    con: duckdb.DuckDBPyConnection, hits: str, params: list[Any], after: list[Any] | None, offset: int, limit: int
+) -> list[tuple[Any, ...]]:
+    """A page of one key's rows in the default order (mentions DESC, month, event_id) without sorting them all.
+
+    The key's rows lie in the table in that order (event_keys is ordered by key, then mentions and month), so a
+    window of one mentions level and a span of months is a few row groups that DuckDB's min/max find. The page
+    reads windows from the cursor's place (or the top level's first month) onwards, each four times as many
+    months as the one before, and goes to the next lower level when a level ends; an offset skips whole
+    windows by counting them. No step reads all of the key's rows (`_next_level`, `_first_window_end`)."""
+    keys = EVENT_ORDERS["mentions"]
+    condition, after_params = ("true", []) if after is None else (_after(keys), _after_params(keys, after))
+    level = after[0] if after else _next_level(con, hits, params, None)
+    start: dt.date = after[1] if after else FIRST_MONTH
+    rows: list[tuple[Any, ...]] = []
+    months, skip = 1, offset
+    while level is not None and len(rows) < limit:
+        stop = _first_window_end(con, hits, params, level) if start == FIRST_MONTH else _months_later(start, months)
+        window = f"""SELECT h.event_id, h.mentions, h.month, h.event_id FROM ({hits}) h
+                     WHERE h.mentions = ? AND h.month >= ? {"AND h.month < ?" if stop else ""} AND {condition}"""
+        window_params = [*params, level, start, *([stop] if stop else []), *after_params]
+        taken = 0
+        if skip:
+            count = _scalar(con, f"SELECT count(*) FROM ({window})", *window_params)
+            skip, taken = (skip - count, -1) if count <= skip else (0, skip)
+        if taken >= 0:
+            rows += con.execute(
+                f"{window} ORDER BY h.month, h.event_id LIMIT ? OFFSET ?", [*window_params, limit - len(rows), taken]
+            ).fetchall()
+        start, months = stop or FIRST_MONTH, months * 4
+        if stop is None:  # the level is done: the next lower one
+            level, months = _next_level(con, hits, params, level), 1
+    return rows
+
+
+def _next_level(con: duckdb.DuckDBPyConnection, hits: str, params: list[Any], below: int | None) -> int | None:
+    """The highest mentions level of these rows (below `below`). The first such row in table order has it when
+    the key's rows are in order; rows appended since the table was last ordered are looked for above it, in
+    the few row groups whose range reaches above it."""
+    under = "" if below is None else "WHERE mentions < ?"
+    under_params = [] if below is None else [below]
+    guess = _scalar(con, f"SELECT mentions FROM ({hits}) {under} LIMIT 1", *params, *under_params)
+    if guess is None:
+        return None
+    above = _scalar(
+        con,
+        f"SELECT max(mentions) FROM ({hits}) WHERE mentions > ? {under.replace('WHERE', 'AND')}",
+        *params,
+        guess,
+        *under_params,
+    )
+    return int(above if above is not None else guess)
+
+
+def _first_window_end(con: duckdb.DuckDBPyConnection, hits: str, params: list[Any], level: int) -> dt.date | None:
+    """Where a level's first window ends: a month after the first row of the level in table order (its first
+    month when the rows are in order). The window starts at FIRST_MONTH, so it is exact either way."""
+    month = _scalar(con, f"SELECT month FROM ({hits}) WHERE mentions = ? LIMIT 1", *params, level)
+    return _months_later(month, 1) if month else None
+
+
+def _months_later(month: dt.date, months: int) -> dt.date | None:
+    """The first day of the month `months` after `month`'s, or None past LAST_MONTH (an unbounded window)."""
+    index = month.year * 12 + month.month - 1 + months
+    if index >= LAST_MONTH.year * 12 + LAST_MONTH.month - 1:
+        return None
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _after_params(keys: tuple[tuple[str, str], ...], after: list[Any]) -> list[Any]:
+    return [value for i in range(len(keys)) for value in after[: i + 1]]
+
+
+def _every_event_page(
+    con: duckdb.DuckDBPyConnection, where: EventFilter, offset: int, order: str, after: list[Any] | None
+) -> tuple[int, list[Row], list[Any] | None]:
+    """A page when no filter names a key (no filter, or dates only): from the month keys of the range (`m:`) or
+    the every-event key (`e:`), never a scan of the events."""
+    tests, params = _day_tests(where)
+    if not tests and order == "mentions":  # every event, in the order its key's rows lie in
+        hits, hits_params = _key_rows(EVERY_EVENT, [], [])
+        found = _walk_mentions(con, hits, hits_params, after, offset, where.limit)
+        items = _events_by_id(con, [row[0] for row in found])
+        return _scalar(con, "SELECT count(*) FROM events"), items, list(found[-1][1:]) if found else None
+    months = _months(con, where)
+    if not months:  # no event, or none in the range
+        return 0, [], None
+    if not tests:
+        total = _scalar(con, "SELECT count(*) FROM events")
+    else:
+        union = " UNION ALL ".join(_key_rows(m, tests, params)[0] for m in months)
+        union_params = [x for m in months for x in _key_rows(m, tests, params)[1]]
+        total = _scalar(con, f"SELECT count(*) FROM ({union})", *union_params)
+    if order == "date":
+        found = _walk_months(con, months, tests, params, after, offset, where.limit)
+    elif tests and len(months) <= MONTHS_MAX:
+        union = " UNION ALL ".join(_key_rows(m, tests, params)[0] for m in months)
+        union_params = [x for m in months for x in _key_rows(m, tests, params)[1]]
+        found = _sorted_page(con, union, union_params, EVENT_ORDERS["mentions"], after, offset, where.limit)
+    else:
+        hits, hits_params = _key_rows(EVERY_EVENT, tests, params)
+        found = _walk_mentions(con, hits, hits_params, after, offset, where.limit)
+    items = _events_by_id(con, [row[0] for row in found])
+    return total, items, list(found[-1][1:]) if found else None
+
+
+def _day_tests(where: EventFilter) -> tuple[list[str], list[Any]]:
+    tests, params = [], []
+    for test, day in (("k.day >= ?", where.since), ("k.day <= ?", where.until)):
+        if day:
+            tests.append(test)
+            params.append(day)
+    return tests, params
+
+
+def _months(con: duckdb.DuckDBPyConnection, where: EventFilter) -> list[str]:
+    """The month keys of the filter's range, newest first, and the undated events' key when no range is given.
+    An open end is closed by the first or last day of the index (`event_keys_state`, migration 012)."""
+    first, last = where.since, where.until
+    if first is None or last is None:
+        bounds = con.execute("SELECT first_day, last_day FROM event_keys_state").fetchone()
+        if not bounds or bounds[0] is None:
+            return []
+        first, last = first or bounds[0], last or bounds[1]
+    keys = []
+    index, stop = last.year * 12 + last.month - 1, first.year * 12 + first.month - 1
+    while index >= stop:
+        keys.append(f"m:{index // 12:04d}-{index % 12 + 1:02d}")
+        index -= 1
+    return keys if where.since or where.until else [*keys, "m:-"]
+
+
+def _walk_months(
+    con: duckdb.DuckDBPyConnection,
+    months: list[str],
+    tests: list[str],
+    params: list[Any],
+    after: list[Any] | None,
+    offset: int,
+    limit: int,
+) -> list[tuple[Any, ...]]:
+    """A page in date order (newest day first), month key by month key, from the cursor's month on."""
+    keys = EVENT_ORDERS["date"]
+    condition, after_params = ("true", []) if after is None else (_after(keys), _after_params(keys, after))
+    if after is not None:  # the months before the cursor's hold no row after it
+        day = after[0]
+        cursor_key = "m:-" if day == dt.date(1, 1, 1) else f"m:{day.year:04d}-{day.month:02d}"
+        months = months[months.index(cursor_key) :] if cursor_key in months else months
+    rows: list[tuple[Any, ...]] = []
+    skip = offset
+    for month in months:
+        if len(rows) >= limit:
+            break
+        sql, key_params = _key_rows(month, tests, params)
+        page = f"""SELECT h.event_id, coalesce(h.day, DATE '0001-01-01'), h.event_id FROM ({sql}) h
+                   WHERE {condition}"""
+        page_params = [*key_params, *after_params]
+        if skip:
+            count = _scalar(con, f"SELECT count(*) FROM ({page})", *page_params)
+            if count <= skip:
+                skip -= count
+                continue
+        rows += con.execute(
+            f"{page} ORDER BY 2 DESC, h.event_id LIMIT ? OFFSET ?", [*page_params, limit - len(rows), skip]
+        ).fetchall()
+        skip = 0
+    return rows

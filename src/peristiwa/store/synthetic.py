@@ -13,6 +13,8 @@ import random
 from collections.abc import Iterator
 from typing import Any
 
+import duckdb
+
 ACTORS = (
     "IDN",
     "MYS",
@@ -208,3 +210,129 @@ def _record(
         "events": events,
         "problems": [],
     }
+
+
+# The quad of each of TYPES, in the same order (synthetic: the real mapping is data/events/types.yaml).
+QUADS = (
+    "V-coop",
+    "V-coop",
+    "V-coop",
+    "V-conf",
+    "V-conf",
+    "V-conf",
+    "V-conf",
+    "M-coop",
+    "M-coop",
+    "M-conf",
+    "M-conf",
+    "M-conf",
+    "M-conf",
+    "M-conf",
+    "V-coop",
+    "M-coop",
+)
+BIG_ACTORS = (*ACTORS, *(f"A{i:03d}" for i in range(170)))  # 202 actors, the first few far more active
+PLACES = 300
+
+# An event's key list as `event_key_list` (migration 011) makes it and `events.index_keys` sorts it, written out
+# in sorted order (the kinds' letters are in alphabetical order; list_sort on every event's 19 keys was most of
+# the generation time). tests/store/test_bulk_build.py checks it against the store's own derivation.
+KEY_LIST = """['a:' || least(source, target)]
+    || CASE WHEN source <> target THEN ['a:' || greatest(source, target)] ELSE [] END
+    || ['d:' || source || '>' || target, 'e:', 'm:' || strftime(day, '%Y-%m'), 'p:' || lower(place), 'q:' || quad,
+        'r:' || story_id, 's:' || source, 't:' || target]
+    || list_sort(list_distinct(word_keys)) || ['y:' || type]"""
+
+# Merged events `start` … `start + count - 1` of a big synthetic database, generated in SQL from the event's
+# number (hash-derived, so any range of numbers gives the same rows whichever batch makes them). Each event has
+# 8 words of evidence drawn Zipf-like from `words`, 1-5 mentions (each quoting 3 of its words), a story of 4
+# events, one of PLACES places and one of 3,650 days. Its key list (`index_keys`) is written with it, so the
+# index is then built from the lists (event_keys.index_all) without reading any text.
+_EVENTS = """
+    INSERT INTO events (event_id, story_id, type, source, target, source_entity, target_entity, negated, modality,
+                        date, date_source, date_precision, month, quad, quad_class, score, cameo, num_mentions,
+                        num_articles, num_sources, num_copies, first_article_id, source_url, text, location_name,
+                        corrected, index_keys)
+    SELECT event_id, story_id, type, source, target, 'n0', 'n1', false, 'asserted', day::VARCHAR, 'text', 'day',
+           date_trunc('month', day)::DATE, quad, 1, 0.0, '040', mentions, 1 + (i % 3), 1 + (i % 4), 1,
+           'a' || i, 'https://example.org/' || i, array_to_string(words, ' '), place, false,
+           {KEY_LIST}
+    FROM _synthetic_events""".replace("{KEY_LIST}", KEY_LIST)
+_MENTIONS = """
+    INSERT INTO event_mentions (article_id, mention_id, type, source, target, source_entity, target_entity,
+                                negated, modality, date, date_source, date_precision, location_name,
+                                evidence_text, quad, score, cameo, rule, event_id, corrected)
+    SELECT CASE WHEN m = 0 THEN 'a' || i ELSE 'a' || i || '-' || m END, 'e' || (i % 4), type, source, target,
+           'n0', 'n1', false, 'asserted', day::VARCHAR, 'text', 'day', place,
+           array_to_string(words[1 + m:3 + m], ' '), quad, 0.0, '040', 'synthetic', event_id, false
+    FROM _synthetic_events, range(mentions) r(m)"""
+# The i-th event's 8 words: each picked by number from `_synthetic_words` (word, n), one join per word (a
+# list of 20,000 words given to a lambda is copied for every row, minutes per million events).
+_WORD_PICKS = 8
+_PICK = "1 + CAST(floor(pow((hash(i * 31 + {j}) % 1000003) / 1000003.0, 3) * {size}) AS INTEGER)"
+_GENERATED = """
+    CREATE OR REPLACE TEMP TABLE _synthetic_events AS
+    SELECT i, 'ev_' || i AS event_id, 'st_' || (i // 4) AS story_id, t.type, t.quad, s.code AS source,
+           r.code AS target, g.day, (1 + i % 5)::INTEGER AS mentions,
+           'Tempat ' || (hash(i * 13) % {places}) AS place, [{words}] AS words, [{word_keys}] AS word_keys
+    FROM (SELECT i, hash(i) AS h, DATE '2015-01-01' + CAST(hash(i * 7) % 3650 AS INTEGER) AS day
+          FROM range({start}, {stop}) r(i)) g
+    JOIN _synthetic_actors s
+      ON s.n = 1 + CAST(least({actors} - 1, floor(pow((g.h % 1000003) / 1000003.0, 2.5) * 200)) AS INTEGER)
+    JOIN _synthetic_actors r ON r.n = 1 + CAST((g.h // 1000003) % {actors} AS INTEGER)
+    JOIN _synthetic_types t ON t.n = 1 + CAST((g.h // 7) % {types} AS INTEGER)
+    {joins}"""
+# Stories as the writer's `_write_stories` sums them (titles and articles are not generated).
+_STORIES = """
+    INSERT INTO stories (story_id, title, first_published, last_published, num_articles, num_reports, num_events)
+    SELECT story_id, NULL, min(day), max(day), sum(mentions), sum(mentions), count(*)
+    FROM _synthetic_events GROUP BY story_id"""
+
+
+def build_events(
+    con: duckdb.DuckDBPyConnection, events: int, words: list[str], batch: int = 2_000_000, start: int = 0
+) -> None:
+    """Generate `events` merged events (numbers `start` onwards) with their mentions and stories, in batches of
+    `batch` (each in its own transaction). The derived tables are left to the store's own set-wise builders:
+    `event_keys.index_all` and `derive.rebuild_aggregates`."""
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _synthetic_words AS SELECT word, 'w:' || word AS key, n FROM ("
+        "SELECT unnest(?::VARCHAR[]) AS word, generate_subscripts(?::VARCHAR[], 1) AS n)",
+        [words, words],
+    )
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _synthetic_actors AS SELECT unnest(?::VARCHAR[]) AS code, "
+        "generate_subscripts(?::VARCHAR[], 1) AS n",
+        [list(BIG_ACTORS), list(BIG_ACTORS)],
+    )
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _synthetic_types AS SELECT unnest(?::VARCHAR[]) AS type, "
+        "unnest(?::VARCHAR[]) AS quad, generate_subscripts(?::VARCHAR[], 1) AS n",
+        [list(TYPES), list(QUADS), list(TYPES)],
+    )
+    for first in range(start, start + events, batch):
+        stop = min(start + events, first + batch)
+        con.execute("BEGIN TRANSACTION")
+        con.execute(_generated(first, stop, len(words)))
+        for sql in (_EVENTS, _MENTIONS, _STORIES):
+            con.execute(sql)
+        con.execute("DROP TABLE _synthetic_events")
+        con.execute("COMMIT")
+
+
+def _generated(start: int, stop: int, vocabulary: int) -> str:
+    joins = "\n".join(
+        f"JOIN _synthetic_words w{j} ON w{j}.n = {_PICK.format(j=j, size=vocabulary)}" for j in range(_WORD_PICKS)
+    )
+    words = ", ".join(f"w{j}.word" for j in range(_WORD_PICKS))
+    word_keys = ", ".join(f"w{j}.key" for j in range(_WORD_PICKS))
+    return _GENERATED.format(
+        places=PLACES,
+        start=start,
+        stop=stop,
+        actors=len(BIG_ACTORS),
+        types=len(TYPES),
+        joins=joins,
+        words=words,
+        word_keys=word_keys,
+    )
