@@ -74,6 +74,11 @@ MODEL_META = {
             "author": "Gultom and Wibowo 2017; Koto et al. 2020 (IndoLEM)",
             "license": "CC BY 4.0",
         },
+        {
+            "name": "Peristiwa development news (corpus/dev, tests/heldout*)",
+            "author": "Peristiwa annotators",
+            "license": "the project's own annotation of public news articles (corpus/README.md)",
+        },
     ],
 }
 
@@ -354,7 +359,8 @@ def news_docs(nlp: Language, text: str, spans: list[tuple[int, int, str]], stats
         if not paragraph.strip():
             continue
         doc = nlp.make_doc(paragraph)
-        ents, missing = [], []
+        ents: list[Span] = []
+        missing: list[Span] = []
         for s, e, label in spans:
             if s < start or e > start + len(paragraph):
                 continue
@@ -448,6 +454,9 @@ def evaluate(model: Path, corpus: Path) -> dict[str, object]:
             "gold_tokens": score_docs(nlp, load_docs(nlp, corpus / f"{dataset}.test.gold.spacy")),
             "runtime_tokens": score_docs(nlp, load_docs(nlp, corpus / f"{dataset}.test.spacy")),
         }
+    fold = corpus / "news.fold0.spacy"
+    if fold.exists():  # our news, fold 0 of corpus/dev: unseen only in a --hold-out-fold run
+        results["news_fold0"] = score_docs(nlp, load_docs(nlp, fold))
     results["speed"] = measure_speed(nlp, load_docs(nlp, corpus / "nergrit.test.gold.spacy"))
     return results
 
@@ -531,7 +540,11 @@ def run(args: argparse.Namespace) -> None:
         print(f"== {step}", flush=True)
         if step == "convert":
             stats = convert(
-                args.data, args.corpus, args.nergrit_copies, news_sets(args.news), args.news_copies,
+                args.data,
+                args.corpus,
+                args.nergrit_copies,
+                news_sets(args.news),
+                args.news_copies,
                 args.hold_out_fold,
             )
             print(json.dumps(stats, indent=2, ensure_ascii=False))
@@ -552,13 +565,19 @@ def news_sets(given: list[Path] | None) -> list[Path]:
     return [path for path in given if str(path) != "none"]
 
 
+def news_described(args: argparse.Namespace) -> str:
+    news = [str(path.resolve().relative_to(REPO)) for path in news_sets(args.news)]
+    return f" + our news ({', '.join(news)}) x{args.news_copies}" if news else ""
+
+
 def training_settings(args: argparse.Namespace, overrides: dict[str, object]) -> dict[str, object]:
     """What scores.json records about how the model was trained."""
     meta = json.loads((args.output / "model-best" / "meta.json").read_text(encoding="utf-8"))
     return {
         "config": "training/ner/config.cfg",
         "overrides": overrides,
-        "train": "NERGrit train + NER UGM train.01 + NER UI train.01",
+        "train": "NERGrit train + NER UGM train.01 + NER UI train.01" + news_described(args),
+        "news_fold0_held_out": args.hold_out_fold,
         "dev": "NERGrit valid + NER UGM dev.01 + NER UI dev.01",
         "threads": 1,
         "gpu": False,
