@@ -25,15 +25,18 @@ MANIFEST = [json.loads(line) for line in (CORPUS / "manifest.jsonl").read_text(e
 # 0.30, dyads 0.36, event dates 0.23. Raised by the lexicon grown from data, event dates (issue 16) and the quotes,
 # entities and cleaning work of issue 15, as measured with all three merged; then by arguments read from the parse
 # and coreference (events 0.383 -> 0.414, dyads 0.444 -> 0.481); then by the lexicon families and inflections
-# mined with scripts/trigger_candidates.py (events 0.414 -> 0.434, dyads 0.481 -> 0.497). Floors only move up.
+# mined with scripts/trigger_candidates.py (events 0.414 -> 0.434, dyads 0.481 -> 0.497); then by the NER trained
+# with our news in its mix and the actors' mechanisms for unseen names (entities 0.908 -> 0.943, person actors
+# 0.912 -> 0.928, quotes 0.818 -> 0.837; the model has seen these articles: on a quarter held out of its
+# training, training/ner/README.md, entities rose 0.901 -> 0.908 and person actors 0.85 -> 0.90). Floors only move up.
 DEV_FLOORS = {
     "boilerplate_removed": 0.95,
     "body_kept": 0.99,
     "title": 0.96,
     "published": 0.98,
-    "entities": 0.90,
-    "person_actor": 0.91,
-    "quotes": 0.81,
+    "entities": 0.94,
+    "person_actor": 0.92,
+    "quotes": 0.83,
     "quote_spans": 0.95,
     "date_values": 0.94,  # 0.932 -> 0.944: "dua hari sebelumnya" counted from the date named before it
     "events": 0.44,  # 0.43 -> 0.45: mined lexicon, organs of a state and "pihaknya", hyphenated pairs
