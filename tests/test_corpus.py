@@ -27,14 +27,17 @@ MANIFEST = [json.loads(line) for line in (CORPUS / "manifest.jsonl").read_text(e
 # and coreference (events 0.383 -> 0.414, dyads 0.444 -> 0.481); then by the lexicon families and inflections
 # mined with scripts/trigger_candidates.py (events 0.414 -> 0.434, dyads 0.481 -> 0.497); then by arguments past
 # the plain clause: relative-clause agents, the speaker behind a subjectless quoted act, subjects after clause
-# openers (events 0.450 -> 0.458, dyads 0.510 -> 0.518). Floors only move up.
+# openers (events 0.450 -> 0.458, dyads 0.510 -> 0.518); then by the NER trained with our news in its mix and the
+# actors' mechanisms for unseen names (entities 0.908 -> 0.943, person actors 0.912 -> 0.928; the model has seen
+# these articles: on a quarter held out of its training, training/ner/README.md, entities rose 0.901 -> 0.908 and
+# person actors 0.85 -> 0.90). Floors only move up.
 DEV_FLOORS = {
     "boilerplate_removed": 0.95,
     "body_kept": 0.99,
     "title": 0.96,
     "published": 0.98,
-    "entities": 0.90,
-    "person_actor": 0.91,
+    "entities": 0.94,
+    "person_actor": 0.92,
     "quotes": 0.86,  # 0.818 -> 0.869: quote speakers and reported speech from the errors scripts/quote_errors.py lists
     "quote_spans": 0.96,
     "date_values": 0.94,  # 0.932 -> 0.944: "dua hari sebelumnya" counted from the date named before it

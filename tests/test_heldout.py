@@ -18,6 +18,7 @@ HERE = Path(__file__).parent
 # heldout5 gave 0.82, 0.96, 1.0, 0.63, 0.67, 0.47; heldout6 gave 0.83, 0.94, 0.91, 0.92, 1.0, 0.53;
 # heldout7 gave 0.75, 0.93, 0.88, 0.77, 1.0, 0.42; heldout8 gave 0.75, 0.91, 1.0, 0.75, 1.0, 0.56.
 # All sets have since shaped fixes, so they are regression sets now. Floors only move up.
+# Entities on sets 3, 4, 5 and 7 rose with the NER trained on our news (these sets are in its training mix).
 # Event dates (issue 16): every dated gold event found is found with its date, on every set (0.0, 0.2, 0.5, 0.5
 # on sets 4, 5, 6, 8 before; sets 1-3 date no event).
 LAYERS = (
@@ -39,11 +40,11 @@ FLOORS = {
         #            boiler body  title publ  ents  p.act quote dates events dyads e.dates
         "heldout": (0.95, 1.0, 1.0, 1.0, 0.98, 0.95, 0.9, 0.95, 0.75, 0.82, 1.0),
         "heldout2": (0.95, 1.0, 1.0, 1.0, 0.95, 0.95, 0.9, 0.95, 0.7, 0.7, 1.0),
-        "heldout3": (0.95, 1.0, 1.0, 1.0, 0.9, 0.95, 1.0, 0.95, 0.8, 0.8, 1.0),
-        "heldout4": (0.95, 1.0, 1.0, 1.0, 0.95, 0.95, 0.9, 0.95, 0.69, 0.73, 1.0),
-        "heldout5": (0.95, 1.0, 1.0, 1.0, 0.95, 0.95, 0.73, 0.95, 0.87, 0.87, 1.0),
+        "heldout3": (0.95, 1.0, 1.0, 1.0, 0.96, 0.95, 1.0, 0.95, 0.8, 0.8, 1.0),
+        "heldout4": (0.95, 1.0, 1.0, 1.0, 0.97, 0.95, 0.9, 0.95, 0.69, 0.73, 1.0),
+        "heldout5": (0.95, 1.0, 1.0, 1.0, 0.98, 0.95, 0.73, 0.95, 0.87, 0.87, 1.0),
         "heldout6": (0.95, 1.0, 1.0, 1.0, 0.93, 0.9, 1.0, 0.95, 0.7, 0.7, 1.0),
-        "heldout7": (0.95, 1.0, 1.0, 1.0, 0.93, 0.95, 0.8, 0.95, 0.85, 0.85, 1.0),
+        "heldout7": (0.95, 1.0, 1.0, 1.0, 0.97, 0.95, 0.8, 0.95, 0.85, 0.85, 1.0),
         "heldout8": (0.85, 1.0, 1.0, 1.0, 0.98, 0.95, 0.95, 0.95, 0.8, 0.8, 1.0),
     }.items()
 }

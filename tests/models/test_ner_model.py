@@ -18,7 +18,9 @@ from peristiwa.settings import MODELS_DIR
 MODEL_DIR = MODELS_DIR / "ner_id"
 SHARED_DATA = Path(os.environ.get("PERISTIWA_SHARED_DATA", Path(__file__).resolve().parents[3] / "shared" / "data"))
 NERGRIT_TEST = SHARED_DATA / "indonlu_ner" / "nergrit" / "test.txt"
-NERGRIT_F1_FLOOR = 0.66  # measured 0.6646 on these gold tokens when the artefact was exported (2026-12-03)
+# Measured 0.6555 on these gold tokens when run G was exported (2026-12-08); run F, without our news in the
+# mix, had 0.6646 (training/ner/README.md: the news costs 0.9 on NERGrit and adds 6 on held-out news).
+NERGRIT_F1_FLOOR = 0.65
 NERGRIT_LABELS = {"PERSON": "PER", "ORGANISATION": "ORG", "PLACE": "LOC"}
 
 
@@ -82,7 +84,7 @@ NEWS = [
     ),
     (
         "Kantor berita Yonhap melaporkan Korea Utara kembali menembakkan rudal balistik dari Pyongyang.",
-        {("Korea Utara", "LOC"), ("Pyongyang", "LOC")},
+        {("Yonhap", "ORG"), ("Korea Utara", "LOC"), ("Pyongyang", "LOC")},
     ),
     (
         "Juru bicara Kementerian Luar Negeri China, Wang Wenbin, menyampaikan keberatan Beijing kepada Washington.",
@@ -97,17 +99,32 @@ def test_obvious_entities_in_news_sentences(nlp: Language, text: str, expected: 
     assert expected <= found, f"missing {expected - found}; found {found}"
 
 
-# Entities in the sentences above that the exported model gets wrong (see training/ner/README.md).
-# Strict xfail: when a retrained model gets one right, move it into NEWS's expectations.
-KNOWN_MISSES = [
-    (NEWS[3][0], ("Yonhap", "ORG")),  # found as PER
+# Sentences of our own news (corpus/dev) whose names run F, trained on the public sets alone, missed
+# (Sanae Takaichi, Olivier Hamuli, Louise Mushikiwabo, IDXChannel, M23) and run G finds: the news is in the mix.
+OUR_NEWS = [
+    (
+        "IDXChannel - China melarang warganya untuk menghindari perjalanan ke Jepang, di tengah memanasnya "
+        "pertikaian diplomatik terkait ancaman Perdana Menteri baru Jepang Sanae Takaichi yang berpotensi "
+        "mengerahkan pasukannya jika China menyerang Taiwan.",
+        {("IDXChannel", "ORG"), ("Sanae Takaichi", "PER"), ("Jepang", "LOC"), ("Taiwan", "LOC")},
+    ),
+    (
+        "Juru bicara militer Kongo Kolonel Olivier Hamuli hari Rabu mengatakan serangan militer menarget gudang "
+        "senjata dan amunisi kelompok pemberontak itu.",
+        {("Olivier Hamuli", "PER"), ("Kongo", "LOC")},
+    ),
+    (
+        "PBB bulan Juni lalu mengatakan sebuah laporan tim pakar internasional menemukan bukti bahwa para pejabat "
+        "militer Rwanda selama ini telah membantu M23. Menteri Luar Negeri Rwanda Louise Mushikiwabo membantahnya.",
+        {("M23", "ORG"), ("Louise Mushikiwabo", "PER"), ("Rwanda", "LOC"), ("PBB", "ORG")},
+    ),
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="known miss of the exported model")
-@pytest.mark.parametrize(("text", "entity"), KNOWN_MISSES)
-def test_known_misses_still_missed(nlp: Language, text: str, entity: tuple[str, str]) -> None:
-    assert entity in {(ent.text, ent.label_) for ent in nlp(text).ents}
+@pytest.mark.parametrize(("text", "expected"), OUR_NEWS)
+def test_names_of_our_news_the_public_sets_missed(nlp: Language, text: str, expected: set[tuple[str, str]]) -> None:
+    found = {(ent.text, ent.label_) for ent in nlp(text).ents}
+    assert expected <= found, f"missing {expected - found}; found {found}"
 
 
 def test_saved_tokenizer_is_the_one_the_config_builds() -> None:

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import time
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +36,13 @@ DEFAULT_DATA = REPO.parent / "shared" / "data"
 CORPUS_DIR = HERE / "corpus"
 OUTPUT_DIR = HERE / "output"
 MODEL_DIR = REPO / "src" / "peristiwa" / "models" / "ner_id"
+# Our own annotated news (gold.jsonl beside a raw/ folder). corpus/blind is never read: it is the blind test.
+NEWS_GOLD = [REPO / "corpus" / "dev" / "gold.jsonl", *sorted(REPO.glob("tests/heldout*/gold.jsonl"))]
+NEWS_MANIFEST = REPO / "corpus" / "manifest.jsonl"
+# Gold entity type -> model label. States are LOC in the public sets. EVENT has no label of its own: its words
+# are left unannotated (missing), so the model is taught neither that "KTT ASEAN" is an ORG nor that it is O.
+NEWS_LABELS = {"PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
+NEWS_FOLDS = 4  # fold 0 of corpus/dev (a hash of the story family) can be held out to measure generalisation
 
 # Source label -> our label; labels not listed (QUANTITY, TIME) become O.
 LABEL_MAP = {
@@ -64,6 +73,11 @@ MODEL_META = {
             "name": "NER UI via IndoLEM (fold 01)",
             "author": "Gultom and Wibowo 2017; Koto et al. 2020 (IndoLEM)",
             "license": "CC BY 4.0",
+        },
+        {
+            "name": "Peristiwa development news (corpus/dev, tests/heldout*)",
+            "author": "Peristiwa annotators",
+            "license": "the project's own annotation of public news articles (corpus/README.md)",
         },
     ],
 }
@@ -201,14 +215,22 @@ def runtime_doc(nlp: Language, sentence: Sentence) -> tuple[Doc, bool]:
 # ---------------------------------------------------------------- convert
 
 
-def convert(data_dir: Path, out_dir: Path, nergrit_copies: int = 1) -> dict[str, dict[str, int]]:
+def convert(
+    data_dir: Path,
+    out_dir: Path,
+    nergrit_copies: int = 1,
+    news: list[Path] | None = None,
+    news_copies: int = 1,
+    hold_out_fold: bool = False,
+) -> dict[str, dict[str, object]]:
     """Write one DocBin per split, plus combined train/dev; return counts per split.
 
     ``nergrit_copies`` repeats NERGrit in the combined train set, the largest and the most news-like.
+    ``news`` are our annotated articles (gold.jsonl files), repeated ``news_copies`` times in train.
     """
     nlp = spacy.blank("id")
     out_dir.mkdir(parents=True, exist_ok=True)
-    stats: dict[str, dict[str, int]] = {}
+    stats: dict[str, dict[str, object]] = {}
     combined: dict[str, DocBin] = {"train": DocBin(), "dev": DocBin()}
     for split in SPLITS:
         docs, same = _convert_split(nlp, data_dir / split.relpath)
@@ -223,6 +245,12 @@ def convert(data_dir: Path, out_dir: Path, nergrit_copies: int = 1) -> dict[str,
             "entities": sum(len(doc.ents) for doc in docs),
             "same_tokens_as_tokenizer": same,
         }
+    if news:
+        train_docs, fold_docs, stats["news"] = convert_news(nlp, news, hold_out_fold)
+        DocBin(docs=train_docs).to_disk(out_dir / "news.train.spacy")
+        DocBin(docs=fold_docs).to_disk(out_dir / "news.fold0.spacy")
+        for doc in train_docs * news_copies:
+            combined["train"].add(doc)
     for part, docbin in combined.items():
         docbin.to_disk(out_dir / f"all.{part}.spacy")
     return stats
@@ -241,6 +269,139 @@ def _convert_split(nlp: Language, path: Path) -> tuple[list[Doc], int]:
 def _write_gold_tokens(nlp: Language, path: Path, target: Path) -> None:
     """Keep the original tokenisation too: test scores are reported on it (comparable to papers)."""
     DocBin(docs=[gold_doc(nlp.vocab, s) for s in read_bio(path)]).to_disk(target)
+
+
+# ---------------------------------------------------------------- our news
+
+
+@dataclass
+class NewsStats:
+    """How the gold aliases of the annotated news landed on the cleaned text."""
+
+    articles: int = 0
+    paragraphs: int = 0
+    spans: int = 0  # alias occurrences placed as entity (or missing, for EVENT) spans
+    unfound_aliases: int = 0  # (entity, alias) pairs that do not occur in the cleaned text
+    unaligned: int = 0  # occurrences whose edges fall inside a run-time token
+    unfound_examples: list[str] | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        return {k: v for k, v in vars(self).items() if k != "unfound_examples"} | {
+            "unfound_examples": (self.unfound_examples or [])[:15]
+        }
+
+
+def news_families(gold_path: Path) -> dict[str, str]:
+    """Story family of each development article (corpus/manifest.jsonl); a heldout set is one family."""
+    if gold_path.parent.name != "dev" or not NEWS_MANIFEST.exists():
+        return {}
+    families = {}
+    for line in NEWS_MANIFEST.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line) if line.strip() else {}
+        if row.get("split") == "dev":
+            families[row["source_file"]] = row.get("family") or row.get("story") or row["source_file"]
+    return families
+
+
+def in_held_out_fold(family: str) -> bool:
+    return zlib.crc32(family.encode("utf-8")) % NEWS_FOLDS == 0
+
+
+def cleaned_texts(gold_path: Path, records: list[dict[str, object]]) -> list[str]:
+    """The text the pipeline's clean stage leaves, which is what the NER sees at run time."""
+    from peristiwa.pipeline import Pipeline
+    from peristiwa.settings import Settings
+    from peristiwa.stages.ingest import RawArticle
+
+    pipeline = Pipeline(Settings(stages=("clean",)))
+    texts = []
+    for record in records:
+        path = gold_path.parent / "raw" / str(record["source_file"])
+        items = list(_read_article(path))
+        assert len(items) == 1 and isinstance(items[0], RawArticle), f"{path}: not one article"
+        texts.append(pipeline.process(items[0]).text)
+    return texts
+
+
+def _read_article(path: Path) -> list[object]:
+    from peristiwa.settings import DEFAULT_MAX_BYTES
+    from peristiwa.stages.ingest import read_paths
+
+    return list(read_paths([str(path)], DEFAULT_MAX_BYTES))
+
+
+def alias_spans(text: str, entities: list[dict[str, object]], stats: NewsStats) -> list[tuple[int, int, str]]:
+    """Every whole-word, case-sensitive occurrence of every alias, the longest first where they overlap."""
+    found: list[tuple[int, int, str]] = []
+    for entity in entities:
+        label = NEWS_LABELS.get(str(entity["type"]), "")  # "" = EVENT: left unannotated
+        aliases = {str(a) for a in [entity["name"], *entity.get("aliases", [])] if a}  # type: ignore[misc]
+        for alias in sorted(aliases):
+            hits = [(m.start(), m.end(), label) for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text)]
+            if not hits and alias in entity.get("aliases", []):  # type: ignore[operator]
+                stats.unfound_aliases += 1
+                stats.unfound_examples = [*(stats.unfound_examples or []), alias]
+            found += hits
+    kept: list[tuple[int, int, str]] = []
+    for start, end, label in sorted(found, key=lambda s: (s[0] - s[1], s[0])):
+        if all(end <= k_start or start >= k_end for k_start, k_end, _ in kept):
+            kept.append((start, end, label))
+    return sorted(kept)
+
+
+def news_docs(nlp: Language, text: str, spans: list[tuple[int, int, str]], stats: NewsStats) -> list[Doc]:
+    """One doc per paragraph, on run-time tokens; words outside every gold name are O (annotators mark every
+    named entity in the body, corpus/GUIDELINE.md)."""
+    docs = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        start, offset = offset, offset + len(paragraph) + 1
+        if not paragraph.strip():
+            continue
+        doc = nlp.make_doc(paragraph)
+        ents: list[Span] = []
+        missing: list[Span] = []
+        for s, e, label in spans:
+            if s < start or e > start + len(paragraph):
+                continue
+            span = doc.char_span(s - start, e - start, label, alignment_mode="strict")
+            if span is None:
+                stats.unaligned += 1
+                continue
+            (ents if label else missing).append(span)
+            stats.spans += 1
+        doc.set_ents(ents, missing=missing, default="outside")
+        docs.append(doc)
+    stats.paragraphs += len(docs)
+    return docs
+
+
+def convert_news(
+    nlp: Language, gold_files: list[Path], hold_out_fold: bool
+) -> tuple[list[Doc], list[Doc], dict[str, object]]:
+    """Train docs from our annotated news and the docs of fold 0 of corpus/dev (a quarter of its story
+    families), which are left out of train when ``hold_out_fold`` (to measure what the news buys on unseen
+    stories; the exported model trains on all)."""
+    train_docs: list[Doc] = []
+    fold_docs: list[Doc] = []
+    fold_files: list[str] = []
+    stats = NewsStats()
+    for gold_path in gold_files:
+        assert "blind" not in gold_path.parts, "corpus/blind is the blind test set: never train on it"
+        records = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        families = news_families(gold_path)
+        for record, text in zip(records, cleaned_texts(gold_path, records), strict=True):
+            docs = news_docs(nlp, text, alias_spans(text, record.get("entities", []), stats), stats)
+            stats.articles += 1
+            family = families.get(record["source_file"], gold_path.parent.name)
+            in_fold = gold_path.parent.name == "dev" and in_held_out_fold(family)
+            if in_fold:
+                fold_docs += docs
+                fold_files.append(record["source_file"])
+            if not (in_fold and hold_out_fold):
+                train_docs += docs
+    counts = {"train_docs": len(train_docs), "fold_docs": len(fold_docs), "fold_files": fold_files}
+    return train_docs, fold_docs, stats.as_dict() | counts
 
 
 # ---------------------------------------------------------------- train
@@ -293,6 +454,9 @@ def evaluate(model: Path, corpus: Path) -> dict[str, object]:
             "gold_tokens": score_docs(nlp, load_docs(nlp, corpus / f"{dataset}.test.gold.spacy")),
             "runtime_tokens": score_docs(nlp, load_docs(nlp, corpus / f"{dataset}.test.spacy")),
         }
+    fold = corpus / "news.fold0.spacy"
+    if fold.exists():  # our news, fold 0 of corpus/dev: unseen only in a --hold-out-fold run
+        results["news_fold0"] = score_docs(nlp, load_docs(nlp, fold))
     results["speed"] = measure_speed(nlp, load_docs(nlp, corpus / "nergrit.test.gold.spacy"))
     return results
 
@@ -353,6 +517,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--output", type=Path, default=OUTPUT_DIR)
     parser.add_argument("--model-dir", type=Path, default=MODEL_DIR)
     parser.add_argument("--nergrit-copies", type=int, default=1, help="NERGrit repeats in the train mix")
+    parser.add_argument(
+        "--news",
+        type=Path,
+        action="append",
+        help="annotated news gold.jsonl (raw/ beside it); default corpus/dev and tests/heldout*; 'none' for none",
+    )
+    parser.add_argument("--news-copies", type=int, default=2, help="repeats of the news docs in the train mix")
+    parser.add_argument(
+        "--hold-out-fold", action="store_true", help="leave fold 0 of corpus/dev out of train (to measure it)"
+    )
     parser.add_argument("--training-minutes", type=float, default=None, help="wall time, recorded in scores.json")
     parser.add_argument("overrides", nargs="*", help="spaCy config overrides, e.g. training.max_epochs=40")
     return parser
@@ -365,7 +539,15 @@ def run(args: argparse.Namespace) -> None:
     for step in steps:
         print(f"== {step}", flush=True)
         if step == "convert":
-            print(json.dumps(convert(args.data, args.corpus, args.nergrit_copies), indent=2))
+            stats = convert(
+                args.data,
+                args.corpus,
+                args.nergrit_copies,
+                news_sets(args.news),
+                args.news_copies,
+                args.hold_out_fold,
+            )
+            print(json.dumps(stats, indent=2, ensure_ascii=False))
         elif step == "train":
             started = time.perf_counter()
             train(args.config, args.corpus, args.output, overrides)
@@ -377,13 +559,25 @@ def run(args: argparse.Namespace) -> None:
             print(f"exported to {args.model_dir} ({folder_size_mb(args.model_dir)} MB)")
 
 
+def news_sets(given: list[Path] | None) -> list[Path]:
+    if given is None:
+        return NEWS_GOLD
+    return [path for path in given if str(path) != "none"]
+
+
+def news_described(args: argparse.Namespace) -> str:
+    news = [str(path.resolve().relative_to(REPO)) for path in news_sets(args.news)]
+    return f" + our news ({', '.join(news)}) x{args.news_copies}" if news else ""
+
+
 def training_settings(args: argparse.Namespace, overrides: dict[str, object]) -> dict[str, object]:
     """What scores.json records about how the model was trained."""
     meta = json.loads((args.output / "model-best" / "meta.json").read_text(encoding="utf-8"))
     return {
         "config": "training/ner/config.cfg",
         "overrides": overrides,
-        "train": "NERGrit train + NER UGM train.01 + NER UI train.01",
+        "train": "NERGrit train + NER UGM train.01 + NER UI train.01" + news_described(args),
+        "news_fold0_held_out": args.hold_out_fold,
         "dev": "NERGrit valid + NER UGM dev.01 + NER UI dev.01",
         "threads": 1,
         "gpu": False,

@@ -27,7 +27,7 @@ from peristiwa.stages.actors.entities import (
 from peristiwa.stages.actors.kb import KnowledgeBase
 from peristiwa.stages.actors.matcher import Tok, as_toks, tokenize
 from peristiwa.stages.actors.names import Proposal, clean_ner, fallback_names, merge_ner, surname_mentions
-from peristiwa.stages.actors.roles import RoleFinder, RolePhrase
+from peristiwa.stages.actors.roles import RoleFinder, RolePhrase, states_from_sentence
 from peristiwa.stages.actors.spans import Span, SpanFinder
 
 __all__ = ["ActorsStage", "KnowledgeBase", "make_stage"]
@@ -72,6 +72,7 @@ class ActorsStage:
         ner = clean_ner(self.kb, doc.text, tokens, [n for n in doc.ner if n.label in {"PER", "ORG", "LOC"}])
         spans, unknown = merge_ner(self.kb, spans, ner, tokens)
         phrases = self.role_finder.find(tokens, spans, ner)
+        states_from_sentence(doc.text, phrases, tokens, spans)
         spans = _outside_names(spans, phrases)
         proposed = fallback_names(self.kb, doc.text, tokens, spans, phrases, ner)
         if proposed:

@@ -31,6 +31,7 @@ class Draft:
     mentions: list[Mention] = field(default_factory=list)
     role_from_text: bool = False
     former_title: bool = False  # the text calls the person a former office holder
+    context_actor: str | None = None  # the state a sentence names before the person's stateless office
     starts: set[int] = field(default_factory=set)
 
     def add(self, mention: Mention) -> None:
@@ -241,6 +242,8 @@ def cluster_persons(
     for draft in registry.drafts.values():
         if draft.type == "PER" and draft.kb_id and (draft.actor is None or draft.role is None):
             _take_kb_role(draft, kb, published)
+        if draft.type == "PER" and draft.actor is None:
+            draft.actor = draft.context_actor  # last: the text's own state and the KB's record come first
 
 
 def _person_draft(registry: Registry, by_words: dict[tuple[str, ...], Draft], pm: PersonMention) -> Draft:
@@ -263,6 +266,7 @@ def _person_draft(registry: Registry, by_words: dict[tuple[str, ...], Draft], pm
 
 def _take_role(draft: Draft, phrase: RolePhrase) -> None:
     """The first role phrase with an actor wins; the text beats the knowledge base."""
+    draft.context_actor = draft.context_actor or phrase.context_actor
     if draft.role_from_text and draft.actor:
         return
     if phrase.former:  # "mantan Menlu AS X": still tied to the state, but the title is not his now

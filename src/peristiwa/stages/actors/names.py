@@ -28,12 +28,18 @@ def clean_ner(kb: KnowledgeBase, text: str, tokens: list[Tok], ner: list[NerSpan
     cleaned = []
     words = Words.cached(tokens)
     starts = [t.start for t in tokens]
+    institutions = {w.casefold() for i in kb.institutions if i.named for w in i.words}
     for proposal in ner:
         first = bisect_left(starts, proposal.start)  # tokens are in text order: no scan per proposal
         inside = [t for t in tokens[first : bisect_left(starts, proposal.end, first)] if t.end <= proposal.end]
         inside = _within_line(text, _before_open_bracket(inside))
         if inside and _in_headline(kb, text, words, inside[0].start):
             continue  # capitals in a title-case line say nothing: only names the knowledge base knows count there
+        institution = _institution_alone(text, inside, institutions)
+        if institution and proposal.label != "PER":
+            start, end = institution[0].start, institution[-1].end
+            cleaned.append(NerSpan(start, end, text[start:end], "ORG", proposal.score))
+            continue
         while inside and not _is_name_word(kb, inside[0]):
             inside.pop(0)
             first += 1
@@ -57,6 +63,20 @@ def clean_ner(kb: KnowledgeBase, text: str, tokens: list[Tok], ner: list[NerSpan
         label = "ORG" if organisation else proposal.label
         cleaned.append(NerSpan(start, end, text[start:end], label, proposal.score))
     return cleaned
+
+
+def _institution_alone(text: str, inside: list[Tok], institutions: set[str]) -> list[Tok]:
+    """ "Kementerian Pertahanan", "Angkatan Darat", "Departemen Keuangan": a state institution written as a name,
+    every word capitalised, with no state after it, names that institution of the state the article speaks of
+    (its words are no name words on their own, so the trimming below would leave nothing)."""
+    while inside and not inside[0].capitalised:
+        inside = inside[1:]  # "gedung Kementerian Pertahanan"
+    while inside and not inside[-1].capitalised:
+        inside = inside[:-1]
+    name = text[inside[0].start : inside[-1].end] if inside else ""
+    if name.casefold() in institutions and all(t.capitalised for t in inside):
+        return inside
+    return []
 
 
 _AMOUNT = re.compile(r"[A-Za-z$]{1,4}\d[\d.,]*|Rp|USD|US")  # "Rp81", "USD10", "Rp 172 triliun": a sum of money
@@ -157,10 +177,22 @@ def _not_a_name(kb: KnowledgeBase, text: str, inside: list[Tok]) -> bool:
     ):
         return True
     name = text[inside[0].start : inside[-1].end]
+    if _written_in_lower_case(text, name):
+        return True
     for after in _after_vehicle_words(kb.vehicle_words, text):
         if text.startswith(name, after) and not _WORD_CHAR.match(text, after + len(name)):
             return True
     return False
+
+
+def _written_in_lower_case(text: str, name: str) -> bool:
+    """ "Latihan", "Bantuan Kemanusiaan", "Konfederasi": capitalised in a headline or at a sentence start, but
+    the article also writes the same words in lower case, as ordinary words. A name is not written so (a web
+    address or a handle, "idntimes.com", "@kompas", does not count)."""
+    lower = name.lower()
+    if lower == name or not lower.replace(" ", "").isalpha():
+        return False
+    return re.search(rf"(?<![\w./@-]){re.escape(lower)}(?![\w/@-])", text) is not None
 
 
 @lru_cache(maxsize=4)

@@ -18,6 +18,7 @@ from peristiwa.stages.actors.spans import Span
 MAX_QUALIFIERS = 5
 MAX_NAME_TOKENS = 4
 ACTOR_KINDS = {"country", "capital", "seat", "org", "institution"}
+STATE_SECTORS = {"GOV", "MIL", "DIP", "LEG", "JUD"}  # offices of a state, as opposed to IGO, party, media …
 
 
 @dataclass(slots=True)
@@ -35,6 +36,7 @@ class RolePhrase:
     article: bool = False  # "sang menlu"
     determiner: bool = False  # "Sekjen NATO itu"
     plural: bool = False  # "kedua diplomat"
+    context_actor: str | None = None  # the state the sentence names before a state office that names none
 
     @property
     def anaphoric(self) -> bool:
@@ -280,3 +282,25 @@ def _inherit_actors(phrases: list[RolePhrase], tokens: list[Tok], coordinators: 
         heads = before.role.head and after.role.head  # "Presiden Mesir X dan Emir Y": two states' heads
         if after.actor is None and before.actor and after.name and between and between <= coordinators and not heads:
             after.actor = before.actor
+
+
+def states_from_sentence(text: str, phrases: list[RolePhrase], tokens: list[Tok], spans: list[Span]) -> None:
+    """ "Sementara itu di pihak Armenia Perdana Menteri Nikol Pashinyan …": a state office written without its
+    state serves the state the sentence named last before it. Kept apart from `actor`: the knowledge base's
+    record of a known person, and the text's own "Menlu Rusia", both come first."""
+    states = {s.last: _actor_code(s) for s in spans if s.kind in ("country", "institution")}
+    for phrase in phrases:
+        if phrase.actor or phrase.name is None or phrase.former or phrase.role.sector not in STATE_SECTORS:
+            continue
+        k = phrase.first
+        while k > 0 and not _sentence_break(text, tokens, k):
+            if states.get(k):
+                phrase.context_actor = states[k]
+                break
+            k -= 1
+
+
+def _sentence_break(text: str, tokens: list[Tok], k: int) -> bool:
+    """Whether a sentence, a line or a quotation ends between tokens k-1 and k (the states a speaker names
+    say nothing about whom the reporter's next words describe)."""
+    return tokens[k - 1].text in {".", "!", "?", '"', "”"} or "\n" in text[tokens[k - 1].end : tokens[k].start]
