@@ -62,21 +62,37 @@ def event_detail(con: duckdb.DuckDBPyConnection, event_id: str) -> Row | None:
 def with_names(con: duckdb.DuckDBPyConnection, events: list[Row]) -> list[Row]:
     """Add `source_name` / `target_name`: the entity names behind `source_entity` / `target_entity`.
 
-    Those hold entity ids local to an article, so the names come from the event's own mentions.
+    Those hold entity ids local to an article, so the names come from the event's own mentions. Two statements
+    of constants, not one join: a join on `entities` reads the whole table (about 250 ms at 10 M events), while
+    its articles as constants read only the row groups that hold them (about 15 ms).
     """
     ids = [event["event_id"] for event in events]
-    names: dict[tuple[str, str], str] = {}
-    if ids:
-        found = con.execute(  # the ids as constants: point lookups in the index on event_mentions.event_id
-            f"""WITH m AS (SELECT event_id, article_id, source_entity, target_entity FROM event_mentions
-                          WHERE event_id IN ({queries.sql_strings(ids)}))
-               SELECT m.event_id, 'source', m.source_entity, any_value(n.name) FROM m
-                 JOIN entities n ON n.article_id = m.article_id AND n.entity_id = m.source_entity GROUP BY ALL
-               UNION ALL
-               SELECT m.event_id, 'target', m.target_entity, any_value(n.name) FROM m
-                 JOIN entities n ON n.article_id = m.article_id AND n.entity_id = m.target_entity GROUP BY ALL"""
+    mentions = (
+        con.execute(  # the ids as constants: point lookups in the index on event_mentions.event_id
+            f"""SELECT event_id, article_id, source_entity, target_entity FROM event_mentions
+                WHERE event_id IN ({queries.sql_strings(ids)})"""
         ).fetchall()
-        names = {(event_id, f"{role}:{entity}"): name for event_id, role, entity, name in found}
+        if ids
+        else []
+    )
+    articles = sorted({article_id for _, article_id, _, _ in mentions})
+    entity_names = {
+        (article_id, entity_id): name
+        for article_id, entity_id, name in (
+            con.execute(
+                "SELECT article_id, entity_id, name FROM entities "
+                f"WHERE article_id IN ({queries.sql_strings(articles)})"
+            ).fetchall()
+            if articles
+            else []
+        )
+    }
+    names: dict[tuple[str, str], str] = {}
+    for event_id, article_id, *entities in mentions:
+        for role, entity in zip(("source", "target"), entities, strict=True):
+            name = entity_names.get((article_id, entity))
+            if name is not None:
+                names.setdefault((event_id, f"{role}:{entity}"), name)
     for event in events:
         for role in ("source", "target"):
             event[f"{role}_name"] = names.get((event["event_id"], f"{role}:{event[f'{role}_entity']}"))
