@@ -64,6 +64,20 @@ index (190 M key rows, one ordered insert of 10 GB in memory and 20 GB spilled) 
 during the build (load 9): no filter 436 ms (first call, cold), its cursor pages 154 ms median, order=date
 cursor 170, a month 120, a year 336, since a day 404, quad cursor 159, actor IDN 127, offset = half 484 —
 before the walks' probes were made cheap (no step now reads all of a key's rows); not re-measured.
+2026-12-08, after the session: the 10 M build finished (event index 188.6 M key rows in 2,518 s; whole build 4,734 s
+under load). Measured on it over HTTP, kept connection, 20 calls each (p99 = the slowest), machine quiet (load 1-2),
+p50 / p99 ms. Left: as the branch merged; right: after `reads.with_names` stopped joining the whole `entities`
+table for a page's actor names (the ~250 ms every page paid at 10 M):
+  no filter 288/383 -> 66/84; actor 386/1182 -> 131/361; 5 busiest 287/328 -> 86/129; source 408/662 -> 161/333;
+  target 313/402 -> 107/148; dyad 339/447 -> 116/133; type 300/371 -> 85/93; quad 317/371 -> 83/94;
+  a month 294/358 -> 85/96; a year 314/396 -> 82/99; since a day 371/481 -> 160/262; place 344/553 -> 109/155;
+  actor + quad + since 294/320 -> 108/124; story 255/290 -> 54/59; text common 291/411 -> 96/101;
+  text rare 390/733 -> 109/125; two words 281/359 -> 93/154; literal 50% 1535/2007 -> 1531/2036;
+  literal a_b 1751/2237 -> 1738/2240; order=date 287/421 -> 72/75; cursor pages 300/375 -> 69/74;
+  date-order cursor 328/433 -> 76/93; actor cursor 312/340 -> 77/118; quad cursor 318/418 -> 83/103;
+  offset = half 515/516 -> 197/254; network all 115/137 -> 110/124, a year 145/182 -> 140/172;
+  search 57/97 -> 52/104. Over the 100/300 target at 10 M: actor, source, since a day, place, dyad, text rare,
+  network (p50 just over 100), actor and source p99, and literal texts whose words are common (a scan).
 Before (second session): 10 M events not built. At 1 M the build took 28 minutes on this machine (events 279 s,
 aggregates 11 s, the event index 1,385 s, then migration 009 on it 65 s); a 10 M build, started beside it, had used 4
 CPU minutes in 34 minutes of wall time (the machine's load gave it about 15 % of a core) and was stopped. Run
