@@ -21,6 +21,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dev_sets import sources
+
 import peristiwa.stages.events as events_stage
 from peristiwa.model import Document
 from peristiwa.pipeline import Pipeline
@@ -31,8 +33,6 @@ from peristiwa.stages.events.participants import Arg
 from peristiwa.stages.events.view import View
 from peristiwa.stages.ingest import read_inputs
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 WINDOW = 8  # tokens of parse shown on each side of the trigger
 
 
@@ -58,17 +58,6 @@ class Miss:
     classes: list[str]
     parse: str = ""
     args: list[str] = field(default_factory=list)
-
-
-def sources(names: list[str]) -> Iterator[tuple[str, Path, Path]]:
-    """(set name, gold file, raw folder) of each development set asked for (never corpus/blind)."""
-    if "dev" in names:
-        yield "dev", ROOT / "corpus" / "dev" / "gold.jsonl", ROOT / "corpus" / "dev" / "raw"
-    if "heldout" in names:
-        for folder in sorted((ROOT / "tests").glob("heldout*")):
-            yield folder.name, folder / "gold.jsonl", folder / "raw"
-    if "seeds" in names:
-        yield "seeds", SHARED / "eval" / "seeds.gold.jsonl", SHARED / "corpus" / "seeds"
 
 
 def record_candidates(seen: list[Seen]) -> None:

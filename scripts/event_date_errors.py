@@ -20,12 +20,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from dev_sets import sources
+
 from peristiwa.model import Document, Event
 from peristiwa.pipeline import Pipeline
 from peristiwa.stages.ingest import read_inputs
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,17 +43,6 @@ class Pair:
     sentence: str
     gold_sentence: str  # the sentence that holds the gold evidence, with the events found there
     found_there: str
-
-
-def sources(names: list[str]) -> Iterator[tuple[str, Path, Path]]:
-    """(set name, gold file, raw folder) of each development set asked for."""
-    if "dev" in names:
-        yield "dev", ROOT / "corpus" / "dev" / "gold.jsonl", ROOT / "corpus" / "dev" / "raw"
-    if "heldout" in names:
-        for folder in sorted((ROOT / "tests").glob("heldout*")):
-            yield folder.name, folder / "gold.jsonl", folder / "raw"
-    if "seeds" in names:
-        yield "seeds", SHARED / "eval" / "seeds.gold.jsonl", SHARED / "corpus" / "seeds"
 
 
 def key_of(event: dict[str, Any] | Event) -> tuple[Any, ...]:

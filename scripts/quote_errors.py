@@ -15,18 +15,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
+
+from dev_sets import sources
 
 from peristiwa import evaluate
 from peristiwa.model import to_record
 from peristiwa.pipeline import Pipeline
 from peristiwa.stages.ingest import read_inputs
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 OPENING_SLACK = 40  # characters a gold opening may stand from a found quote's start (evaluate.score_quotes)
 
 
@@ -42,17 +41,6 @@ class QuoteError:
     start: str | None
     cue: str | None
     sentence: str
-
-
-def sources(names: list[str]) -> Iterator[tuple[str, Path, Path]]:
-    """(set name, gold file, raw folder) of each development set asked for."""
-    if "dev" in names:
-        yield "dev", ROOT / "corpus" / "dev" / "gold.jsonl", ROOT / "corpus" / "dev" / "raw"
-    if "heldout" in names:
-        for folder in sorted((ROOT / "tests").glob("heldout*")):
-            yield folder.name, folder / "gold.jsonl", folder / "raw"
-    if "seeds" in names:
-        yield "seeds", SHARED / "eval" / "seeds.gold.jsonl", SHARED / "corpus" / "seeds"
 
 
 def records_of(raw_dir: Path, pipeline: Pipeline) -> dict[str, dict[str, Any]]:
