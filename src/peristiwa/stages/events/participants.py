@@ -6,6 +6,7 @@ An `Arg` is one participant occurrence with the actor code(s) it stands for, pla
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from peristiwa.model import Document, Entity
@@ -94,33 +95,33 @@ def _clitic_token(toks: list[Tok], start: int, end: int) -> tuple[int, int] | No
 def _speaker_args(doc: Document, toks: list[Tok], grammar: dict) -> list[Arg]:
     """First-person words inside a direct quotation stand for its speaker's actor."""
     first_person = set(grammar["first_person"])
-    args = []
+    return [
+        Arg(i, i + 1, codes, ids, "speaker")
+        for codes, ids, first, last in _spoken_by_actors(doc, toks)
+        for i in range(first, last)
+        if toks[i].low in first_person
+    ]
+
+
+def _spoken_by_actors(doc: Document, toks: list[Tok]) -> Iterator[tuple[tuple[str, ...], tuple[str, ...], int, int]]:
+    """Each direct quotation whose speaker is an actor: the speaker's codes and ids, the quotation's tokens."""
     for quote in doc.quotes:
         speaker = doc.entity(quote.speaker_id) if quote.direct and quote.speaker_id else None
         if speaker is None or not speaker.actor:
             continue
         # Only the tokens inside the quotation (binary search: scanning all tokens per quote is quadratic).
         first = bisect_left(toks, quote.start, key=lambda t: t.start)
-        last = bisect_left(toks, quote.end, lo=first, key=lambda t: t.start)
-        for i in range(first, last):
-            if toks[i].low in first_person:
-                args.append(Arg(i, i + 1, (speaker.actor,), (speaker.id,), "speaker"))
-    return args
+        yield (speaker.actor,), (speaker.id,), first, bisect_left(toks, quote.end, lo=first, key=lambda t: t.start)
 
 
 def quotations(doc: Document, toks: list[Tok]) -> list[Arg]:
     """Each direct quotation whose speaker is an actor, over the tokens it spans (kind "quote"): the speaker is
     who acts in it when an act is told there with no subject of its own."""
-    spans = []
-    for quote in doc.quotes:
-        speaker = doc.entity(quote.speaker_id) if quote.direct and quote.speaker_id else None
-        if speaker is None or not speaker.actor:
-            continue
-        first = bisect_left(toks, quote.start, key=lambda t: t.start)
-        last = bisect_left(toks, quote.end, lo=first, key=lambda t: t.start)
-        if first < last:
-            spans.append(Arg(first, last, (speaker.actor,), (speaker.id,), "quote"))
-    return spans
+    return [
+        Arg(first, last, codes, ids, "quote")
+        for codes, ids, first, last in _spoken_by_actors(doc, toks)
+        if first < last
+    ]
 
 
 def _compound_args(doc: Document, toks: list[Tok]) -> list[Arg]:
